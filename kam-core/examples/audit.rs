@@ -1,0 +1,157 @@
+//! Scores the bundled example assessment (Northwind Components, a
+//! mid-programme organisation) and prints the report.
+//!
+//! Run: `cargo run -p kam-core --example audit [-- path/to/assessment.json]`
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use kam_core::scoring::{AuditReport, ItemStatus, Position};
+use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+
+const EXAMPLE: &str = include_str!("data/northwind-audit.json");
+
+fn main() -> ExitCode {
+    let text = match std::env::args().nth(1) {
+        Some(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: cannot read `{path}`: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => EXAMPLE.to_owned(),
+    };
+    let report = from_json::<AuditAssessment>(&text)
+        .and_then(|assessment| api::score(&assessment, &ScoreOptions::default()));
+    match report {
+        Ok(report) => match render(&report) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(_) => ExitCode::FAILURE,
+        },
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.kind());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bar(percent: f64) -> String {
+    // 20 cells of 5% each, rounded down so a bar is full only at 100%.
+    let cells = (1..=20).filter(|c| f64::from(*c) * 5.0 <= percent).count();
+    format!("{}{}", "█".repeat(cells), "·".repeat(20 - cells))
+}
+
+fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
+    let c = &r.context;
+    let who: Vec<String> = [&c.organisation, &c.unit]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    writeln!(out, "{} — {}", r.framework.name, who.join(", "))?;
+    if let (Some(assessor), Some(date)) = (&c.assessor, &c.date) {
+        writeln!(out, "Assessed by {assessor} on {date}")?;
+    }
+    writeln!(
+        out,
+        "\nOverall score {} of {} ({:.1}%), {} item(s) unscored\n",
+        r.overall.score, r.overall.max, r.overall.percent, r.unscored
+    )?;
+    writeln!(
+        out,
+        "Phase / period                          score   max      %"
+    )?;
+    for phase in &r.phases {
+        writeln!(
+            out,
+            "{} {:<36} {:>5} {:>5} {:>6.1}  → milestone: {}",
+            phase.id, phase.name, phase.score, phase.max, phase.percent, phase.milestone
+        )?;
+        for p in &phase.periods {
+            let mark = if p.complete { "✓" } else { "" };
+            writeln!(
+                out,
+                "   {:>2} {:<33} {:>5} {:>5} {:>6.1}  {} {mark}",
+                p.number,
+                p.name,
+                p.score,
+                p.max,
+                p.percent,
+                bar(p.percent)
+            )?;
+        }
+    }
+    writeln!(out, "\nStreams of activity")?;
+    for s in &r.streams {
+        writeln!(
+            out,
+            "  {:<36} {:>6.1}%  {}",
+            s.name,
+            s.percent,
+            bar(s.percent)
+        )?;
+    }
+    write!(out, "\nFigure 4 (overall score on the development path): ")?;
+    match &r.position {
+        Position::Period {
+            number,
+            name,
+            phase,
+            fraction,
+            ..
+        } => writeln!(
+            out,
+            "period {number} {name} (phase {phase}), {:.0}% of the way through",
+            fraction * 100.0
+        )?,
+        Position::BestPractice { .. } => writeln!(out, "best practice KAM")?,
+    }
+    let progress = &r.progress;
+    write!(
+        out,
+        "Figure 3 (period by period, complete at {}%): ",
+        progress.completion_threshold
+    )?;
+    match &progress.current_period {
+        Some(p) => writeln!(out, "working on period {p}")?,
+        None => writeln!(out, "every period complete")?,
+    }
+    list(
+        &mut out,
+        "Missing (not done, up to the current period)",
+        &progress.missing,
+    )?;
+    list(
+        &mut out,
+        "Lagging (started, in earlier periods)",
+        &progress.lagging,
+    )?;
+    list(
+        &mut out,
+        "Ahead (already done in later periods)",
+        &progress.ahead,
+    )?;
+    list(
+        &mut out,
+        "Next actions, in development-path order",
+        &r.next_actions,
+    )?;
+    Ok(out)
+}
+
+fn list(out: &mut String, title: &str, items: &[ItemStatus]) -> std::fmt::Result {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{title}:")?;
+    for i in items {
+        let score = i.score.map_or("–".to_owned(), |s| s.to_string());
+        writeln!(out, "  {:<6} [{score}] {}", i.id, i.text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,236 @@
+//! Assessments: what an organisation answered, in the shared JSON format that
+//! Rust, Python and the browser all read and write.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AssessmentError;
+use crate::framework::AuditFramework;
+use crate::unique_map;
+
+/// Who was assessed, by whom and when; echoed in every report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    /// The organisation assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// The business unit, country or team within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Who made the assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
+    /// When, as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl Context {
+    /// Checks the date, if any, is a real calendar date.
+    ///
+    /// # Errors
+    /// [`AssessmentError::InvalidDate`].
+    pub fn validate(&self) -> Result<(), AssessmentError> {
+        match &self.date {
+            Some(date) if !is_calendar_date(date) => Err(AssessmentError::InvalidDate {
+                field: "date".to_owned(),
+                value: date.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An action-audit assessment: a score per item, with optional evidence.
+///
+/// Items without a score are "unscored": they add 0 and are counted in the
+/// report, unless strict mode is asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditAssessment {
+    /// The framework's id, e.g. `cranfield-kam-development`.
+    pub framework: String,
+    /// The framework version the scores were given against.
+    pub framework_version: String,
+    /// Who, by whom, when.
+    #[serde(default, skip_serializing_if = "is_empty_context")]
+    pub context: Context,
+    /// Score per item id, on the framework's scale.
+    #[serde(default, deserialize_with = "unique_map::deserialize")]
+    #[schemars(with = "BTreeMap<String, u8>")]
+    pub scores: BTreeMap<String, u8>,
+    /// Free-text evidence per item id.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_map::deserialize"
+    )]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub evidence: BTreeMap<String, String>,
+    /// Items answered "not applicable", where the framework allows it.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_applicable: BTreeSet<String>,
+}
+
+fn is_empty_context(context: &Context) -> bool {
+    *context == Context::default()
+}
+
+impl AuditAssessment {
+    /// An empty assessment of `framework`: every item unscored.
+    pub fn new(framework: &AuditFramework) -> Self {
+        AuditAssessment {
+            framework: framework.id.clone(),
+            framework_version: framework.version.clone(),
+            context: Context::default(),
+            scores: BTreeMap::new(),
+            evidence: BTreeMap::new(),
+            not_applicable: BTreeSet::new(),
+        }
+    }
+
+    /// Checks the assessment fits `framework`: same id and version, known
+    /// items, scores on the scale, and "not applicable" only where allowed.
+    ///
+    /// # Errors
+    /// The first [`AssessmentError`] found, naming the item and value.
+    pub fn validate(&self, framework: &AuditFramework) -> Result<(), AssessmentError> {
+        check_framework(
+            (&framework.id, &framework.version),
+            (&self.framework, &self.framework_version),
+        )?;
+        self.context.validate()?;
+        let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
+        let unknown = |field: &str, item: &str| AssessmentError::UnknownItem {
+            field: field.to_owned(),
+            item: item.to_owned(),
+        };
+        let scale = &framework.scale;
+        for (item, &score) in &self.scores {
+            if !known.contains(item.as_str()) {
+                return Err(unknown("scores", item));
+            }
+            if score < scale.min || score > scale.max {
+                return Err(AssessmentError::ScoreOutOfRange {
+                    item: item.clone(),
+                    score,
+                    min: scale.min,
+                    max: scale.max,
+                });
+            }
+        }
+        if let Some(item) = self.evidence.keys().find(|k| !known.contains(k.as_str())) {
+            return Err(unknown("evidence", item));
+        }
+        for item in &self.not_applicable {
+            if !known.contains(item.as_str()) {
+                return Err(unknown("not_applicable", item));
+            }
+            if !framework.not_applicable.allowed {
+                return Err(AssessmentError::NotApplicableNotAllowed {
+                    item: item.clone(),
+                    reason: framework.not_applicable.reason.clone().unwrap_or_default(),
+                });
+            }
+            if self.scores.contains_key(item) {
+                return Err(AssessmentError::ScoredAndNotApplicable { item: item.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    /// The items of `framework` with neither a score nor a "not applicable"
+    /// mark, in framework order.
+    pub fn unscored<'a>(&self, framework: &'a AuditFramework) -> Vec<&'a str> {
+        framework
+            .items
+            .iter()
+            .filter(|i| !self.scores.contains_key(&i.id) && !self.not_applicable.contains(&i.id))
+            .map(|i| i.id.as_str())
+            .collect()
+    }
+}
+
+/// Checks an input names the framework (id, version) it is scored with.
+///
+/// # Errors
+/// [`AssessmentError::FrameworkMismatch`] or [`AssessmentError::VersionMismatch`].
+pub(crate) fn check_framework(
+    (id, version): (&str, &str),
+    (found_id, found_version): (&str, &str),
+) -> Result<(), AssessmentError> {
+    if found_id != id {
+        return Err(AssessmentError::FrameworkMismatch {
+            expected: id.to_owned(),
+            found: found_id.to_owned(),
+        });
+    }
+    if found_version != version {
+        return Err(AssessmentError::VersionMismatch {
+            framework: id.to_owned(),
+            expected: version.to_owned(),
+            found: found_version.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// `true` for a real Gregorian date written `YYYY-MM-DD`.
+pub(crate) fn is_calendar_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_dates() {
+        for ok in ["2024-02-29", "2000-02-29", "2026-12-31", "1999-01-01"] {
+            assert!(is_calendar_date(ok), "{ok}");
+        }
+        for bad in [
+            "2023-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-4-1",
+            "26-04-01",
+            "2026/04/01",
+            "",
+            "2026-04-01T00:00",
+            "２０２６-04-01",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
+    }
+}

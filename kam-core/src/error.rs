@@ -1,0 +1,525 @@
+//! Errors: one enum per concern, gathered in [`enum@Error`].
+//!
+//! Every variant has a stable, kebab-case [`Error::kind`] that the Python and
+//! JavaScript bindings expose unchanged, so callers can branch on the kind and
+//! show the message. Messages are lowercase, carry no final period and quote
+//! user input in backticks, naming the field, item or value at fault.
+
+use thiserror::Error;
+
+/// Any error kam can return.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    /// The input is not well-formed JSON of the expected shape.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A framework file is invalid, or a framework id is unknown.
+    #[error(transparent)]
+    Framework(#[from] FrameworkError),
+    /// An action-audit assessment does not fit its framework.
+    #[error(transparent)]
+    Assessment(#[from] AssessmentError),
+    /// A maturity assessment does not fit its model.
+    #[error(transparent)]
+    Maturity(#[from] MaturityError),
+    /// Litmus-test answers do not fit the tests.
+    #[error(transparent)]
+    Litmus(#[from] LitmusError),
+    /// Scoring options are out of range.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+}
+
+impl Error {
+    /// The stable, machine-readable kind of this error, e.g. `unknown-item`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Input(e) => e.kind(),
+            Error::Framework(e) => e.kind(),
+            Error::Assessment(e) => e.kind(),
+            Error::Maturity(e) => e.kind(),
+            Error::Litmus(e) => e.kind(),
+            Error::Options(e) => e.kind(),
+        }
+    }
+
+    /// Every kind any error can have, for bindings that build one exception
+    /// class per kind and for tests that check the catalogue is covered.
+    pub const KINDS: &'static [&'static str] = &[
+        "invalid-json",
+        "unknown-schema",
+        "unknown-framework",
+        "wrong-framework-type",
+        "empty-id",
+        "duplicate-id",
+        "unknown-reference",
+        "empty-period",
+        "max-mismatch",
+        "invalid-scale",
+        "invalid-weight",
+        "invalid-framework",
+        "framework-mismatch",
+        "version-mismatch",
+        "unknown-item",
+        "score-out-of-range",
+        "not-applicable-not-allowed",
+        "scored-and-not-applicable",
+        "incomplete-assessment",
+        "invalid-date",
+        "unknown-area",
+        "stage-out-of-range",
+        "incomplete-maturity",
+        "unknown-test",
+        "unknown-question",
+        "missing-answer",
+        "answer-set-count",
+        "invalid-option",
+    ];
+}
+
+/// The input could not be read as JSON of the expected shape.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InputError {
+    /// Malformed JSON, a missing or unknown field, or a value of the wrong type.
+    #[error("invalid JSON at `{path}`: {message}")]
+    InvalidJson {
+        /// Where in the document the problem is, e.g. `scores.A1.1`; `.` for the top.
+        path: String,
+        /// What the parser expected there.
+        message: String,
+    },
+    /// No JSON Schema has this name.
+    #[error("unknown schema `{name}`; schemas are {known}")]
+    UnknownSchema {
+        /// The name asked for.
+        name: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+}
+
+impl InputError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            InputError::InvalidJson { .. } => "invalid-json",
+            InputError::UnknownSchema { .. } => "unknown-schema",
+        }
+    }
+}
+
+/// A framework file is invalid, or a framework is not known.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FrameworkError {
+    /// No framework with this id is bundled with kam.
+    #[error("unknown framework `{id}`; bundled frameworks are {known}")]
+    UnknownFramework {
+        /// The id asked for.
+        id: String,
+        /// The bundled ids, comma-separated, for the message.
+        known: String,
+    },
+    /// The framework exists but is of another type than the operation needs.
+    #[error("framework `{id}` is a {found} framework, but {expected} is needed here")]
+    WrongType {
+        /// The framework's id.
+        id: String,
+        /// The type the operation needs, e.g. `action-audit`.
+        expected: String,
+        /// The type the framework has.
+        found: String,
+    },
+    /// An id is empty or only white space.
+    #[error("{what} at position {position} has an empty id")]
+    EmptyId {
+        /// What kind of entry, e.g. `item`.
+        what: String,
+        /// Its 1-based position in its list.
+        position: usize,
+    },
+    /// Two entries of one kind share an id.
+    #[error("duplicate {what} id `{id}`")]
+    DuplicateId {
+        /// What kind of entry, e.g. `period`.
+        what: String,
+        /// The repeated id.
+        id: String,
+    },
+    /// An entry refers to something that does not exist.
+    #[error("{what} `{id}` refers to unknown {field} `{value}`")]
+    UnknownReference {
+        /// What kind of entry refers, e.g. `item`.
+        what: String,
+        /// Its id.
+        id: String,
+        /// The field holding the reference, e.g. `period`.
+        field: String,
+        /// The value that matches nothing.
+        value: String,
+    },
+    /// A period has no checklist items.
+    #[error("period `{period}` has no items")]
+    EmptyPeriod {
+        /// The period's id.
+        period: String,
+    },
+    /// A declared maximum is not the sum of item weights times the scale maximum.
+    #[error("{what} `{id}` declares a maximum of {declared}, but its items give {computed}")]
+    MaxMismatch {
+        /// `period`, `phase` or `framework`.
+        what: String,
+        /// Its id.
+        id: String,
+        /// The maximum written in the file.
+        declared: u32,
+        /// Sum of item weights times the scale maximum.
+        computed: u32,
+    },
+    /// The scoring scale is unusable.
+    #[error("invalid scale: {reason}")]
+    InvalidScale {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An item weight is zero or too large.
+    #[error("item `{item}` has weight {weight}; weights must be whole numbers from 1 to {max}")]
+    InvalidWeight {
+        /// The item's id.
+        item: String,
+        /// The weight given.
+        weight: u32,
+        /// The largest weight allowed.
+        max: u32,
+    },
+    /// Any other structural rule is broken.
+    #[error("invalid framework: {reason}")]
+    Invalid {
+        /// Which rule, naming the entry at fault.
+        reason: String,
+    },
+}
+
+impl FrameworkError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            FrameworkError::UnknownFramework { .. } => "unknown-framework",
+            FrameworkError::WrongType { .. } => "wrong-framework-type",
+            FrameworkError::EmptyId { .. } => "empty-id",
+            FrameworkError::DuplicateId { .. } => "duplicate-id",
+            FrameworkError::UnknownReference { .. } => "unknown-reference",
+            FrameworkError::EmptyPeriod { .. } => "empty-period",
+            FrameworkError::MaxMismatch { .. } => "max-mismatch",
+            FrameworkError::InvalidScale { .. } => "invalid-scale",
+            FrameworkError::InvalidWeight { .. } => "invalid-weight",
+            FrameworkError::Invalid { .. } => "invalid-framework",
+        }
+    }
+}
+
+/// An action-audit assessment does not fit its framework.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AssessmentError {
+    /// The assessment names another framework than the one it is scored with.
+    #[error("assessment is for framework `{found}`, but it is being scored with `{expected}`")]
+    FrameworkMismatch {
+        /// The framework used for scoring.
+        expected: String,
+        /// The framework the assessment names.
+        found: String,
+    },
+    /// The assessment was made against another version of the framework.
+    #[error(
+        "assessment is for `{framework}` version `{found}`, but the framework loaded is version `{expected}`"
+    )]
+    VersionMismatch {
+        /// The framework id.
+        framework: String,
+        /// The version loaded.
+        expected: String,
+        /// The version the assessment names.
+        found: String,
+    },
+    /// A score, note or not-applicable mark names an item the framework lacks.
+    #[error("unknown item `{item}` in `{field}`: the framework has no such item")]
+    UnknownItem {
+        /// The field it appears in: `scores`, `evidence` or `not_applicable`.
+        field: String,
+        /// The unknown id.
+        item: String,
+    },
+    /// A score lies outside the framework's scale.
+    #[error("item `{item}` has score {score}, outside the scale {min}–{max}")]
+    ScoreOutOfRange {
+        /// The item's id.
+        item: String,
+        /// The score given.
+        score: u8,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// The framework does not allow "not applicable".
+    #[error("item `{item}` is marked not applicable, but {reason}")]
+    NotApplicableNotAllowed {
+        /// The item's id.
+        item: String,
+        /// The framework's reason, in its own words.
+        reason: String,
+    },
+    /// An item is both scored and marked not applicable.
+    #[error("item `{item}` is both scored and marked not applicable")]
+    ScoredAndNotApplicable {
+        /// The item's id.
+        item: String,
+    },
+    /// Strict mode: some items have no score.
+    #[error("{count} item(s) not scored, first `{first}`; strict mode needs every item scored")]
+    Incomplete {
+        /// How many items lack a score.
+        count: usize,
+        /// The first of them in framework order.
+        first: String,
+    },
+    /// A date is not a valid `YYYY-MM-DD` calendar date.
+    #[error("`{field}` is `{value}`, not a calendar date written YYYY-MM-DD")]
+    InvalidDate {
+        /// The field holding the date.
+        field: String,
+        /// The value given.
+        value: String,
+    },
+}
+
+impl AssessmentError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AssessmentError::FrameworkMismatch { .. } => "framework-mismatch",
+            AssessmentError::VersionMismatch { .. } => "version-mismatch",
+            AssessmentError::UnknownItem { .. } => "unknown-item",
+            AssessmentError::ScoreOutOfRange { .. } => "score-out-of-range",
+            AssessmentError::NotApplicableNotAllowed { .. } => "not-applicable-not-allowed",
+            AssessmentError::ScoredAndNotApplicable { .. } => "scored-and-not-applicable",
+            AssessmentError::Incomplete { .. } => "incomplete-assessment",
+            AssessmentError::InvalidDate { .. } => "invalid-date",
+        }
+    }
+}
+
+/// A maturity assessment does not fit its model.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MaturityError {
+    /// A stage is given for an area the model lacks.
+    #[error("unknown programme area `{area}`: the model has no such area")]
+    UnknownArea {
+        /// The unknown id.
+        area: String,
+    },
+    /// A stage lies outside the model's stages.
+    #[error("programme area `{area}` has stage {stage}, outside the stages 1–{max}")]
+    StageOutOfRange {
+        /// The area's id.
+        area: String,
+        /// The stage given.
+        stage: u8,
+        /// The highest stage.
+        max: u8,
+    },
+    /// Strict mode: some areas have no stage.
+    #[error(
+        "{count} programme area(s) not assessed, first `{first}`; strict mode needs every area assessed"
+    )]
+    Incomplete {
+        /// How many areas lack a stage.
+        count: usize,
+        /// The first of them in model order.
+        first: String,
+    },
+}
+
+impl MaturityError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            MaturityError::UnknownArea { .. } => "unknown-area",
+            MaturityError::StageOutOfRange { .. } => "stage-out-of-range",
+            MaturityError::Incomplete { .. } => "incomplete-maturity",
+        }
+    }
+}
+
+/// Litmus-test answers do not fit the framework's tests.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LitmusError {
+    /// A response names a test the framework lacks.
+    #[error("unknown litmus test `{test}`; this framework has {known}")]
+    UnknownTest {
+        /// The unknown id.
+        test: String,
+        /// The framework's test ids, comma-separated.
+        known: String,
+    },
+    /// An answer names a question the test lacks.
+    #[error("litmus test `{test}` has no question `{question}`")]
+    UnknownQuestion {
+        /// The test's id.
+        test: String,
+        /// The unknown question id.
+        question: String,
+    },
+    /// A question of the test was not answered.
+    #[error("litmus test `{test}`: question `{question}` is not answered{context}")]
+    MissingAnswer {
+        /// The test's id.
+        test: String,
+        /// The question left out.
+        question: String,
+        /// Which answer set (its `about`), or empty.
+        context: String,
+    },
+    /// A test answered once was answered several times, or none.
+    #[error("litmus test `{test}` needs {expected}, got {count} answer set(s)")]
+    AnswerSetCount {
+        /// The test's id.
+        test: String,
+        /// What the test needs, in words.
+        expected: String,
+        /// How many answer sets were given.
+        count: usize,
+    },
+}
+
+impl LitmusError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LitmusError::UnknownTest { .. } => "unknown-test",
+            LitmusError::UnknownQuestion { .. } => "unknown-question",
+            LitmusError::MissingAnswer { .. } => "missing-answer",
+            LitmusError::AnswerSetCount { .. } => "answer-set-count",
+        }
+    }
+}
+
+/// A scoring option is out of range.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OptionsError {
+    /// The option's value is not allowed.
+    #[error("option `{option}` is `{value}`; {expected}")]
+    Invalid {
+        /// The option's name.
+        option: String,
+        /// The value given.
+        value: String,
+        /// What is allowed.
+        expected: String,
+    },
+}
+
+impl OptionsError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OptionsError::Invalid { .. } => "invalid-option",
+        }
+    }
+}
+
+/// Parses JSON into `T`, reporting the path of the first problem.
+///
+/// # Errors
+/// [`InputError::InvalidJson`] naming the path and the parser's complaint.
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| invalid_json(&e))?;
+    // Trailing characters after the document are an error too, not ignored.
+    de.end().map_err(|e| InputError::InvalidJson {
+        path: ".".to_owned(),
+        message: parser_message(&e),
+    })?;
+    Ok(value)
+}
+
+/// Converts an already-parsed JSON value into `T`, reporting the path of the
+/// first problem with the same message [`from_json`] gives. The bindings use
+/// this for Python dicts and JavaScript objects.
+///
+/// # Errors
+/// [`InputError::InvalidJson`] naming the path and the problem.
+pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|e| invalid_json(&e).into())
+}
+
+fn invalid_json(e: &serde_path_to_error::Error<serde_json::Error>) -> InputError {
+    InputError::InvalidJson {
+        path: e.path().to_string(),
+        message: parser_message(e.inner()),
+    }
+}
+
+/// The parser's complaint. For a value of the wrong shape the path already
+/// says where, and the line and column would depend on how the caller's
+/// language wrote the JSON, so they are dropped to keep messages identical
+/// across Rust, Python and JavaScript. For malformed text they are kept.
+fn parser_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    if e.classify() != serde_json::error::Category::Data {
+        return text;
+    }
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&position).unwrap_or(&text).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_unique_and_kebab_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for kind in Error::KINDS {
+            assert!(seen.insert(kind), "duplicate kind {kind}");
+            assert!(
+                kind.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{kind} is not kebab-case"
+            );
+        }
+    }
+
+    #[test]
+    fn json_errors_name_the_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            scores: std::collections::BTreeMap<String, u8>,
+        }
+        let err = from_json::<Doc>(r#"{"scores": {"A1.1": 7000}}"#).unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+        assert!(err.to_string().contains("`scores.A1.1`"), "{err}");
+    }
+
+    #[test]
+    fn values_and_text_give_the_same_message() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            scores: std::collections::BTreeMap<String, u8>,
+        }
+        let text = r#"{"scores": {"A1.1": 2.5}}"#;
+        let from_text = from_json::<Doc>(text).unwrap_err();
+        let from_value = from_value::<Doc>(serde_json::from_str(text).unwrap()).unwrap_err();
+        assert_eq!(from_text, from_value);
+        assert_eq!(
+            from_text.to_string(),
+            "invalid JSON at `scores.A1.1`: invalid type: floating point `2.5`, expected u8"
+        );
+    }
+
+    #[test]
+    fn trailing_text_is_rejected() {
+        let err = from_json::<u8>("1 2").unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+    }
+}

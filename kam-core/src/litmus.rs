@@ -1,0 +1,265 @@
+//! Litmus answers: yes/no replies to a framework's litmus tests, counted and
+//! judged by the source's rule (Cranfield: an unambivalent yes on at least
+//! four of five questions; the key-account-manager test repeated per customer
+//! and averaged).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Context, check_framework};
+use crate::error::{Error, LitmusError};
+use crate::framework::{AuditFramework, LitmusTest};
+use crate::scoring::FrameworkRef;
+use crate::unique_map;
+
+/// Replies to one or more litmus tests of a framework.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LitmusAnswers {
+    /// The framework's id, e.g. `cranfield-kam-development`.
+    pub framework: String,
+    /// The framework version the tests come from.
+    pub framework_version: String,
+    /// Who, by whom, when.
+    #[serde(default, skip_serializing_if = "is_empty_context")]
+    pub context: Context,
+    /// One response per test taken (a test may be taken by several respondents).
+    pub responses: Vec<LitmusResponse>,
+}
+
+fn is_empty_context(context: &Context) -> bool {
+    *context == Context::default()
+}
+
+/// One respondent's replies to one test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LitmusResponse {
+    /// The test's id, e.g. `key-account-managers`.
+    pub test: String,
+    /// Who answered, e.g. a key account manager's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<String>,
+    /// One set of replies; several for a test repeated per customer.
+    pub answer_sets: Vec<AnswerSet>,
+}
+
+/// A reply to every question of a test.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSet {
+    /// What the replies are about, e.g. the customer for a repeated test.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+    /// `true` for an unambivalent yes, per question id.
+    #[serde(deserialize_with = "unique_map::deserialize")]
+    #[schemars(with = "BTreeMap<String, bool>")]
+    pub answers: BTreeMap<String, bool>,
+}
+
+/// The verdicts on a set of litmus answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LitmusReport {
+    /// Which framework and version the tests come from.
+    pub framework: FrameworkRef,
+    /// Who, by whom, when.
+    pub context: Context,
+    /// One result per response, in input order.
+    pub results: Vec<LitmusResult>,
+}
+
+/// The verdict on one response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LitmusResult {
+    /// The test's id.
+    pub test: String,
+    /// The test's name.
+    pub name: String,
+    /// Who answered.
+    pub respondent: Option<String>,
+    /// How many answer sets were averaged (1 for a test answered once).
+    pub answer_sets: u32,
+    /// How many questions the test has.
+    pub questions: u32,
+    /// Yes answers, averaged over the answer sets.
+    pub yes: f64,
+    /// Yes answers needed to pass; `null` when the source sets none.
+    pub pass_mark: Option<u32>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Share of answer sets replying yes, per question, in test order.
+    pub per_question: Vec<QuestionResult>,
+}
+
+/// Whether a response passes its test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// At least the pass mark of yes answers.
+    Pass,
+    /// Fewer yes answers than the pass mark.
+    Fail,
+    /// The test has no pass mark; read the yes count.
+    NoPassMark,
+}
+
+/// How one question was answered across the answer sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionResult {
+    /// Question id.
+    pub id: String,
+    /// The question.
+    pub text: String,
+    /// Share of answer sets replying yes, in `[0, 1]`.
+    pub yes_share: f64,
+}
+
+/// Counts and judges litmus answers against `framework`'s tests.
+///
+/// # Errors
+/// [`Error::Assessment`] for another framework or version; [`Error::Litmus`]
+/// for an unknown test or question, a question left unanswered, or a wrong
+/// number of answer sets.
+pub fn score_litmus(
+    framework: &AuditFramework,
+    answers: &LitmusAnswers,
+) -> Result<LitmusReport, Error> {
+    check_framework(
+        (&framework.id, &framework.version),
+        (&answers.framework, &answers.framework_version),
+    )?;
+    answers.context.validate()?;
+    let results = answers
+        .responses
+        .iter()
+        .map(|response| {
+            let test = find_test(framework, &response.test)?;
+            judge(test, response)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(LitmusReport {
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+            name: framework.name.clone(),
+        },
+        context: answers.context.clone(),
+        results,
+    })
+}
+
+fn find_test<'a>(framework: &'a AuditFramework, id: &str) -> Result<&'a LitmusTest, LitmusError> {
+    framework
+        .litmus_tests
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or_else(|| {
+            let known: Vec<String> = framework
+                .litmus_tests
+                .iter()
+                .map(|t| format!("`{}`", t.id))
+                .collect();
+            LitmusError::UnknownTest {
+                test: id.to_owned(),
+                known: if known.is_empty() {
+                    "no litmus tests".to_owned()
+                } else {
+                    known.join(", ")
+                },
+            }
+        })
+}
+
+fn judge(test: &LitmusTest, response: &LitmusResponse) -> Result<LitmusResult, Error> {
+    check_answer_sets(test, response)?;
+    let sets = &response.answer_sets;
+    let set_count = u32::try_from(sets.len()).unwrap_or(u32::MAX);
+    let per_question: Vec<QuestionResult> = test
+        .questions
+        .iter()
+        .map(|q| {
+            let yes = sets.iter().filter(|s| s.answers.get(&q.id) == Some(&true));
+            QuestionResult {
+                id: q.id.clone(),
+                text: q.text.clone(),
+                yes_share: f64::from(count(yes)) / f64::from(set_count),
+            }
+        })
+        .collect();
+    // The mean yes count over the answer sets equals the sum of the
+    // per-question yes shares; summing integers first keeps it exact.
+    let total_yes: u32 = sets
+        .iter()
+        .map(|s| count(s.answers.values().filter(|&&yes| yes)))
+        .sum();
+    let yes = f64::from(total_yes) / f64::from(set_count);
+    let verdict = match test.pass_mark {
+        None => Verdict::NoPassMark,
+        Some(mark) if yes >= f64::from(mark) => Verdict::Pass,
+        Some(_) => Verdict::Fail,
+    };
+    Ok(LitmusResult {
+        test: test.id.clone(),
+        name: test.name.clone(),
+        respondent: response.respondent.clone(),
+        answer_sets: set_count,
+        questions: count(test.questions.iter()),
+        yes,
+        pass_mark: test.pass_mark,
+        verdict,
+        per_question,
+    })
+}
+
+fn check_answer_sets(test: &LitmusTest, response: &LitmusResponse) -> Result<(), LitmusError> {
+    let count = response.answer_sets.len();
+    let expected = match &test.repeat_per {
+        None if count != 1 => Some("exactly one answer set".to_owned()),
+        Some(per) if count == 0 => Some(format!("one answer set per {per}, at least one")),
+        _ => None,
+    };
+    if let Some(expected) = expected {
+        return Err(LitmusError::AnswerSetCount {
+            test: test.id.clone(),
+            expected,
+            count,
+        });
+    }
+    for set in &response.answer_sets {
+        if let Some(question) = set
+            .answers
+            .keys()
+            .find(|id| !test.questions.iter().any(|q| &q.id == *id))
+        {
+            return Err(LitmusError::UnknownQuestion {
+                test: test.id.clone(),
+                question: question.clone(),
+            });
+        }
+        if let Some(question) = test
+            .questions
+            .iter()
+            .find(|q| !set.answers.contains_key(&q.id))
+        {
+            return Err(LitmusError::MissingAnswer {
+                test: test.id.clone(),
+                question: question.id.clone(),
+                context: set
+                    .about
+                    .as_ref()
+                    .map(|about| format!(" for `{about}`"))
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn count<T>(it: impl Iterator<Item = T>) -> u32 {
+    u32::try_from(it.count()).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,288 @@
+//! Scoring an action audit: totals by period, phase and stream, the Figure 4
+//! position, the Figure 3 reading and the next actions.
+//!
+//! Scoring is a pure function of a validated framework, an assessment and
+//! options; it never panics, even on a framework that was built by hand and
+//! never validated (unknown references simply count nowhere).
+
+mod options;
+mod progress;
+mod report;
+
+use std::collections::BTreeMap;
+
+pub use options::{
+    DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
+};
+pub use report::{
+    AuditReport, ContributoryScore, FrameworkRef, ItemStatus, PeriodScore, PhaseScore, Position,
+    Progress, StreamScore, Total,
+};
+
+use crate::assessment::AuditAssessment;
+use crate::error::{AssessmentError, Error};
+use crate::framework::{AuditFramework, Item, PathStep};
+
+/// Scores `assessment` against `framework`.
+///
+/// # Errors
+/// [`Error::Options`] for options out of range; [`Error::Assessment`] when the
+/// assessment names another framework or version, an unknown item, a score off
+/// the scale, a forbidden "not applicable", or (strict mode) an unscored item.
+pub fn score_audit(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditReport, Error> {
+    options.validate()?;
+    assessment.validate(framework)?;
+    if options.strict
+        && let Some(first) = assessment.unscored(framework).first()
+    {
+        return Err(AssessmentError::Incomplete {
+            count: assessment.unscored(framework).len(),
+            first: (*first).to_owned(),
+        }
+        .into());
+    }
+    let sheet = ScoreSheet::new(framework, assessment);
+    let periods = sheet.period_totals();
+    let phases = phase_scores(&sheet, &periods, options.completion_threshold);
+    let overall = total(periods.iter().map(|t| (t.score, t.max)));
+    Ok(AuditReport {
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            version: framework.version.clone(),
+            name: framework.name.clone(),
+        },
+        context: assessment.context.clone(),
+        overall,
+        unscored: count(sheet.lines.iter().filter(|l| l.unscored())),
+        not_applicable: count(sheet.lines.iter().filter(|l| l.not_applicable)),
+        streams: stream_scores(&sheet),
+        position: progress::position(&sheet.path, &periods),
+        progress: progress::progress(&sheet, &periods, options.completion_threshold),
+        next_actions: progress::next_actions(&sheet, options.next_actions),
+        phases,
+    })
+}
+
+/// One item's line on the score sheet.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    pub(crate) item: &'a Item,
+    /// Index of the item's period on the path.
+    pub(crate) step: usize,
+    pub(crate) answer: Option<u8>,
+    pub(crate) not_applicable: bool,
+    /// Points scored: answer × weight.
+    pub(crate) points: u32,
+    /// Points possible: weight × scale maximum, or 0 when not applicable.
+    pub(crate) max: u32,
+}
+
+impl Line<'_> {
+    fn unscored(&self) -> bool {
+        self.answer.is_none() && !self.not_applicable
+    }
+
+    pub(crate) fn status(&self) -> ItemStatus {
+        ItemStatus {
+            id: self.item.id.clone(),
+            period: self.item.period.clone(),
+            stream: self.item.stream.clone(),
+            text: self.item.text.clone(),
+            score: self.answer,
+        }
+    }
+}
+
+/// The assessment laid out item by item in development-path order.
+pub(crate) struct ScoreSheet<'a> {
+    pub(crate) framework: &'a AuditFramework,
+    pub(crate) path: Vec<PathStep<'a>>,
+    pub(crate) lines: Vec<Line<'a>>,
+}
+
+impl<'a> ScoreSheet<'a> {
+    fn new(framework: &'a AuditFramework, assessment: &AuditAssessment) -> Self {
+        let path: Vec<PathStep<'a>> = framework.path().collect();
+        let step_of: BTreeMap<&str, usize> = path
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.period.id.as_str(), i))
+            .collect();
+        let mut lines: Vec<Line<'a>> = framework
+            .items
+            .iter()
+            .filter_map(|item| {
+                let step = *step_of.get(item.period.as_str())?;
+                let answer = assessment.scores.get(&item.id).copied();
+                let not_applicable = assessment.not_applicable.contains(&item.id);
+                let max = if not_applicable {
+                    0
+                } else {
+                    framework.item_max(item)
+                };
+                Some(Line {
+                    item,
+                    step,
+                    answer,
+                    not_applicable,
+                    points: u32::from(answer.unwrap_or(0)) * item.weight,
+                    max,
+                })
+            })
+            .collect();
+        // Stable: items keep their file order within a period.
+        lines.sort_by_key(|l| l.step);
+        ScoreSheet {
+            framework,
+            path,
+            lines,
+        }
+    }
+
+    /// Score, maximum and unscored count of every period, in path order.
+    fn period_totals(&self) -> Vec<Tally> {
+        let mut totals = vec![Tally::default(); self.path.len()];
+        for line in &self.lines {
+            if let Some(t) = totals.get_mut(line.step) {
+                t.add(line);
+            }
+        }
+        totals
+    }
+
+    fn is_top(&self, line: &Line) -> bool {
+        line.answer == Some(self.framework.scale.max)
+    }
+}
+
+/// Running totals for one group of items.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Tally {
+    pub(crate) score: u32,
+    pub(crate) max: u32,
+    pub(crate) unscored: u32,
+}
+
+impl Tally {
+    fn add(&mut self, line: &Line) {
+        self.score += line.points;
+        self.max += line.max;
+        self.unscored += u32::from(line.unscored());
+    }
+}
+
+/// `score / max × 100`, or 0 when nothing can be scored.
+pub(crate) fn percent(score: u32, max: u32) -> f64 {
+    if max == 0 {
+        0.0
+    } else {
+        f64::from(score) * 100.0 / f64::from(max)
+    }
+}
+
+fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
+    let (score, max) = parts.fold((0, 0), |(s, m), (ps, pm)| (s + ps, m + pm));
+    Total {
+        score,
+        max,
+        percent: percent(score, max),
+    }
+}
+
+fn count<T>(it: impl Iterator<Item = T>) -> u32 {
+    u32::try_from(it.count()).unwrap_or(u32::MAX)
+}
+
+/// Whether a period counts as complete: it reaches the threshold, or it has
+/// nothing left to score because every item is not applicable.
+pub(crate) fn is_complete(tally: &Tally, threshold: f64) -> bool {
+    tally.max == 0 || percent(tally.score, tally.max) >= threshold
+}
+
+fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<PhaseScore> {
+    let framework = sheet.framework;
+    framework
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(phase_index, phase)| {
+            let steps = sheet
+                .path
+                .iter()
+                .zip(periods)
+                .filter(|(step, _)| step.phase_index == phase_index);
+            let period_scores: Vec<PeriodScore> = steps
+                .map(|(step, tally)| PeriodScore {
+                    id: step.period.id.clone(),
+                    number: step.period.number,
+                    name: step.period.name.clone(),
+                    score: tally.score,
+                    max: tally.max,
+                    percent: percent(tally.score, tally.max),
+                    unscored: tally.unscored,
+                    complete: is_complete(tally, threshold),
+                })
+                .collect();
+            let sum = total(period_scores.iter().map(|p| (p.score, p.max)));
+            PhaseScore {
+                id: phase.id.clone(),
+                name: phase.name.clone(),
+                score: sum.score,
+                max: sum.max,
+                percent: sum.percent,
+                milestone: phase.milestone.name.clone(),
+                periods: period_scores,
+            }
+        })
+        .collect()
+}
+
+fn stream_scores(sheet: &ScoreSheet) -> Vec<StreamScore> {
+    let mut by_contributory: BTreeMap<&str, Tally> = BTreeMap::new();
+    for line in &sheet.lines {
+        by_contributory
+            .entry(line.item.stream.as_str())
+            .or_default()
+            .add(line);
+    }
+    sheet
+        .framework
+        .streams
+        .iter()
+        .map(|stream| {
+            let contributory: Vec<ContributoryScore> = stream
+                .contributory
+                .iter()
+                .map(|c| {
+                    let t = by_contributory
+                        .get(c.id.as_str())
+                        .copied()
+                        .unwrap_or_default();
+                    ContributoryScore {
+                        id: c.id.clone(),
+                        name: c.name.clone(),
+                        score: t.score,
+                        max: t.max,
+                        percent: percent(t.score, t.max),
+                    }
+                })
+                .collect();
+            let sum = total(contributory.iter().map(|c| (c.score, c.max)));
+            StreamScore {
+                id: stream.id.clone(),
+                name: stream.name.clone(),
+                score: sum.score,
+                max: sum.max,
+                percent: sum.percent,
+                contributory,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,75 @@
+//! Reading the score sheet against the development path: the Figure 4
+//! position, the Figure 3 progress reading, and the next actions.
+
+use super::{ItemStatus, Line, Position, Progress, ScoreSheet, Tally, is_complete};
+use crate::framework::PathStep;
+
+/// Figure 4: places the overall score on the cumulative path of period maxima.
+///
+/// With cumulative maxima `C1 … Cn` the score `S` lies in the period `k` where
+/// `C(k-1) <= S < C(k)`; `S = Cn` is best practice. Periods with nothing to
+/// score (every item not applicable) are skipped, as they span no points.
+pub(crate) fn position(path: &[PathStep], periods: &[Tally]) -> Position {
+    let score: u32 = periods.iter().map(|t| t.score).sum();
+    let mut from = 0;
+    for (step, tally) in path.iter().zip(periods) {
+        let to = from + tally.max;
+        if score < to {
+            return Position::Period {
+                period: step.period.id.clone(),
+                number: step.period.number,
+                name: step.period.name.clone(),
+                phase: step.phase.id.clone(),
+                from,
+                to,
+                fraction: f64::from(score - from) / f64::from(tally.max),
+            };
+        }
+        from = to;
+    }
+    Position::BestPractice { score }
+}
+
+/// Figure 3: finds the earliest incomplete period and lists what is missing
+/// up to it, what lags behind it and what is already done ahead of it.
+pub(crate) fn progress(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Progress {
+    let current = periods.iter().position(|t| !is_complete(t, threshold));
+    // With every period complete, "up to the current period" means all of them.
+    let last = current.unwrap_or(usize::MAX);
+    let top = sheet.framework.scale.max;
+    let select = |keep: &dyn Fn(&Line) -> bool| -> Vec<ItemStatus> {
+        sheet
+            .lines
+            .iter()
+            .filter(|l| !l.not_applicable && keep(l))
+            .map(Line::status)
+            .collect()
+    };
+    let missing = select(&|l| l.step <= last && l.answer.unwrap_or(0) == 0);
+    let lagging = select(&|l| l.step < last && l.answer.is_some_and(|a| a > 0 && a < top));
+    let ahead = match current {
+        Some(current) => select(&|l| l.step > current && sheet.is_top(l)),
+        None => Vec::new(),
+    };
+    Progress {
+        completion_threshold: threshold,
+        current_period: current
+            .and_then(|i| sheet.path.get(i))
+            .map(|s| s.period.id.clone()),
+        missing,
+        lagging,
+        ahead,
+    }
+}
+
+/// The first `limit` items below the top of the scale, in development-path
+/// order: earliest periods first, file order within a period.
+pub(crate) fn next_actions(sheet: &ScoreSheet, limit: u32) -> Vec<ItemStatus> {
+    sheet
+        .lines
+        .iter()
+        .filter(|l| !l.not_applicable && !sheet.is_top(l))
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .map(Line::status)
+        .collect()
+}

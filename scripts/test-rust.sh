@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Rust: formatting, lints, docs, the core's independence from bindings, and tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc -p kam-core --no-deps --quiet
+# kam-core must stay pure: no binding crate in its dependency tree.
+if cargo tree -p kam-core -e normal | grep -Eq '(pyo3|wasm-bindgen|js-sys) v'; then
+  echo "kam-core depends on a binding crate" >&2
+  exit 1
+fi
+cargo test -p kam-core
