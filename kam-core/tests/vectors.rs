@@ -14,6 +14,25 @@ fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
 }
 
+/// Every vector file, sorted by name, with its parsed content.
+fn vectors() -> Vec<(PathBuf, Value)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, value)
+        })
+        .collect()
+}
+
 /// Runs one operation of the facade on a vector's input.
 fn run(operation: &str, input: &str, options: Option<&Value>) -> Result<Value, kam_core::Error> {
     let options = options.map_or_else(|| "{}".to_owned(), Value::to_string);
@@ -42,22 +61,15 @@ fn input_text(vector: &Value) -> String {
 #[test]
 fn golden_vectors() {
     let bless = std::env::var_os("KAM_BLESS").is_some();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
+    let vectors = vectors();
     assert!(
-        paths.len() >= 10,
+        vectors.len() >= 10,
         "expected the golden vectors in {:?}",
         vectors_dir()
     );
     let mut failures = Vec::new();
-    for path in &paths {
+    for (path, mut vector) in vectors {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let mut vector: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let operation = vector["operation"]
             .as_str()
             .unwrap_or_else(|| panic!("{name}: no operation"));
@@ -71,7 +83,7 @@ fn golden_vectors() {
                 Err(e) => object.insert("error".into(), json!(ErrorInfo::from(e))),
             };
             let text = serde_json::to_string_pretty(&vector).unwrap() + "\n";
-            std::fs::write(path, text).unwrap();
+            std::fs::write(&path, text).unwrap();
             continue;
         }
         match (&outcome, vector.get("expected"), vector.get("error")) {
@@ -96,9 +108,7 @@ fn golden_vectors() {
 
 #[test]
 fn every_error_vector_names_a_known_kind() {
-    for entry in std::fs::read_dir(vectors_dir()).unwrap() {
-        let path = entry.unwrap().path();
-        let vector: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for (path, vector) in vectors() {
         if let Some(kind) = vector.pointer("/error/kind").and_then(Value::as_str) {
             assert!(
                 kam_core::Error::KINDS.contains(&kind),

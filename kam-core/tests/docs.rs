@@ -1,0 +1,82 @@
+//! The numbers written in docs/methodology.md must be the engine's.
+
+use std::path::Path;
+
+use kam_core::framework::builtin_audit;
+use kam_core::scoring::Position;
+use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+
+fn methodology() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/methodology.md");
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn cumulative_maxima_table_matches_the_framework() {
+    let framework = builtin_audit("cranfield-kam-development").unwrap();
+    let mut total = 0;
+    let cumulative: Vec<String> = framework
+        .path()
+        .map(|step| {
+            total += step.period.max;
+            total.to_string()
+        })
+        .collect();
+    let row = format!("| C(k) | {} |", cumulative.join(" | "));
+    assert!(methodology().contains(&row), "missing row: {row}");
+}
+
+#[test]
+fn worked_example_matches_the_engine() {
+    let text = include_str!("../examples/data/northwind-audit.json");
+    let assessment: AuditAssessment = from_json(text).unwrap();
+    let report = api::score(&assessment, &ScoreOptions::default()).unwrap();
+    let doc = methodology();
+    let mut expected = vec![format!(
+        "Overall {} / {} = {:.2}%",
+        report.overall.score, report.overall.max, report.overall.percent
+    )];
+    for phase in &report.phases {
+        expected.push(format!(
+            "| {} | {} / {} |",
+            phase.id, phase.score, phase.max
+        ));
+        for period in &phase.periods {
+            expected.push(format!("{} {}/{}", period.id, period.score, period.max));
+        }
+    }
+    if let Position::Period {
+        from,
+        to,
+        name,
+        number,
+        ..
+    } = &report.position
+    {
+        let score = report.overall.score;
+        let before = number - 1;
+        expected.push(format!(
+            "C({before}) = {from} ≤ {score} < {to} = C({number})"
+        ));
+        expected.push(format!("**{name}**"));
+    }
+    let current = report.progress.current_period.clone().unwrap();
+    expected.push(format!("**{current} Capability building**"));
+    for needle in expected {
+        assert!(
+            doc.contains(&needle),
+            "docs/methodology.md lacks `{needle}`"
+        );
+    }
+}
+
+#[test]
+fn readme_assessment_example_scores() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let assessment: AuditAssessment = from_json(&readme[start..end]).unwrap();
+    let report = api::score(&assessment, &ScoreOptions::default()).unwrap();
+    assert_eq!(report.overall.score, 5);
+}
