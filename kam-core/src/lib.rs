@@ -49,6 +49,11 @@ pub mod maturity;
 pub mod scoring;
 mod unique_map;
 
+/// The README's Rust snippet, compiled and run as a doc test so it cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 pub use assessment::{AuditAssessment, Context};
 pub use error::Error;
 pub use framework::Framework;
