@@ -263,3 +263,110 @@ fn check_answer_sets(test: &LitmusTest, response: &LitmusResponse) -> Result<(),
 fn count<T>(it: impl Iterator<Item = T>) -> u32 {
     u32::try_from(it.count()).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::builtin_audit;
+
+    fn cranfield() -> &'static AuditFramework {
+        builtin_audit("cranfield-kam-development").unwrap()
+    }
+
+    fn set(test: &str, yes: &[usize], questions: usize, about: Option<&str>) -> AnswerSet {
+        AnswerSet {
+            about: about.map(str::to_owned),
+            answers: (1..=questions)
+                .map(|q| (format!("{test}-{q}"), yes.contains(&q)))
+                .collect(),
+        }
+    }
+
+    fn answers(responses: Vec<LitmusResponse>) -> LitmusAnswers {
+        LitmusAnswers {
+            framework: cranfield().id.clone(),
+            framework_version: cranfield().version.clone(),
+            context: Context::default(),
+            responses,
+        }
+    }
+
+    fn response(test: &str, sets: Vec<AnswerSet>) -> LitmusResponse {
+        LitmusResponse {
+            test: test.to_owned(),
+            respondent: None,
+            answer_sets: sets,
+        }
+    }
+
+    #[test]
+    fn four_of_five_passes_three_fails() {
+        let a = answers(vec![
+            response(
+                "organisation",
+                vec![set("organisation", &[1, 2, 3, 5], 5, None)],
+            ),
+            response(
+                "organisation",
+                vec![set("organisation", &[1, 2, 3], 5, None)],
+            ),
+        ]);
+        let verdicts: Vec<Verdict> = score_litmus(cranfield(), &a)
+            .unwrap()
+            .results
+            .iter()
+            .map(|r| r.verdict)
+            .collect();
+        assert_eq!(verdicts, [Verdict::Pass, Verdict::Fail]);
+    }
+
+    #[test]
+    fn manager_answers_are_averaged_over_customers() {
+        let kam = "key-account-managers";
+        let a = answers(vec![response(
+            kam,
+            vec![
+                set(kam, &[1, 2, 3, 4, 5], 5, Some("A")),
+                set(kam, &[1, 2, 3], 5, Some("B")),
+            ],
+        )]);
+        let result = &score_litmus(cranfield(), &a).unwrap().results[0];
+        assert!((result.yes - 4.0).abs() < f64::EPSILON);
+        assert_eq!(result.verdict, Verdict::Pass);
+        assert_eq!(result.answer_sets, 2);
+        let shares: Vec<f64> = result.per_question.iter().map(|q| q.yes_share).collect();
+        assert_eq!(shares, [1.0, 1.0, 1.0, 0.5, 0.5]);
+    }
+
+    #[test]
+    fn customer_test_has_no_pass_mark() {
+        let t = "kam-ready-customers";
+        let a = answers(vec![response(
+            t,
+            vec![set(t, &[1, 2, 3, 4, 5, 6], 6, None)],
+        )]);
+        let result = &score_litmus(cranfield(), &a).unwrap().results[0];
+        assert_eq!(
+            (result.verdict, result.pass_mark),
+            (Verdict::NoPassMark, None)
+        );
+    }
+
+    #[test]
+    fn missing_answer_names_the_customer() {
+        let kam = "key-account-managers";
+        let mut partial = set(kam, &[1], 5, Some("Acme & Co"));
+        partial.answers.remove("key-account-managers-3");
+        let a = answers(vec![response(kam, vec![partial])]);
+        let err = score_litmus(cranfield(), &a).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "litmus test `key-account-managers`: question `key-account-managers-3` is not answered for `Acme & Co`"
+        );
+        let a = answers(vec![response(kam, vec![])]);
+        assert_eq!(
+            score_litmus(cranfield(), &a).unwrap_err().kind(),
+            "answer-set-count"
+        );
+    }
+}

@@ -228,3 +228,85 @@ fn area_result(model: &MaturityModel, area: &ProgrammeArea, stage: u8) -> Option
         next,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::builtin_maturity;
+
+    fn model() -> &'static MaturityModel {
+        builtin_maturity("kam-maturity-model").unwrap()
+    }
+
+    fn assess(stages: &[(&str, u8)]) -> MaturityAssessment {
+        MaturityAssessment {
+            framework: model().id.clone(),
+            framework_version: model().version.clone(),
+            context: Context::default(),
+            stages: stages.iter().map(|(a, s)| ((*a).to_owned(), *s)).collect(),
+            evidence: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn weakest_link_mean_and_next_stage() {
+        let report = score_maturity(
+            model(),
+            &assess(&[
+                ("process", 4),
+                ("training", 2),
+                ("technology", 2),
+                ("account-plans", 5),
+            ]),
+            &MaturityOptions::default(),
+        )
+        .unwrap();
+        let weakest = report.weakest_link.unwrap();
+        assert_eq!((weakest.stage, weakest.name.as_str()), (2, "Awareness"));
+        assert_eq!(
+            weakest.milestone,
+            "Investment in a dedicated infrastructure for post-sales team"
+        );
+        assert_eq!(report.weakest_areas, ["training", "technology"]);
+        assert!((report.mean_stage.unwrap() - 3.25).abs() < 1e-12);
+        assert_eq!(report.unassessed.len(), 6);
+        let plans = report
+            .areas
+            .iter()
+            .find(|a| a.id == "account-plans")
+            .unwrap();
+        assert!(plans.next.is_none(), "stage 5 is the top");
+        let tech = report.areas.iter().find(|a| a.id == "technology").unwrap();
+        assert_eq!(tech.descriptor, "CRM");
+        let next = tech.next.as_ref().unwrap();
+        assert_eq!(
+            (next.stage, next.descriptor.as_str()),
+            (
+                3,
+                "A KAM platform with limited technical capacity for in-depth analysis"
+            )
+        );
+    }
+
+    #[test]
+    fn nothing_assessed_has_no_overall_figures() {
+        let report = score_maturity(model(), &assess(&[]), &MaturityOptions::default()).unwrap();
+        assert!(report.weakest_link.is_none() && report.mean_stage.is_none());
+        assert_eq!(report.unassessed.len(), 10);
+    }
+
+    #[test]
+    fn errors_name_area_and_stage() {
+        let options = MaturityOptions::default();
+        let err = score_maturity(model(), &assess(&[("culture", 2)]), &options).unwrap_err();
+        assert_eq!(err.kind(), "unknown-area");
+        let err = score_maturity(model(), &assess(&[("training", 6)]), &options).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "programme area `training` has stage 6, outside the stages 1–5"
+        );
+        let strict = MaturityOptions { strict: true };
+        let err = score_maturity(model(), &assess(&[("process", 1)]), &strict).unwrap_err();
+        assert_eq!(err.kind(), "incomplete-maturity");
+    }
+}
