@@ -13,6 +13,9 @@ pub enum Error {
     /// The input is not well-formed JSON of the expected shape.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// The input exceeds a documented size limit (see [`crate::limits`]).
+    #[error(transparent)]
+    Limit(#[from] LimitError),
     /// A framework file is invalid, or a framework id is unknown.
     #[error(transparent)]
     Framework(#[from] FrameworkError),
@@ -35,6 +38,7 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Input(e) => e.kind(),
+            Error::Limit(e) => e.kind(),
             Error::Framework(e) => e.kind(),
             Error::Assessment(e) => e.kind(),
             Error::Maturity(e) => e.kind(),
@@ -48,6 +52,10 @@ impl Error {
     pub const KINDS: &'static [&'static str] = &[
         "invalid-json",
         "unknown-schema",
+        "input-too-large",
+        "too-deep",
+        "text-too-long",
+        "too-many-entries",
         "unknown-framework",
         "wrong-framework-type",
         "empty-id",
@@ -104,6 +112,59 @@ impl InputError {
         match self {
             InputError::InvalidJson { .. } => "invalid-json",
             InputError::UnknownSchema { .. } => "unknown-schema",
+        }
+    }
+}
+
+/// The input exceeds a documented limit; see [`crate::limits`].
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LimitError {
+    /// The JSON text is larger than kam reads.
+    #[error("input is {bytes} bytes; at most {max} bytes are read")]
+    InputTooLarge {
+        /// Size of the input.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Arrays and objects nest too deeply.
+    #[error("input nests deeper than {max} levels at `{path}`")]
+    TooDeep {
+        /// Where the limit is passed.
+        path: String,
+        /// The limit.
+        max: usize,
+    },
+    /// A string is too long.
+    #[error("text at `{path}` has {chars} characters; at most {max} are allowed")]
+    TextTooLong {
+        /// Where the string is.
+        path: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An array or object has too many entries.
+    #[error("`{path}` has more than {max} entries")]
+    TooManyEntries {
+        /// Where the array or object is.
+        path: String,
+        /// How many entries were counted before stopping.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+}
+
+impl LimitError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LimitError::InputTooLarge { .. } => "input-too-large",
+            LimitError::TooDeep { .. } => "too-deep",
+            LimitError::TextTooLong { .. } => "text-too-long",
+            LimitError::TooManyEntries { .. } => "too-many-entries",
         }
     }
 }
@@ -432,6 +493,7 @@ impl OptionsError {
 /// # Errors
 /// [`InputError::InvalidJson`] naming the path and the parser's complaint.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+    crate::limits::check_text(json)?;
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| invalid_json(&e))?;
     // Trailing characters after the document are an error too, not ignored.
@@ -449,6 +511,7 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
 /// # Errors
 /// [`InputError::InvalidJson`] naming the path and the problem.
 pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
+    crate::limits::check_value(&value)?;
     serde_path_to_error::deserialize(value).map_err(|e| invalid_json(&e).into())
 }
 

@@ -44,6 +44,7 @@ pub mod api;
 pub mod assessment;
 pub mod error;
 pub mod framework;
+pub mod limits;
 pub mod litmus;
 pub mod maturity;
 pub mod scoring;
