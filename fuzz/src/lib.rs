@@ -1,0 +1,38 @@
+//! Shared checks for the fuzz targets: every report a target gets back must
+//! be internally consistent, so a silent mis-score is a finding too.
+
+use kam_core::scoring::{AuditReport, Position};
+
+/// Panics (a fuzzing finding) when an audit report breaks an invariant.
+pub fn check_audit_report(report: &AuditReport) {
+    let overall = &report.overall;
+    assert!(overall.score <= overall.max, "overall score above max");
+    assert!((0.0..=100.0).contains(&overall.percent), "percent out of range");
+    let phase_sum: u32 = report.phases.iter().map(|p| p.score).sum();
+    assert_eq!(phase_sum, overall.score, "phases do not add up");
+    for phase in &report.phases {
+        let period_sum: u32 = phase.periods.iter().map(|p| p.score).sum();
+        assert_eq!(period_sum, phase.score, "periods do not add up");
+        for period in &phase.periods {
+            assert!(period.score <= period.max, "period score above max");
+        }
+    }
+    let stream_sum: u32 = report.streams.iter().map(|s| s.score).sum();
+    assert_eq!(stream_sum, overall.score, "streams do not add up");
+    match report.position {
+        Position::Period { fraction, from, to, .. } => {
+            assert!((0.0..1.0).contains(&fraction), "fraction out of range");
+            assert!(from <= overall.score && overall.score < to, "position off the score");
+        }
+        Position::BestPractice { score } => assert_eq!(score, overall.max, "best practice below max"),
+    }
+    // Reports must survive a JSON round trip unchanged.
+    let json = serde_json::to_string(report).expect("a report always serializes");
+    let back: AuditReport = kam_core::error::from_json(&json).expect("a report always parses");
+    assert_eq!(&back, report, "report changed in a round trip");
+}
+
+/// The text of a fuzz input, when it is UTF-8 (kam's inputs are JSON text).
+pub fn text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
+}

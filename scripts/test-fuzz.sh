@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Fuzzing: builds every cargo-fuzz target and runs each briefly from a corpus
+# seeded with the golden vectors. Any panic (including a broken report
+# invariant), hang or runaway allocation fails the run.
+#   KAM_FUZZ_SECONDS  seconds per target (default 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${KAM_FUZZ_SECONDS:-20}
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+fi
+python3 fuzz/seed.py
+cd fuzz
+targets=$(cargo fuzz list)
+# Stable toolchain: no sanitizer, coverage-guided libFuzzer all the same.
+cargo fuzz build --sanitizer none --release 2>&1 | tail -n 2
+mkdir -p ../target
+for target in $targets; do
+  log="../target/fuzz-$target.log"
+  status=0
+  cargo fuzz run "$target" --sanitizer none --release "corpus/$target" -- \
+    -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -print_final_stats=1 \
+    >"$log" 2>&1 || status=$?
+  runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || echo 0)
+  echo "fuzz $target: $runs executions in ${seconds}s, exit $status"
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$log" >&2
+    echo "fuzz target $target found a problem: see fuzz/artifacts/$target and $log" >&2
+    exit 1
+  fi
+done
