@@ -29,6 +29,11 @@ pub struct Context {
 }
 
 impl Context {
+    /// `true` when no field is set; such a context is left out of the JSON.
+    pub fn is_empty(&self) -> bool {
+        *self == Context::default()
+    }
+
     /// Checks the date, if any, is a real calendar date.
     ///
     /// # Errors
@@ -56,7 +61,7 @@ pub struct AuditAssessment {
     /// The framework version the scores were given against.
     pub framework_version: String,
     /// Who, by whom, when.
-    #[serde(default, skip_serializing_if = "is_empty_context")]
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// Score per item id, on the framework's scale.
     #[serde(default, deserialize_with = "unique_map::deserialize")]
@@ -73,10 +78,6 @@ pub struct AuditAssessment {
     /// Items answered "not applicable", where the framework allows it.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub not_applicable: BTreeSet<String>,
-}
-
-fn is_empty_context(context: &Context) -> bool {
-    *context == Context::default()
 }
 
 impl AuditAssessment {

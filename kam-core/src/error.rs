@@ -581,6 +581,18 @@ mod tests {
     }
 
     #[test]
+    fn whole_numbers_only_where_whole_numbers_are_expected() {
+        // A float spelling of a whole number is rejected rather than silently
+        // truncated; the parser reads `-0` as the float negative zero, so it
+        // is rejected too, the same way in every language.
+        assert_eq!(from_json::<u8>("0").unwrap(), 0);
+        for not_whole in ["3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1", "NaN", "Infinity"] {
+            let err = from_json::<u8>(not_whole).unwrap_err();
+            assert_eq!(err.kind(), "invalid-json", "{not_whole}");
+        }
+    }
+
+    #[test]
     fn trailing_text_is_rejected() {
         let err = from_json::<u8>("1 2").unwrap_err();
         assert_eq!(err.kind(), "invalid-json");

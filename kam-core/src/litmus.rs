@@ -23,14 +23,10 @@ pub struct LitmusAnswers {
     /// The framework version the tests come from.
     pub framework_version: String,
     /// Who, by whom, when.
-    #[serde(default, skip_serializing_if = "is_empty_context")]
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// One response per test taken (a test may be taken by several respondents).
     pub responses: Vec<LitmusResponse>,
-}
-
-fn is_empty_context(context: &Context) -> bool {
-    *context == Context::default()
 }
 
 /// One respondent's replies to one test.

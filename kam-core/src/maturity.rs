@@ -21,7 +21,7 @@ pub struct MaturityAssessment {
     /// The model version the stages were given against.
     pub framework_version: String,
     /// Who, by whom, when.
-    #[serde(default, skip_serializing_if = "is_empty_context")]
+    #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// Stage (1 = first) per programme area id.
     #[serde(default, deserialize_with = "unique_map::deserialize")]
@@ -35,10 +35,6 @@ pub struct MaturityAssessment {
     )]
     #[schemars(with = "BTreeMap<String, String>")]
     pub evidence: BTreeMap<String, String>,
-}
-
-fn is_empty_context(context: &Context) -> bool {
-    *context == Context::default()
 }
 
 /// How to read a maturity assessment.
