@@ -4,8 +4,8 @@ import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent
 VECTORS = ROOT.parent / "tests" / "vectors"
-TARGET_OF = {"score": "score", "score_maturity": "score_maturity",
-             "score_litmus": "score_litmus", "load_framework": "load_framework"}
+# A vector seeds the target named like its operation, when there is one.
+TARGETS = {p.stem for p in (ROOT / "fuzz_targets").glob("*.rs")}
 
 for path in sorted(VECTORS.glob("*.json")):
     vector = json.loads(path.read_text(encoding="utf-8"))
@@ -13,15 +13,12 @@ for path in sorted(VECTORS.glob("*.json")):
     if text is None:
         text = json.dumps(vector["input"], ensure_ascii=False)
     targets = ["limits"]
-    if vector["operation"] in TARGET_OF:
-        targets.append(TARGET_OF[vector["operation"]])
+    if vector["operation"] in TARGETS:
+        targets.append(vector["operation"])
+    seeds = [(target, text) for target in targets]
     if vector["operation"] == "score" and "options" in vector:
-        targets.append("score_options")
-        (ROOT / "corpus" / "score_options").mkdir(parents=True, exist_ok=True)
-        (ROOT / "corpus" / "score_options" / f"{path.stem}.json").write_text(
-            json.dumps(vector["options"]), encoding="utf-8")
-        targets.remove("score_options")
-    for target in targets:
+        seeds.append(("score_options", json.dumps(vector["options"])))
+    for target, seed in seeds:
         folder = ROOT / "corpus" / target
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{path.stem}.json").write_text(text, encoding="utf-8")
+        (folder / f"{path.stem}.json").write_text(seed, encoding="utf-8")

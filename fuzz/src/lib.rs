@@ -36,3 +36,20 @@ pub fn check_audit_report(report: &AuditReport) {
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
 }
+
+/// Parses `data` as `I`, runs the analysis, and checks that any result
+/// survives a JSON round trip unchanged.
+pub fn analysis<I, O, F>(data: &[u8], run: F)
+where
+    I: serde::de::DeserializeOwned,
+    O: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    F: FnOnce(I) -> Result<O, kam_core::Error>,
+{
+    let Some(text) = text(data) else { return };
+    let Ok(input) = kam_core::error::from_json::<I>(text) else { return };
+    if let Ok(output) = run(input) {
+        let json = serde_json::to_string(&output).expect("a result always serializes");
+        let back: O = kam_core::error::from_json(&json).expect("a result always parses");
+        assert_eq!(back, output, "result changed in a round trip");
+    }
+}

@@ -1,19 +1,56 @@
 //! Scores the bundled example assessment (Northwind Components, a
-//! mid-programme organisation) and prints the report.
+//! mid-programme organisation), prints the report, and writes the HTML
+//! report (with the Figure 3 and Figure 4 charts) to a file.
 //!
-//! Run: `cargo run -p kam-core --example audit [-- path/to/assessment.json]`
+//! Run: `cargo run -p kam-core --example audit [-- [path/to/assessment.json] [--html out.html]]`
+//!
+//! Without `--html` the page goes to `target/kam-report.html`.
 
 use std::fmt::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kam_core::scoring::{AuditReport, ItemStatus, Position};
-use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json, report};
 
 const EXAMPLE: &str = include_str!("data/northwind-audit.json");
 
+/// What the command line asked for.
+struct Args {
+    assessment: Option<String>,
+    html: PathBuf,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        assessment: None,
+        html: Path::new("target").join("kam-report.html"),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--html" => {
+                args.html = it.next().ok_or("`--html` needs a file name")?.into();
+            }
+            other if other.starts_with("--") => return Err(format!("unknown option `{other}`")),
+            path if args.assessment.is_none() => args.assessment = Some(path.to_owned()),
+            extra => return Err(format!("unexpected argument `{extra}`")),
+        }
+    }
+    Ok(args)
+}
+
 fn main() -> ExitCode {
-    let text = match std::env::args().nth(1) {
-        Some(path) => match std::fs::read_to_string(&path) {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("usage: audit [assessment.json] [--html out.html]");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match &args.assessment {
+        Some(path) => match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
                 eprintln!("error: cannot read `{path}`: {e}");
@@ -24,19 +61,37 @@ fn main() -> ExitCode {
     };
     let report = from_json::<AuditAssessment>(&text)
         .and_then(|assessment| api::score(&assessment, &ScoreOptions::default()));
-    match report {
-        Ok(report) => match render(&report) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Err(_) => ExitCode::FAILURE,
-        },
+    let report = match report {
+        Ok(report) => report,
         Err(e) => {
             eprintln!("error [{}]: {e}", e.kind());
+            return ExitCode::FAILURE;
+        }
+    };
+    let Ok(text) = render(&report) else {
+        return ExitCode::FAILURE;
+    };
+    print!("{text}");
+    match write_html(&args.html, &report) {
+        Ok(written) => {
+            println!("\nHTML report with charts written to {}", written.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write `{}`: {e}", args.html.display());
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the HTML report, creating the folder if needed; returns the full
+/// path so the message says exactly where to look.
+fn write_html(path: &Path, report: &AuditReport) -> std::io::Result<PathBuf> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, report::audit_html(report))?;
+    path.canonicalize()
 }
 
 fn bar(percent: f64) -> String {

@@ -139,6 +139,26 @@ pub const SCHEMA_NAMES: &[&str] = &[
     "litmus-answers",
     "litmus-report",
     "error",
+    "pareto-input",
+    "pareto-report",
+    "portfolio-input",
+    "portfolio-report",
+    "comparison-input",
+    "audit-comparison",
+    "aggregate-input",
+    "aggregation",
+    "units-input",
+    "unit-comparison",
+    "account-plan-input",
+    "account-plan-report",
+    "time-allocation-input",
+    "time-allocation-report",
+    "path-input",
+    "path-plan",
+    "explain-input",
+    "explanation",
+    "rescore-input",
+    "rescore-report",
 ];
 
 /// The JSON Schema of a public input or output type, by name.
@@ -161,6 +181,26 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "litmus-answers" => of::<LitmusAnswers>(),
         "litmus-report" => of::<LitmusReport>(),
         "error" => of::<ErrorInfo>(),
+        "pareto-input" => of::<crate::analysis::ParetoInput>(),
+        "pareto-report" => of::<crate::analysis::ParetoReport>(),
+        "portfolio-input" => of::<crate::analysis::PortfolioInput>(),
+        "portfolio-report" => of::<crate::analysis::PortfolioReport>(),
+        "comparison-input" => of::<crate::analysis::ComparisonInput>(),
+        "audit-comparison" => of::<crate::analysis::AuditComparison>(),
+        "aggregate-input" => of::<crate::analysis::AggregateInput>(),
+        "aggregation" => of::<crate::analysis::Aggregation>(),
+        "units-input" => of::<crate::analysis::UnitsInput>(),
+        "unit-comparison" => of::<crate::analysis::UnitComparison>(),
+        "account-plan-input" => of::<crate::analysis::AccountPlanInput>(),
+        "account-plan-report" => of::<crate::analysis::AccountPlanReport>(),
+        "time-allocation-input" => of::<crate::analysis::TimeAllocationInput>(),
+        "time-allocation-report" => of::<crate::analysis::TimeAllocationReport>(),
+        "path-input" => of::<crate::analysis::PathInput>(),
+        "path-plan" => of::<crate::analysis::PathPlan>(),
+        "explain-input" => of::<crate::analysis::ExplainInput>(),
+        "explanation" => of::<crate::analysis::Explanation>(),
+        "rescore-input" => of::<crate::analysis::RescoreInput>(),
+        "rescore-report" => of::<crate::analysis::RescoreReport>(),
         _ => {
             let known: Vec<String> = SCHEMA_NAMES.iter().map(|n| format!("`{n}`")).collect();
             return Err(InputError::UnknownSchema {
@@ -170,4 +210,221 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
             .into());
         }
     })
+}
+
+// Analyses (docs/analyses/): one facade function per analysis.
+
+/// Pareto analysis: the smallest set of customers making up a share of a
+/// measure (see [`crate::analysis::pareto`]).
+///
+/// # Errors
+/// `empty-input`, `duplicate-entry`, `invalid-number`.
+pub fn pareto(
+    input: &crate::analysis::ParetoInput,
+) -> Result<crate::analysis::ParetoReport, Error> {
+    Ok(crate::analysis::pareto::pareto(input)?)
+}
+
+/// Portfolio matrix: each customer's attractiveness and relationship indices
+/// and quadrant (see [`crate::analysis::portfolio`]).
+///
+/// # Errors
+/// `empty-input`, `duplicate-entry`, `invalid-number`, `invalid-weights`,
+/// `unknown-criterion`, `missing-value`.
+pub fn portfolio(
+    input: &crate::analysis::PortfolioInput,
+) -> Result<crate::analysis::PortfolioReport, Error> {
+    Ok(crate::analysis::portfolio::portfolio(input)?)
+}
+
+/// Compares two audits of the bundled framework they name (see
+/// [`crate::analysis::compare`]).
+///
+/// # Errors
+/// `mixed-frameworks`, and any error of [`score`].
+pub fn compare(
+    input: &crate::analysis::ComparisonInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::AuditComparison, Error> {
+    compare_with(framework(&input.before.framework)?, input, options)
+}
+
+/// Compares two audits of `framework`.
+///
+/// # Errors
+/// See [`compare`].
+pub fn compare_with(
+    framework: &Framework,
+    input: &crate::analysis::ComparisonInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::AuditComparison, Error> {
+    crate::analysis::compare::compare(framework.as_audit()?, input, options)
+}
+
+/// Aggregates several assessors' audits of the bundled framework they name
+/// (see [`crate::analysis::aggregate`]).
+///
+/// # Errors
+/// `empty-input`, `invalid-number`, `mixed-frameworks`, and any error of
+/// [`score`].
+pub fn aggregate(
+    input: &crate::analysis::AggregateInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::Aggregation, Error> {
+    aggregate_with(framework(&first_framework(&input.audits)?)?, input, options)
+}
+
+/// Aggregates several assessors' audits of `framework`.
+///
+/// # Errors
+/// See [`aggregate`].
+pub fn aggregate_with(
+    framework: &Framework,
+    input: &crate::analysis::AggregateInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::Aggregation, Error> {
+    crate::analysis::aggregate::aggregate(framework.as_audit()?, input, options)
+}
+
+/// Lays several units' audits of the bundled framework they name side by
+/// side (see [`crate::analysis::units`]).
+///
+/// # Errors
+/// `empty-input`, `missing-value`, `duplicate-entry`, `mixed-frameworks`, and
+/// any error of [`score`].
+pub fn units(
+    input: &crate::analysis::UnitsInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::UnitComparison, Error> {
+    units_with(framework(&first_framework(&input.audits)?)?, input, options)
+}
+
+/// Lays several units' audits of `framework` side by side.
+///
+/// # Errors
+/// See [`units`].
+pub fn units_with(
+    framework: &Framework,
+    input: &crate::analysis::UnitsInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::UnitComparison, Error> {
+    crate::analysis::units::units(framework.as_audit()?, input, options)
+}
+
+/// The framework id the first audit names, or `empty-input`.
+fn first_framework(audits: &[AuditAssessment]) -> Result<String, Error> {
+    audits.first().map(|a| a.framework.clone()).ok_or_else(|| {
+        crate::error::AnalysisError::Empty {
+            what: "audits".to_owned(),
+        }
+        .into()
+    })
+}
+
+/// Key account plan completeness: elements, horizon and review cadence (see
+/// [`crate::analysis::account_plan`]).
+///
+/// # Errors
+/// `invalid-date`, `date-order`, `unknown-entry`, `duplicate-entry`,
+/// `invalid-number`, `invalid-guideline`.
+pub fn account_plan(
+    input: &crate::analysis::AccountPlanInput,
+) -> Result<crate::analysis::AccountPlanReport, Error> {
+    crate::analysis::account_plan::account_plan(input)
+}
+
+/// Key account manager time allocation against a guideline (see
+/// [`crate::analysis::time_allocation`]).
+///
+/// # Errors
+/// `empty-input`, `invalid-number`, `invalid-guideline`.
+pub fn time_allocation(
+    input: &crate::analysis::TimeAllocationInput,
+) -> Result<crate::analysis::TimeAllocationReport, Error> {
+    crate::analysis::time_allocation::time_allocation(input)
+}
+
+/// Shortest path: the fewest item improvements reaching an audit target, or
+/// the areas to lift for the next overall maturity stage, against the
+/// bundled framework the assessment names (see [`crate::analysis::path`]).
+///
+/// # Errors
+/// `invalid-target`, `invalid-number`, `empty-input`, and any error of
+/// [`score`] or [`score_maturity`].
+pub fn shortest_path(
+    input: &crate::analysis::PathInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::PathPlan, Error> {
+    let id = match input {
+        crate::analysis::PathInput::Audit { assessment, .. } => &assessment.framework,
+        crate::analysis::PathInput::Maturity { assessment } => &assessment.framework,
+    };
+    shortest_path_with(framework(id)?, input, options)
+}
+
+/// Shortest path against `framework`.
+///
+/// # Errors
+/// See [`shortest_path`]; also `wrong-framework-type`.
+pub fn shortest_path_with(
+    framework: &Framework,
+    input: &crate::analysis::PathInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::PathPlan, Error> {
+    crate::analysis::path::shortest_path(framework, input, options)
+}
+
+/// Explains every derived figure of an input (position, current period,
+/// stage, litmus verdicts, quadrants) as a trace of terms and a rule in plain
+/// words, against the bundled framework it names (see
+/// [`crate::analysis::explain`]).
+///
+/// # Errors
+/// Any error of scoring the input.
+pub fn explain(
+    input: &crate::analysis::ExplainInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::Explanation, Error> {
+    use crate::analysis::ExplainInput;
+    let id = match input {
+        ExplainInput::Audit { assessment } => Some(&assessment.framework),
+        ExplainInput::Maturity { assessment } => Some(&assessment.framework),
+        ExplainInput::Litmus { answers } => Some(&answers.framework),
+        ExplainInput::Portfolio { .. } => None,
+    };
+    let framework = id.map(|id| framework(id)).transpose()?;
+    crate::analysis::explain::explain(framework, input, options)
+}
+
+/// Explains the derived figures of an input against `framework`.
+///
+/// # Errors
+/// See [`explain`]; also `wrong-framework-type`.
+pub fn explain_with(
+    framework: &Framework,
+    input: &crate::analysis::ExplainInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::Explanation, Error> {
+    crate::analysis::explain::explain(Some(framework), input, options)
+}
+
+/// Re-scores one saved assessment under two versions of a framework and
+/// reports what changed (see [`crate::analysis::rescore`]). Without
+/// `before`, the bundled framework the assessment names is used.
+///
+/// # Errors
+/// `wrong-framework-type`, any framework error of `after`, and any error of
+/// scoring the assessment under `before`.
+pub fn rescore(
+    input: &crate::analysis::RescoreInput,
+    options: &ScoreOptions,
+) -> Result<crate::analysis::RescoreReport, Error> {
+    let before = match &input.before {
+        Some(f) => {
+            f.validate()?;
+            f
+        }
+        None => framework(&input.assessment.framework)?,
+    };
+    crate::analysis::rescore::rescore(before, input, options)
 }

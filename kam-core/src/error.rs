@@ -31,6 +31,12 @@ pub enum Error {
     /// Scoring options are out of range.
     #[error(transparent)]
     Options(#[from] OptionsError),
+    /// A score matrix for batch scoring does not fit its framework.
+    #[error(transparent)]
+    Batch(#[from] BatchError),
+    /// An analysis input (customers, criteria, audits, guideline) is invalid.
+    #[error(transparent)]
+    Analysis(#[from] AnalysisError),
 }
 
 impl Error {
@@ -44,6 +50,8 @@ impl Error {
             Error::Maturity(e) => e.kind(),
             Error::Litmus(e) => e.kind(),
             Error::Options(e) => e.kind(),
+            Error::Batch(e) => e.kind(),
+            Error::Analysis(e) => e.kind(),
         }
     }
 
@@ -82,6 +90,21 @@ impl Error {
         "missing-answer",
         "answer-set-count",
         "invalid-option",
+        "cell-out-of-range",
+        "unknown-column",
+        "duplicate-column",
+        "matrix-shape",
+        "empty-input",
+        "duplicate-entry",
+        "invalid-number",
+        "invalid-weights",
+        "unknown-criterion",
+        "missing-value",
+        "mixed-frameworks",
+        "invalid-target",
+        "unknown-entry",
+        "invalid-guideline",
+        "date-order",
     ];
 }
 
@@ -488,6 +511,186 @@ impl OptionsError {
     }
 }
 
+/// A score matrix for batch scoring does not fit its framework. Rows and
+/// columns are counted from 0, as in numpy and pandas.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum BatchError {
+    /// A cell holds a value outside the framework's scale.
+    #[error(
+        "row {row}, column {column} (`{item}`) has score {value}, outside the scale {min}–{max}"
+    )]
+    CellOutOfRange {
+        /// The row, from 0.
+        row: usize,
+        /// The column, from 0.
+        column: usize,
+        /// The item the column holds.
+        item: String,
+        /// The value found.
+        value: i64,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// A column name is not an item of the framework.
+    #[error("unknown column `{column}`: framework `{framework}` has no such item")]
+    UnknownColumn {
+        /// The column name.
+        column: String,
+        /// The framework's id.
+        framework: String,
+    },
+    /// Two columns name the same item.
+    #[error("column `{column}` appears twice")]
+    DuplicateColumn {
+        /// The repeated column name.
+        column: String,
+    },
+    /// The cells do not form whole rows of the named columns.
+    #[error("the score matrix has {cells} cell(s), not whole rows of {columns} column(s)")]
+    Shape {
+        /// How many cells were given.
+        cells: usize,
+        /// How many columns were named.
+        columns: usize,
+    },
+}
+
+impl BatchError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BatchError::CellOutOfRange { .. } => "cell-out-of-range",
+            BatchError::UnknownColumn { .. } => "unknown-column",
+            BatchError::DuplicateColumn { .. } => "duplicate-column",
+            BatchError::Shape { .. } => "matrix-shape",
+        }
+    }
+}
+
+/// An analysis input does not make sense: no customers, a repeated id, a
+/// number that is negative, not finite or off its scale, weights that do not
+/// sum to 1, audits of different frameworks.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AnalysisError {
+    /// A list that needs at least one entry is empty.
+    #[error("no {what} given; at least one is needed")]
+    Empty {
+        /// What is missing, e.g. `customers`.
+        what: String,
+    },
+    /// Two entries of one list share an id.
+    #[error("{what} `{id}` appears twice")]
+    Duplicate {
+        /// What kind of entry, e.g. `customer`.
+        what: String,
+        /// The repeated id.
+        id: String,
+    },
+    /// A number is NaN, infinite, negative or off its scale.
+    #[error("{what} is `{value}`; {expected}")]
+    InvalidNumber {
+        /// Where the number is, naming the entry, e.g. "`revenue` of customer `acme`".
+        what: String,
+        /// The value given.
+        value: String,
+        /// What is allowed.
+        expected: String,
+    },
+    /// The weights of a group of criteria do not sum to 1.
+    #[error("the weights of the {group} criteria sum to {sum}, but they must sum to 1")]
+    InvalidWeights {
+        /// `attractiveness` or `relationship`.
+        group: String,
+        /// Their sum.
+        sum: String,
+    },
+    /// A customer is scored on a criterion that is not defined.
+    #[error("customer `{customer}` is scored on unknown criterion `{criterion}`")]
+    UnknownCriterion {
+        /// The customer's id.
+        customer: String,
+        /// The unknown criterion.
+        criterion: String,
+    },
+    /// A required value is absent.
+    #[error("{what} is missing; {why}")]
+    Missing {
+        /// What is missing, naming the entry.
+        what: String,
+        /// Why it is needed.
+        why: String,
+    },
+    /// Inputs that must share one framework do not.
+    #[error(
+        "{what} is for `{found}`, but {first} is for `{expected}`; all must use one framework version"
+    )]
+    MixedFrameworks {
+        /// The input at fault, e.g. "audit 2".
+        what: String,
+        /// The first input, e.g. "audit 1".
+        first: String,
+        /// The first input's framework and version.
+        expected: String,
+        /// This input's framework and version.
+        found: String,
+    },
+    /// A target cannot be aimed at.
+    #[error("invalid target: {reason}")]
+    InvalidTarget {
+        /// Why, naming the value at fault.
+        reason: String,
+    },
+    /// An id names nothing known.
+    #[error("unknown {what} `{id}`; known are {known}")]
+    Unknown {
+        /// What kind of entry, e.g. `plan element`.
+        what: String,
+        /// The unknown id.
+        id: String,
+        /// The known ids, comma-separated.
+        known: String,
+    },
+    /// A guideline or element list (bundled or the user's) breaks a rule.
+    #[error("invalid guideline: {reason}")]
+    InvalidGuideline {
+        /// Which rule, naming the entry at fault.
+        reason: String,
+    },
+    /// Two dates are in the wrong order.
+    #[error("`{later}` is `{later_value}`, before `{earlier}` `{earlier_value}`")]
+    DateOrder {
+        /// The field that should hold the later date.
+        later: String,
+        /// Its value.
+        later_value: String,
+        /// The field that should hold the earlier date.
+        earlier: String,
+        /// Its value.
+        earlier_value: String,
+    },
+}
+
+impl AnalysisError {
+    /// See [`Error::kind`].
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AnalysisError::Empty { .. } => "empty-input",
+            AnalysisError::Duplicate { .. } => "duplicate-entry",
+            AnalysisError::InvalidNumber { .. } => "invalid-number",
+            AnalysisError::InvalidWeights { .. } => "invalid-weights",
+            AnalysisError::UnknownCriterion { .. } => "unknown-criterion",
+            AnalysisError::Missing { .. } => "missing-value",
+            AnalysisError::MixedFrameworks { .. } => "mixed-frameworks",
+            AnalysisError::InvalidTarget { .. } => "invalid-target",
+            AnalysisError::Unknown { .. } => "unknown-entry",
+            AnalysisError::InvalidGuideline { .. } => "invalid-guideline",
+            AnalysisError::DateOrder { .. } => "date-order",
+        }
+    }
+}
+
 /// Parses JSON into `T`, reporting the path of the first problem.
 ///
 /// # Errors
@@ -586,7 +789,9 @@ mod tests {
         // truncated; the parser reads `-0` as the float negative zero, so it
         // is rejected too, the same way in every language.
         assert_eq!(from_json::<u8>("0").unwrap(), 0);
-        for not_whole in ["3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1", "NaN", "Infinity"] {
+        for not_whole in [
+            "3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1", "NaN", "Infinity",
+        ] {
             let err = from_json::<u8>(not_whole).unwrap_err();
             assert_eq!(err.kind(), "invalid-json", "{not_whole}");
         }

@@ -40,13 +40,17 @@
     )
 )]
 
+pub mod analysis;
 pub mod api;
 pub mod assessment;
+pub mod batch;
+pub mod chart;
 pub mod error;
 pub mod framework;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+pub mod report;
 pub mod scoring;
 mod unique_map;
 

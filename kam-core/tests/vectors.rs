@@ -45,6 +45,19 @@ fn run(operation: &str, input: &str, options: Option<&Value>) -> Result<Value, k
         "score_litmus" => json!(api::score_litmus(&from_json(input)?)?),
         "load_framework" => json!(api::load_framework(input)?.summary()),
         "framework" => json!(api::framework(&from_json::<String>(input)?)?.summary()),
+        "pareto" => json!(api::pareto(&from_json(input)?)?),
+        "portfolio" => json!(api::portfolio(&from_json(input)?)?),
+        "compare" => json!(api::compare(&from_json(input)?, &from_json(&options)?)?),
+        "aggregate" => json!(api::aggregate(&from_json(input)?, &from_json(&options)?)?),
+        "units" => json!(api::units(&from_json(input)?, &from_json(&options)?)?),
+        "account_plan" => json!(api::account_plan(&from_json(input)?)?),
+        "time_allocation" => json!(api::time_allocation(&from_json(input)?)?),
+        "shortest_path" => json!(api::shortest_path(
+            &from_json(input)?,
+            &from_json(&options)?
+        )?),
+        "explain" => json!(api::explain(&from_json(input)?, &from_json(&options)?)?),
+        "rescore" => json!(api::rescore(&from_json(input)?, &from_json(&options)?)?),
         other => panic!("unknown operation `{other}`"),
     };
     Ok(value)

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 pub use options::{
     DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
 };
+pub(crate) use progress::locate;
 pub use report::{
     AuditReport, ContributoryScore, FrameworkRef, ItemStatus, PeriodScore, PhaseScore, Position,
     Progress, StreamScore, Total,
@@ -105,7 +106,7 @@ pub(crate) struct ScoreSheet<'a> {
 }
 
 impl<'a> ScoreSheet<'a> {
-    fn new(framework: &'a AuditFramework, assessment: &AuditAssessment) -> Self {
+    pub(crate) fn new(framework: &'a AuditFramework, assessment: &AuditAssessment) -> Self {
         let path: Vec<PathStep<'a>> = framework.path().collect();
         let step_of: BTreeMap<&str, usize> = path
             .iter()
@@ -144,7 +145,7 @@ impl<'a> ScoreSheet<'a> {
     }
 
     /// Score, maximum and unscored count of every period, in path order.
-    fn period_totals(&self) -> Vec<Tally> {
+    pub(crate) fn period_totals(&self) -> Vec<Tally> {
         let mut totals = vec![Tally::default(); self.path.len()];
         for line in &self.lines {
             if let Some(t) = totals.get_mut(line.step) {

@@ -11,23 +11,53 @@ use crate::framework::PathStep;
 /// score (every item not applicable) are skipped, as they span no points.
 pub(crate) fn position(path: &[PathStep], periods: &[Tally]) -> Position {
     let score: u32 = periods.iter().map(|t| t.score).sum();
+    match locate(score, periods.iter().map(|t| t.max))
+        .and_then(|spot| Some((spot, path.get(spot.index)?)))
+    {
+        Some((spot, step)) => Position::Period {
+            period: step.period.id.clone(),
+            number: step.period.number,
+            name: step.period.name.clone(),
+            phase: step.phase.id.clone(),
+            from: spot.from,
+            to: spot.to,
+            fraction: spot.fraction,
+        },
+        None => Position::BestPractice { score },
+    }
+}
+
+/// Where a score lies on the cumulative path of period maxima.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Spot {
+    /// Index of the period on the path.
+    pub(crate) index: usize,
+    /// Cumulative maximum before the period.
+    pub(crate) from: u32,
+    /// Cumulative maximum at its end.
+    pub(crate) to: u32,
+    /// Share of the period covered, in `[0, 1)`.
+    pub(crate) fraction: f64,
+}
+
+/// The Figure 4 rule on bare numbers, shared by [`position`] and batch
+/// scoring: the period `k` with `C(k-1) <= score < C(k)`, or `None` for best
+/// practice. Periods with a maximum of 0 span no points and are skipped.
+pub(crate) fn locate(score: u32, maxima: impl IntoIterator<Item = u32>) -> Option<Spot> {
     let mut from = 0;
-    for (step, tally) in path.iter().zip(periods) {
-        let to = from + tally.max;
+    for (index, max) in maxima.into_iter().enumerate() {
+        let to = from + max;
         if score < to {
-            return Position::Period {
-                period: step.period.id.clone(),
-                number: step.period.number,
-                name: step.period.name.clone(),
-                phase: step.phase.id.clone(),
+            return Some(Spot {
+                index,
                 from,
                 to,
-                fraction: f64::from(score - from) / f64::from(tally.max),
-            };
+                fraction: f64::from(score - from) / f64::from(max),
+            });
         }
         from = to;
     }
-    Position::BestPractice { score }
+    None
 }
 
 /// Figure 3: finds the earliest incomplete period and lists what is missing

@@ -1,0 +1,11 @@
+#![no_main]
+//! The `units` analysis on arbitrary input text: an error or a result that
+//! survives a JSON round trip, never a panic.
+
+use kam_core::analysis::UnitsInput;
+use kam_core::{ScoreOptions, api};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    kam_fuzz::analysis::<UnitsInput, _, _>(data, |input| api::units(&input, &ScoreOptions::default()));
+});

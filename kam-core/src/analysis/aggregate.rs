@@ -1,0 +1,224 @@
+#![doc = include_str!("../../../docs/analyses/aggregate.md")]
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{check_same_framework, count};
+use crate::assessment::{AuditAssessment, Context};
+use crate::error::{AnalysisError, Error};
+use crate::framework::AuditFramework;
+use crate::scoring::{self, AuditReport, ScoreOptions};
+
+/// The default spread (highest minus lowest score) at which assessors are
+/// said to disagree on an item.
+pub const DEFAULT_DISAGREEMENT: u8 = 2;
+
+/// Several assessors' audits of the same organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AggregateInput {
+    /// One audit per assessor, all of the same framework version.
+    pub audits: Vec<AuditAssessment>,
+    /// Spread (highest minus lowest score) at which an item is flagged; at
+    /// least 1, default 2.
+    #[serde(default = "default_disagreement")]
+    pub disagreement: u8,
+}
+
+fn default_disagreement() -> u8 {
+    DEFAULT_DISAGREEMENT
+}
+
+/// The aggregated audit, its report, and how far the assessors agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregation {
+    /// The aggregated audit: an ordinary assessment, scored like any other.
+    pub assessment: AuditAssessment,
+    /// Its report.
+    pub report: AuditReport,
+    /// The assessors, in input order: each audit's `context.assessor`, or
+    /// `assessor N` (1-based) when it names none.
+    pub assessors: Vec<String>,
+    /// Every item at least one assessor scored, in development-path order.
+    pub items: Vec<ItemSpread>,
+    /// Items whose spread reaches the disagreement threshold, in
+    /// development-path order.
+    pub disagreements: Vec<String>,
+}
+
+/// How the assessors scored one item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSpread {
+    /// Item id.
+    pub id: String,
+    /// Each assessor's score, in assessor order; `null` when that assessor
+    /// left it unscored or marked it not applicable.
+    pub scores: Vec<Option<u8>>,
+    /// Mean of the scores given.
+    pub mean: f64,
+    /// Median of the scores given (the mean of the middle two for an even
+    /// count).
+    pub median: f64,
+    /// Lowest score given.
+    pub min: u8,
+    /// Highest score given.
+    pub max: u8,
+    /// `max − min`.
+    pub spread: u8,
+    /// The aggregated score: the median, rounded half down.
+    pub score: u8,
+    /// Whether the spread reaches the disagreement threshold.
+    pub disagreement: bool,
+}
+
+/// Aggregates the audits and scores the result.
+///
+/// Rules, per item: the aggregated score is the median of the scores given,
+/// rounded half down (of 1 and 2 it is 1), so it is always a score some
+/// assessor could have given and one optimistic assessor cannot lift it; an
+/// item nobody scored stays unscored, or is not applicable if some assessor
+/// marked it so. Evidence is joined, distinct texts in assessor order, one
+/// per line. Context fields are kept where every audit agrees.
+///
+/// # Errors
+/// `empty-input` for no audits, `invalid-number` for a disagreement threshold
+/// of 0, `mixed-frameworks`, and any error of scoring the audits.
+pub fn aggregate(
+    framework: &AuditFramework,
+    input: &AggregateInput,
+    options: &ScoreOptions,
+) -> Result<Aggregation, Error> {
+    if input.audits.is_empty() {
+        return Err(AnalysisError::Empty {
+            what: "audits".to_owned(),
+        }
+        .into());
+    }
+    if input.disagreement == 0 {
+        return Err(AnalysisError::InvalidNumber {
+            what: "`disagreement`".to_owned(),
+            value: "0".to_owned(),
+            expected: "a spread of at least 1 is needed".to_owned(),
+        }
+        .into());
+    }
+    let audits: Vec<&AuditAssessment> = input.audits.iter().collect();
+    check_same_framework(&audits, &|i| format!("audit {}", i + 1))?;
+    for audit in &audits {
+        // Each audit must be valid on its own before it is merged.
+        audit.validate(framework)?;
+    }
+    let mut assessment = AuditAssessment::new(framework);
+    assessment.context = common_context(&audits);
+    let mut items = Vec::new();
+    let ordered = framework.path().flat_map(|step| {
+        framework
+            .items
+            .iter()
+            .filter(move |i| i.period == step.period.id)
+    });
+    for item in ordered {
+        let scores: Vec<Option<u8>> = audits
+            .iter()
+            .map(|a| a.scores.get(&item.id).copied())
+            .collect();
+        let mut evidence: Vec<&str> = Vec::new();
+        for text in audits.iter().filter_map(|a| a.evidence.get(&item.id)) {
+            if !evidence.contains(&text.as_str()) {
+                evidence.push(text);
+            }
+        }
+        if !evidence.is_empty() {
+            assessment
+                .evidence
+                .insert(item.id.clone(), evidence.join("\n"));
+        }
+        match spread(&item.id, scores, input.disagreement) {
+            Some(s) => {
+                assessment.scores.insert(item.id.clone(), s.score);
+                items.push(s);
+            }
+            None if audits.iter().any(|a| a.not_applicable.contains(&item.id)) => {
+                assessment.not_applicable.insert(item.id.clone());
+            }
+            None => {}
+        }
+    }
+    let report = scoring::score_audit(framework, &assessment, options)?;
+    Ok(Aggregation {
+        assessors: audits
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.context
+                    .assessor
+                    .clone()
+                    .unwrap_or_else(|| format!("assessor {}", i + 1))
+            })
+            .collect(),
+        disagreements: items
+            .iter()
+            .filter(|s| s.disagreement)
+            .map(|s| s.id.clone())
+            .collect(),
+        assessment,
+        report,
+        items,
+    })
+}
+
+/// Mean, median, range and aggregated score of the scores given; `None`
+/// when nobody scored the item.
+fn spread(id: &str, scores: Vec<Option<u8>>, disagreement: u8) -> Option<ItemSpread> {
+    let mut given: Vec<u8> = scores.iter().flatten().copied().collect();
+    given.sort_unstable();
+    let (&min, &max) = (given.first()?, given.last()?);
+    let n = given.len();
+    let sum: u32 = given.iter().map(|&s| u32::from(s)).sum();
+    let lower = *given.get((n - 1) / 2)?;
+    let upper = *given.get(n / 2)?;
+    Some(ItemSpread {
+        id: id.to_owned(),
+        mean: f64::from(sum) / f64::from(count(n)),
+        median: f64::midpoint(f64::from(lower), f64::from(upper)),
+        min,
+        max,
+        spread: max - min,
+        // The lower middle value is the median rounded half down: for an odd
+        // count both middles coincide; for an even one, (l + u) / 2 rounded
+        // half down is l when u = l + 1, and lies between them otherwise.
+        score: rounded_half_down(lower, upper),
+        disagreement: max - min >= disagreement,
+        scores,
+    })
+}
+
+/// `(lower + upper) / 2` rounded half down.
+fn rounded_half_down(lower: u8, upper: u8) -> u8 {
+    let sum = u16::from(lower) + u16::from(upper);
+    u8::try_from(sum / 2).unwrap_or(u8::MAX)
+}
+
+/// The context fields every audit agrees on.
+fn common_context(audits: &[&AuditAssessment]) -> Context {
+    let agreed = |field: &dyn Fn(&Context) -> &Option<String>| -> Option<String> {
+        let values: BTreeSet<&Option<String>> = audits.iter().map(|a| field(&a.context)).collect();
+        match values.into_iter().collect::<Vec<_>>().as_slice() {
+            [single] => (*single).clone(),
+            _ => None,
+        }
+    };
+    Context {
+        organisation: agreed(&|c| &c.organisation),
+        unit: agreed(&|c| &c.unit),
+        assessor: agreed(&|c| &c.assessor),
+        date: agreed(&|c| &c.date),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,634 @@
+//! Batch scoring: many action-audit assessments at once, as a matrix of
+//! scores with one row per assessment and one column per item.
+//!
+//! This is the engine behind Python's `kam.score_batch` and `kam.score_frame`
+//! for data sets of millions of assessments. It gives, per row, what
+//! [`crate::api::score`] gives in `phases[].periods[].score`, `phases[].score`,
+//! `overall` and `position` for the same scores — the rules are the scoring
+//! module's own (which period an item counts in, its weight, the period
+//! maxima, the Figure 4 rule) — without building a report per row.
+//!
+//! A batch has no "not applicable" marks, and an item whose column is absent
+//! is unscored; unscored items and items scored 0 add the same 0 points.
+//!
+//! ```
+//! use kam_core::batch::BatchPlan;
+//!
+//! let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+//! let plan = BatchPlan::new(framework, &["A1.1", "A1.2"])?;
+//! let scores = plan.score(&[3u8, 2, 0, 1])?; // two rows of two columns
+//! assert_eq!(scores.overall, [5, 1]);
+//! assert_eq!(scores.period_scores[..1], [5]); // row 0, period A1
+//! assert_eq!(scores.position_number, [1, 1]); // both still in period 1
+//! # Ok::<(), kam_core::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::assessment::AuditAssessment;
+use crate::error::{BatchError, Error};
+use crate::framework::AuditFramework;
+use crate::scoring::{ScoreSheet, locate, percent};
+
+/// How to score a matrix whose columns are the given items: built once per
+/// batch, then applied to any number of rows.
+#[derive(Debug, Clone)]
+pub struct BatchPlan {
+    /// Runs of adjacent columns counting in one period with one weight.
+    segments: Vec<Segment>,
+    /// The same runs as fixed-width windows over a row, for rows of at least
+    /// [`LANES`] columns: summing a masked window of constant width is what
+    /// lets the compiler vectorise the inner loop.
+    windows: Vec<Window>,
+    /// For error messages: the item id of each column.
+    columns: Vec<String>,
+    /// Period maxima in development-path order.
+    period_max: Vec<u32>,
+    /// Period numbers in path order.
+    period_numbers: Vec<u32>,
+    /// Period ids in path order.
+    period_ids: Vec<String>,
+    /// The phase index of each period in path order.
+    phase_of_period: Vec<usize>,
+    /// Phase ids in framework order.
+    phase_ids: Vec<String>,
+    /// The overall maximum.
+    max: u32,
+    /// The scale.
+    min_score: u8,
+    max_score: u8,
+}
+
+/// The width of a window: 16 cells fit one 128-bit vector register.
+const LANES: usize = 16;
+
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    /// First column of the window; the window always lies inside the row.
+    start: usize,
+    /// `0xFF` for the columns of the run, `0` for the others.
+    mask: [u8; LANES],
+    period: usize,
+    weight: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start: usize,
+    end: usize,
+    period: usize,
+    weight: u32,
+}
+
+/// The per-row results of a batch, each a row-major array.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BatchScores {
+    /// Rows × periods: the score of each period, periods in path order
+    /// ([`BatchPlan::period_ids`]).
+    pub period_scores: Vec<u32>,
+    /// Rows × phases: the score of each phase ([`BatchPlan::phase_ids`]).
+    pub phase_scores: Vec<u32>,
+    /// The overall score of each row.
+    pub overall: Vec<u32>,
+    /// The overall percentage of each row.
+    pub percent: Vec<f64>,
+    /// Figure 4: the number of the period each row's score lies in; the last
+    /// period's number for best practice.
+    pub position_number: Vec<u32>,
+    /// Figure 4: the share of that period covered, in `[0, 1)`; exactly 1 for
+    /// best practice (the overall maximum reached).
+    pub position_fraction: Vec<f64>,
+}
+
+/// Where [`BatchPlan::score_into`] writes: one slice per result, sized for
+/// the rows scored (`rows × periods`, `rows × phases`, `rows`, …).
+#[derive(Debug)]
+pub struct BatchOutput<'o> {
+    /// See [`BatchScores::period_scores`].
+    pub period_scores: &'o mut [u32],
+    /// See [`BatchScores::phase_scores`].
+    pub phase_scores: &'o mut [u32],
+    /// See [`BatchScores::overall`].
+    pub overall: &'o mut [u32],
+    /// See [`BatchScores::percent`].
+    pub percent: &'o mut [f64],
+    /// See [`BatchScores::position_number`].
+    pub position_number: &'o mut [u32],
+    /// See [`BatchScores::position_fraction`].
+    pub position_fraction: &'o mut [f64],
+}
+
+impl<'o> BatchOutput<'o> {
+    /// Splits into the first `rows` rows and the rest, so that parts of a
+    /// batch can be scored on several threads. `periods` and `phases` are the
+    /// plan's counts.
+    #[must_use]
+    pub fn split_at_row(
+        self,
+        rows: usize,
+        periods: usize,
+        phases: usize,
+    ) -> (BatchOutput<'o>, BatchOutput<'o>) {
+        fn cut<T>(s: &mut [T], at: usize) -> (&mut [T], &mut [T]) {
+            s.split_at_mut(at.min(s.len()))
+        }
+        let (pa, pb) = cut(self.period_scores, rows * periods);
+        let (ha, hb) = cut(self.phase_scores, rows * phases);
+        let (oa, ob) = cut(self.overall, rows);
+        let (ca, cb) = cut(self.percent, rows);
+        let (na, nb) = cut(self.position_number, rows);
+        let (fa, fb) = cut(self.position_fraction, rows);
+        (
+            BatchOutput {
+                period_scores: pa,
+                phase_scores: ha,
+                overall: oa,
+                percent: ca,
+                position_number: na,
+                position_fraction: fa,
+            },
+            BatchOutput {
+                period_scores: pb,
+                phase_scores: hb,
+                overall: ob,
+                percent: cb,
+                position_number: nb,
+                position_fraction: fb,
+            },
+        )
+    }
+}
+
+/// Cuts runs into windows of [`LANES`] columns; none for narrower rows.
+fn windows(segments: &[Segment], columns: usize) -> Vec<Window> {
+    let mut windows = Vec::new();
+    if columns < LANES {
+        return windows;
+    }
+    for s in segments {
+        let mut first = s.start;
+        while first < s.end {
+            let last = s.end.min(first + LANES);
+            let start = first.min(columns - LANES);
+            let mut mask = [0; LANES];
+            for (i, m) in mask.iter_mut().enumerate() {
+                if (first..last).contains(&(start + i)) {
+                    *m = u8::MAX;
+                }
+            }
+            windows.push(Window {
+                start,
+                mask,
+                period: s.period,
+                weight: s.weight,
+            });
+            first = last;
+        }
+    }
+    windows
+}
+
+/// The item ids of `framework` in file order: the column order of a batch
+/// made with [`BatchPlan::for_framework`].
+pub fn item_ids(framework: &AuditFramework) -> Vec<&str> {
+    framework.items.iter().map(|i| i.id.as_str()).collect()
+}
+
+impl BatchPlan {
+    /// A plan for a matrix with one column per item in framework order.
+    pub fn for_framework(framework: &AuditFramework) -> Self {
+        Self::build(framework, &item_ids(framework))
+    }
+
+    /// A plan for a matrix whose columns are these item ids, in any order;
+    /// items without a column are unscored.
+    ///
+    /// # Errors
+    /// [`BatchError::UnknownColumn`] and [`BatchError::DuplicateColumn`].
+    pub fn new<S: AsRef<str>>(framework: &AuditFramework, columns: &[S]) -> Result<Self, Error> {
+        let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
+        let mut seen = BTreeSet::new();
+        for column in columns {
+            let column = column.as_ref();
+            if !known.contains(column) {
+                return Err(BatchError::UnknownColumn {
+                    column: column.to_owned(),
+                    framework: framework.id.clone(),
+                }
+                .into());
+            }
+            if !seen.insert(column) {
+                return Err(BatchError::DuplicateColumn {
+                    column: column.to_owned(),
+                }
+                .into());
+            }
+        }
+        Ok(Self::build(framework, columns))
+    }
+
+    fn build<S: AsRef<str>>(framework: &AuditFramework, columns: &[S]) -> Self {
+        // The score sheet of an empty assessment lays out every item on the
+        // path exactly as scoring does, with each period's maximum.
+        let sheet = ScoreSheet::new(framework, &AuditAssessment::new(framework));
+        let mut line_of = BTreeMap::new();
+        for line in &sheet.lines {
+            line_of.entry(line.item.id.as_str()).or_insert(line);
+        }
+        let mut segments: Vec<Segment> = Vec::new();
+        for (index, column) in columns.iter().enumerate() {
+            let Some(line) = line_of.get(column.as_ref()) else {
+                continue; // counts nowhere, like an item of an unknown period
+            };
+            match segments.last_mut() {
+                Some(s)
+                    if s.end == index && s.period == line.step && s.weight == line.item.weight =>
+                {
+                    s.end += 1;
+                }
+                _ => segments.push(Segment {
+                    start: index,
+                    end: index + 1,
+                    period: line.step,
+                    weight: line.item.weight,
+                }),
+            }
+        }
+        let period_max: Vec<u32> = sheet.period_totals().iter().map(|t| t.max).collect();
+        let windows = windows(&segments, columns.len());
+        BatchPlan {
+            segments,
+            windows,
+            columns: columns.iter().map(|c| c.as_ref().to_owned()).collect(),
+            max: period_max.iter().sum(),
+            period_max,
+            period_numbers: sheet.path.iter().map(|s| s.period.number).collect(),
+            period_ids: sheet.path.iter().map(|s| s.period.id.clone()).collect(),
+            phase_of_period: sheet.path.iter().map(|s| s.phase_index).collect(),
+            phase_ids: framework.phases.iter().map(|p| p.id.clone()).collect(),
+            min_score: framework.scale.min,
+            max_score: framework.scale.max,
+        }
+    }
+
+    /// The number of columns a row has.
+    pub fn columns(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// The period ids in development-path order: the columns of
+    /// [`BatchScores::period_scores`].
+    pub fn period_ids(&self) -> &[String] {
+        &self.period_ids
+    }
+
+    /// The phase ids in framework order: the columns of
+    /// [`BatchScores::phase_scores`].
+    pub fn phase_ids(&self) -> &[String] {
+        &self.phase_ids
+    }
+
+    /// How many rows `cells` holds.
+    ///
+    /// # Errors
+    /// [`BatchError::Shape`] when `cells` is not whole rows.
+    pub fn rows(&self, cells: usize) -> Result<usize, Error> {
+        let columns = self.columns.len();
+        match (cells.checked_div(columns), cells.checked_rem(columns)) {
+            (Some(rows), Some(0)) => Ok(rows),
+            (None, _) if cells == 0 => Ok(0),
+            _ => Err(BatchError::Shape { cells, columns }.into()),
+        }
+    }
+
+    /// Scores every row of `cells` (row-major, [`Self::columns`] per row).
+    ///
+    /// # Errors
+    /// [`BatchError::Shape`], or [`BatchError::CellOutOfRange`] for the first
+    /// cell off the scale.
+    pub fn score<C: Cell>(&self, cells: &[C]) -> Result<BatchScores, Error> {
+        let rows = self.rows(cells.len())?;
+        let mut out = BatchScores {
+            period_scores: vec![0; rows * self.period_ids.len()],
+            phase_scores: vec![0; rows * self.phase_ids.len()],
+            overall: vec![0; rows],
+            percent: vec![0.0; rows],
+            position_number: vec![0; rows],
+            position_fraction: vec![0.0; rows],
+        };
+        self.score_into(
+            cells,
+            0,
+            &mut BatchOutput {
+                period_scores: &mut out.period_scores,
+                phase_scores: &mut out.phase_scores,
+                overall: &mut out.overall,
+                percent: &mut out.percent,
+                position_number: &mut out.position_number,
+                position_fraction: &mut out.position_fraction,
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// Scores the rows of `cells` into `out`; `first_row` is the index of the
+    /// first row in the whole batch, used in error messages. Rows that do not
+    /// fit in `out` are not scored.
+    ///
+    /// # Errors
+    /// As [`Self::score`].
+    pub fn score_into<C: Cell>(
+        &self,
+        cells: &[C],
+        first_row: usize,
+        out: &mut BatchOutput<'_>,
+    ) -> Result<(), Error> {
+        let columns = self.columns.len();
+        self.rows(cells.len())?;
+        let periods = self.period_ids.len();
+        let phases = self.phase_ids.len();
+        let mut period_rows = out.period_scores.chunks_exact_mut(periods.max(1));
+        let mut phase_rows = out.phase_scores.chunks_exact_mut(phases.max(1));
+        let results = out
+            .overall
+            .iter_mut()
+            .zip(out.percent.iter_mut())
+            .zip(out.position_number.iter_mut())
+            .zip(out.position_fraction.iter_mut());
+        for (r, (((overall, pct), number), fraction)) in results.enumerate() {
+            let (Some(row), Some(period_row), Some(phase_row)) = (
+                cells.get(r * columns..(r + 1) * columns),
+                period_rows.next(),
+                phase_rows.next(),
+            ) else {
+                break;
+            };
+            self.check_row(row, first_row + r)?;
+            period_row.fill(0);
+            phase_row.fill(0);
+            if self.windows.is_empty() {
+                for s in &self.segments {
+                    let answers: u32 = row
+                        .get(s.start..s.end)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|c| u32::from(c.score()))
+                        .sum();
+                    // An item earns answer × weight, as in scoring; summed over a run of one weight.
+                    if let Some(p) = period_row.get_mut(s.period) {
+                        *p += answers * s.weight;
+                    }
+                }
+            }
+            for w in &self.windows {
+                let Some(cells) = row
+                    .get(w.start..w.start + LANES)
+                    .and_then(|c| <&[C; LANES]>::try_from(c).ok())
+                else {
+                    continue;
+                };
+                let mut answers = 0u16; // at most 16 × 255
+                for (c, m) in cells.iter().zip(&w.mask) {
+                    answers += u16::from(c.score() & m);
+                }
+                if let Some(p) = period_row.get_mut(w.period) {
+                    *p += u32::from(answers) * w.weight;
+                }
+            }
+            let mut total = 0;
+            for (score, phase) in period_row.iter().zip(&self.phase_of_period) {
+                total += score;
+                if let Some(h) = phase_row.get_mut(*phase) {
+                    *h += score;
+                }
+            }
+            *overall = total;
+            *pct = percent(total, self.max);
+            // Best practice sits at the end of the last period.
+            (*number, *fraction) = (self.period_numbers.last().copied().unwrap_or(0), 1.0);
+            if let Some(spot) = locate(total, self.period_max.iter().copied()) {
+                *number = self.period_numbers.get(spot.index).copied().unwrap_or(0);
+                *fraction = spot.fraction;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_row<C: Cell>(&self, row: &[C], index: usize) -> Result<(), Error> {
+        let (min, max) = (self.min_score, self.max_score);
+        // No early exit: a branch-free pass over the row vectorises.
+        if row.iter().fold(true, |ok, c| ok & c.in_scale(min, max)) {
+            return Ok(());
+        }
+        let (column, cell) = row
+            .iter()
+            .enumerate()
+            .find(|(_, c)| !c.in_scale(min, max))
+            .map_or((0, 0), |(i, c)| (i, c.value()));
+        Err(BatchError::CellOutOfRange {
+            row: index,
+            column,
+            item: self.columns.get(column).cloned().unwrap_or_default(),
+            value: cell,
+            min,
+            max,
+        }
+        .into())
+    }
+}
+
+/// A matrix cell type: `u8` (read as is) or `i64` (for data frames whose
+/// integer columns are wider; values outside 0–255 are off every scale).
+pub trait Cell: Copy + Send + Sync {
+    /// The score, once the cell is known to be on the scale.
+    fn score(self) -> u8;
+    /// The value as written, for error messages.
+    fn value(self) -> i64;
+    /// Whether the value lies on the scale `min..=max`.
+    fn in_scale(self, min: u8, max: u8) -> bool;
+}
+
+impl Cell for u8 {
+    fn score(self) -> u8 {
+        self
+    }
+    fn value(self) -> i64 {
+        i64::from(self)
+    }
+    fn in_scale(self, min: u8, max: u8) -> bool {
+        (min..=max).contains(&self)
+    }
+}
+
+impl Cell for i64 {
+    fn score(self) -> u8 {
+        u8::try_from(self).unwrap_or(0)
+    }
+    fn value(self) -> i64 {
+        self
+    }
+    fn in_scale(self, min: u8, max: u8) -> bool {
+        (i64::from(min)..=i64::from(max)).contains(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::framework::builtin_audit;
+    use crate::scoring::{AuditReport, Position, ScoreOptions, score_audit};
+
+    fn cranfield() -> &'static AuditFramework {
+        builtin_audit("cranfield-kam-development").unwrap()
+    }
+
+    /// Checks row `r` of a batch against the full report for the same scores.
+    fn assert_row_matches(plan: &BatchPlan, got: &BatchScores, r: usize, report: &AuditReport) {
+        let periods: Vec<u32> = report
+            .phases
+            .iter()
+            .flat_map(|p| p.periods.iter().map(|q| q.score))
+            .collect();
+        let (np, nh) = (plan.period_ids().len(), plan.phase_ids().len());
+        assert_eq!(got.period_scores[r * np..(r + 1) * np], periods[..]);
+        let phases: Vec<u32> = report.phases.iter().map(|p| p.score).collect();
+        assert_eq!(got.phase_scores[r * nh..(r + 1) * nh], phases[..]);
+        assert_eq!(got.overall[r], report.overall.score);
+        assert_eq!(got.percent[r].to_bits(), report.overall.percent.to_bits());
+        match &report.position {
+            Position::Period {
+                number, fraction, ..
+            } => {
+                assert_eq!(got.position_number[r], *number);
+                assert_eq!(got.position_fraction[r].to_bits(), fraction.to_bits());
+            }
+            Position::BestPractice { .. } => {
+                assert_eq!(got.position_number[r], 12);
+                assert_eq!(got.position_fraction[r].to_bits(), 1.0f64.to_bits());
+            }
+        }
+    }
+
+    fn framework_with_weights(weights: &[u32]) -> AuditFramework {
+        let mut f = cranfield().clone();
+        for (item, w) in f.items.iter_mut().zip(weights) {
+            item.weight = *w;
+        }
+        f
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Batch scoring equals `score` row by row, for any scores, any
+        /// column order, any missing columns and any item weights.
+        #[test]
+        fn batch_equals_score_row_by_row(
+            rows in prop::collection::vec(prop::collection::vec(prop::option::of(0u8..=3), 129), 1..6),
+            order in Just((0..129usize).collect::<Vec<_>>()).prop_shuffle(),
+            keep in prop::collection::vec(prop::bool::weighted(0.9), 129),
+            weights in prop::collection::vec(1u32..=4, 129),
+        ) {
+            let framework = framework_with_weights(&weights);
+            let ids = item_ids(&framework);
+            let columns: Vec<usize> = order.into_iter().filter(|&i| keep[i]).collect();
+            let names: Vec<&str> = columns.iter().map(|&i| ids[i]).collect();
+            let plan = BatchPlan::new(&framework, &names).unwrap();
+            let cells: Vec<u8> = rows
+                .iter()
+                .flat_map(|row| columns.iter().map(|&i| row[i].unwrap_or(0)))
+                .collect();
+            let got = plan.score(&cells).unwrap();
+            let wide: Vec<i64> = cells.iter().map(|&c| i64::from(c)).collect();
+            prop_assert_eq!(&plan.score(&wide).unwrap(), &got);
+            for (r, row) in rows.iter().enumerate() {
+                let mut assessment = AuditAssessment::new(&framework);
+                for &i in &columns {
+                    if let Some(score) = row[i] {
+                        assessment.scores.insert(ids[i].to_owned(), score);
+                    }
+                }
+                let report = score_audit(&framework, &assessment, &ScoreOptions::default()).unwrap();
+                assert_row_matches(&plan, &got, r, &report);
+            }
+        }
+    }
+
+    #[test]
+    fn full_marks_are_best_practice() {
+        let plan = BatchPlan::for_framework(cranfield());
+        let got = plan.score(&[3u8; 129]).unwrap();
+        assert_eq!(got.overall, [387]);
+        assert_eq!(
+            (got.position_number[0], got.position_fraction[0]),
+            (12, 1.0)
+        );
+        assert_eq!(got.percent, [100.0]);
+    }
+
+    #[test]
+    fn out_of_range_cells_name_row_and_column() {
+        let plan = BatchPlan::for_framework(cranfield());
+        let mut cells = vec![1u8; 3 * 129];
+        cells[129 + 2] = 7;
+        let err = plan.score(&cells).unwrap_err();
+        assert_eq!(err.kind(), "cell-out-of-range");
+        assert_eq!(
+            err.to_string(),
+            "row 1, column 2 (`A1.3`) has score 7, outside the scale 0–3"
+        );
+        let plan = BatchPlan::new(cranfield(), &["B1.1"]).unwrap();
+        let err = plan.score(&[0i64, -1]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "row 1, column 0 (`B1.1`) has score -1, outside the scale 0–3"
+        );
+    }
+
+    #[test]
+    fn columns_must_be_known_unique_items_and_whole_rows() {
+        let err = BatchPlan::new(cranfield(), &["A1.1", "Z9"]).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.to_string().as_str()),
+            (
+                "unknown-column",
+                "unknown column `Z9`: framework `cranfield-kam-development` has no such item"
+            )
+        );
+        let err = BatchPlan::new(cranfield(), &["A1.1", "A1.1"]).unwrap_err();
+        assert_eq!(err.to_string(), "column `A1.1` appears twice");
+        let plan = BatchPlan::new(cranfield(), &["A1.1", "A1.2"]).unwrap();
+        let err = plan.score(&[1u8, 2, 3]).unwrap_err();
+        assert_eq!(err.kind(), "matrix-shape");
+        assert_eq!(
+            err.to_string(),
+            "the score matrix has 3 cell(s), not whole rows of 2 column(s)"
+        );
+    }
+
+    #[test]
+    fn split_outputs_score_like_one_batch() {
+        let plan = BatchPlan::for_framework(cranfield());
+        let cells: Vec<u8> = (0..5 * 129)
+            .map(|i| u8::try_from(i * 7 % 4).unwrap())
+            .collect();
+        let whole = plan.score(&cells).unwrap();
+        let mut parts = plan.score(&cells).unwrap();
+        parts.overall.fill(0);
+        parts.period_scores.fill(9);
+        let out = BatchOutput {
+            period_scores: &mut parts.period_scores,
+            phase_scores: &mut parts.phase_scores,
+            overall: &mut parts.overall,
+            percent: &mut parts.percent,
+            position_number: &mut parts.position_number,
+            position_fraction: &mut parts.position_fraction,
+        };
+        let (mut a, mut b) = out.split_at_row(2, 12, 4);
+        plan.score_into(&cells[..2 * 129], 0, &mut a).unwrap();
+        plan.score_into(&cells[2 * 129..], 2, &mut b).unwrap();
+        assert_eq!(parts, whole);
+    }
+}

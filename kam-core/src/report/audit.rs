@@ -1,0 +1,272 @@
+//! The report of one audit: key figures, Figures 3 and 4, scores by phase,
+//! period and stream, the gaps (missing, lagging, ahead) and next actions.
+
+use super::doc::{Block, Cell, Doc, Table, text};
+use super::words::{self, pct, titled};
+use super::{html, markdown};
+use crate::chart;
+use crate::scoring::{AuditReport, ItemStatus};
+
+/// The audit report as Markdown: the same sections as [`audit_html`], with
+/// each chart given as its caption and its numbers in words.
+///
+/// ```
+/// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// # let assessment = kam_core::AuditAssessment::new(framework);
+/// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
+/// let markdown = kam_core::report::audit_markdown(&report);
+/// assert!(markdown.contains("## Next actions"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+pub fn audit_markdown(report: &AuditReport) -> String {
+    markdown::render(&audit_doc(report))
+}
+
+/// The audit report as one self-contained HTML page: key figures, the
+/// Figure 3 and Figure 4 charts inline, tables of scores by phase, period and
+/// stream, the gaps (missing, lagging, ahead) and the next actions, with a
+/// print-friendly stylesheet. Nothing is fetched from the network.
+///
+/// ```
+/// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// # let assessment = kam_core::AuditAssessment::new(framework);
+/// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
+/// let html = kam_core::report::audit_html(&report);
+/// std::fs::write(std::env::temp_dir().join("kam-report.html"), &html).unwrap();
+/// assert!(html.starts_with("<!DOCTYPE html>"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+pub fn audit_html(report: &AuditReport) -> String {
+    html::render(&audit_doc(report))
+}
+
+/// Builds the audit report once, for both formats.
+pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
+    let mut doc = Doc {
+        title: titled("KAM audit report", &report.context),
+        subtitle: subtitle(report),
+        blocks: Vec::new(),
+    };
+    doc.blocks.push(Block::Figures(key_figures(report)));
+    doc.heading(2, "Progress charts");
+    doc.blocks.push(Block::Chart {
+        svg: chart::figure3(report),
+        caption: "Figure 3 — completion of each period, grouped by phase, against the \
+                  completion threshold; the current period is the earliest one not yet complete."
+            .to_owned(),
+        words: format!(
+            "Complete at {}; {}.",
+            pct(report.progress.completion_threshold),
+            words::current(report)
+        ),
+    });
+    doc.blocks.push(Block::Chart {
+        svg: chart::figure4(report),
+        caption: "Figure 4 — the overall score on the cumulative development path, where \
+                  work done early compensates for gaps in earlier periods."
+            .to_owned(),
+        words: format!("{}: {}.", words::overall(report), words::position(report)),
+    });
+    doc.heading(2, "Scores by phase and period");
+    doc.table(phase_table(report));
+    doc.heading(2, "Scores by stream of activity");
+    doc.table(stream_table(report));
+    gaps(&mut doc, report);
+    doc.heading(2, "Next actions");
+    if report.next_actions.is_empty() {
+        doc.para("None: every item is at the top of the scale.");
+    } else {
+        doc.para(format!(
+            "The first {} item(s) below the top of the scale, in development-path order: \
+             earliest periods first.",
+            report.next_actions.len()
+        ));
+        doc.table(item_table(report, &report.next_actions, true));
+    }
+    doc
+}
+
+pub(crate) fn subtitle(report: &AuditReport) -> Vec<String> {
+    let context = &report.context;
+    let mut lines = vec![format!(
+        "{} (version {})",
+        report.framework.name, report.framework.version
+    )];
+    match (&context.assessor, &context.date) {
+        (Some(by), Some(on)) => lines.push(format!("Assessed by {by} on {on}")),
+        (Some(by), None) => lines.push(format!("Assessed by {by}")),
+        (None, Some(on)) => lines.push(format!("Assessed on {on}")),
+        (None, None) => {}
+    }
+    lines
+}
+
+fn key_figures(report: &AuditReport) -> Vec<(String, String)> {
+    let current = match &report.progress.current_period {
+        Some(id) => words::period(report, id),
+        None => "every period complete".to_owned(),
+    };
+    vec![
+        ("Overall score".to_owned(), words::overall(report)),
+        ("Position on the path".to_owned(), words::position(report)),
+        ("Current period".to_owned(), current),
+        (
+            "Items".to_owned(),
+            format!(
+                "{} unscored, {} not applicable",
+                report.unscored, report.not_applicable
+            ),
+        ),
+    ]
+}
+
+fn bar(percent: f64, mark: bool) -> Cell {
+    Cell::Bar {
+        percent,
+        text: pct(percent),
+        mark,
+    }
+}
+
+fn phase_table(report: &AuditReport) -> Table {
+    let mut table = Table::new(&[
+        "Phase / period",
+        "Score#",
+        "Max#",
+        "Completion#",
+        "Complete",
+    ]);
+    let threshold = report.progress.completion_threshold;
+    for phase in &report.phases {
+        table.row(
+            true,
+            vec![
+                text(format!("{} {} → {}", phase.id, phase.name, phase.milestone)),
+                text(phase.score.to_string()),
+                text(phase.max.to_string()),
+                bar(phase.percent, phase.percent >= threshold),
+                text(""),
+            ],
+        );
+        for period in &phase.periods {
+            let current = report.progress.current_period.as_deref() == Some(period.id.as_str());
+            let state = match (period.complete, current) {
+                (true, _) => "yes",
+                (false, true) => "no (current)",
+                (false, false) => "no",
+            };
+            table.row(
+                false,
+                vec![
+                    text(format!("{} {} ({})", period.number, period.name, period.id)),
+                    text(period.score.to_string()),
+                    text(period.max.to_string()),
+                    bar(period.percent, period.complete),
+                    text(state),
+                ],
+            );
+        }
+    }
+    table
+}
+
+fn stream_table(report: &AuditReport) -> Table {
+    let mut table = Table::new(&[
+        "Stream / contributory stream",
+        "Score#",
+        "Max#",
+        "Completion#",
+    ]);
+    let threshold = report.progress.completion_threshold;
+    for stream in &report.streams {
+        table.row(
+            true,
+            vec![
+                text(stream.name.clone()),
+                text(stream.score.to_string()),
+                text(stream.max.to_string()),
+                bar(stream.percent, stream.percent >= threshold),
+            ],
+        );
+        for c in &stream.contributory {
+            table.row(
+                false,
+                vec![
+                    text(c.name.clone()),
+                    text(c.score.to_string()),
+                    text(c.max.to_string()),
+                    bar(c.percent, c.percent >= threshold),
+                ],
+            );
+        }
+    }
+    table
+}
+
+fn gaps(doc: &mut Doc, report: &AuditReport) {
+    let progress = &report.progress;
+    doc.heading(2, "Gaps");
+    doc.para(format!(
+        "Read against the current position ({}).",
+        words::current(report)
+    ));
+    let sections: [(&str, &str, &[ItemStatus]); 3] = [
+        (
+            "Missing",
+            "Not done (0 or unscored) in periods up to and including the current one.",
+            &progress.missing,
+        ),
+        (
+            "Lagging",
+            "Started but not complete in periods before the current one.",
+            &progress.lagging,
+        ),
+        (
+            "Ahead",
+            "Already complete in periods after the current one: work done early.",
+            &progress.ahead,
+        ),
+    ];
+    for (title, meaning, items) in sections {
+        doc.heading(3, format!("{title} ({})", items.len()));
+        doc.para(meaning);
+        if items.is_empty() {
+            doc.para("None.");
+        } else {
+            doc.table(item_table(report, items, false));
+        }
+    }
+}
+
+pub(crate) fn item_table(report: &AuditReport, items: &[ItemStatus], numbered: bool) -> Table {
+    let mut table = if numbered {
+        Table::new(&["No.#", "Item", "Action", "Stream", "Period", "Score#"])
+    } else {
+        Table::new(&["Item", "Action", "Stream", "Period", "Score#"])
+    };
+    for (index, item) in items.iter().enumerate() {
+        let mut cells = Vec::with_capacity(6);
+        if numbered {
+            cells.push(text((index + 1).to_string()));
+        }
+        cells.extend([
+            text(item.id.clone()),
+            text(item.text.clone()),
+            text(words::stream(report, &item.stream)),
+            text(period_name(report, &item.period)),
+            text(words::score(item.score)),
+        ]);
+        table.row(false, cells);
+    }
+    table
+}
+
+/// A period as `number name`, e.g. `5 Roll-out`, or its id when unknown.
+pub(crate) fn period_name(report: &AuditReport, id: &str) -> String {
+    report
+        .phases
+        .iter()
+        .flat_map(|p| &p.periods)
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_owned(), |p| format!("{} {}", p.number, p.name))
+}
