@@ -1,0 +1,191 @@
+//! Python values ⇄ JSON values. Inputs become `serde_json::Value` and go
+//! through `kam_core::error::from_value`, strings through `from_json`, so
+//! every message is the one Rust gives; results come back as plain dicts,
+//! lists, strings, numbers, booleans and `None` with the Rust field names.
+
+use kam_core::Error;
+use kam_core::error::InputError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+
+use crate::errors::IntoPy;
+
+/// Reads a Python argument as `T`: a `str` is parsed as JSON text, anything
+/// else is taken as a JSON-like value (dict, list, str, int, float, bool,
+/// None; numpy scalars are read as numbers).
+pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let py = obj.py();
+    if let Ok(text) = obj.cast::<PyString>() {
+        return kam_core::error::from_json(&text.to_cow()?).py(py);
+    }
+    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    kam_core::error::from_value(value).py(py)
+}
+
+/// Reads a Python value as JSON, for operations whose input is a JSON string
+/// value (a framework id): a `str` is the value itself, not JSON text.
+pub fn value_from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+    let py = obj.py();
+    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    kam_core::error::from_value(value).py(py)
+}
+
+/// Writes a result as plain Python values.
+pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(value).map_err(|e| {
+        crate::errors::to_py(
+            py,
+            &InputError::InvalidJson {
+                path: ".".to_owned(),
+                message: e.to_string(),
+            }
+            .into(),
+        )
+    })?;
+    value_to_py(py, &value)
+}
+
+fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(value_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, value_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A conversion problem, reported like the parser would, with the path.
+fn invalid(path: &[String], message: String) -> Error {
+    let path = if path.is_empty() {
+        ".".to_owned()
+    } else {
+        path.join(".")
+    };
+    InputError::InvalidJson { path, message }.into()
+}
+
+fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Error> {
+    let type_error = |path: &[String], obj: &Bound<'_, PyAny>| {
+        let name = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        invalid(path, format!("a Python `{name}` has no JSON equivalent"))
+    };
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let s = s.to_cow().map_err(|_| type_error(path, obj))?;
+        return Ok(Value::String(s.into_owned()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return Ok(int_value(obj));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return float_value(f.value(), path);
+    }
+    // Past the core's nesting limit only the shape matters: the core rejects
+    // it with its own message and path, and cyclic data cannot recurse forever.
+    let too_deep = path.len() > kam_core::limits::MAX_DEPTH + 1;
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        if too_deep {
+            return Ok(Value::Object(Map::new()));
+        }
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key = k
+                .cast::<PyString>()
+                .ok()
+                .and_then(|k| k.to_cow().ok().map(std::borrow::Cow::into_owned))
+                .ok_or_else(|| invalid(path, format!("key `{k}` is not a string")))?;
+            path.push(key.clone());
+            let value = to_value(&v, path)?;
+            path.pop();
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    // Other mappings (`kam.Report`, `OrderedDict` subclasses, …) read as dicts.
+    if let Ok(mapping) = obj.cast::<PyMapping>() {
+        let dict = PyDict::new(obj.py());
+        dict.update(mapping).map_err(|_| type_error(path, obj))?;
+        return to_value(dict.as_any(), path);
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        if too_deep {
+            return Ok(Value::Array(Vec::new()));
+        }
+        let mut items = Vec::new();
+        for (i, item) in obj
+            .try_iter()
+            .map_err(|_| type_error(path, obj))?
+            .enumerate()
+        {
+            let item = item.map_err(|_| type_error(path, obj))?;
+            path.push(i.to_string());
+            items.push(to_value(&item, path)?);
+            path.pop();
+        }
+        return Ok(Value::Array(items));
+    }
+    // NumPy and other numeric scalars: integers by `__index__`, reals by `__float__`.
+    if let Ok(index) = obj.call_method0("__index__") {
+        return Ok(int_value(&index));
+    }
+    if obj.hasattr("__float__").unwrap_or(false)
+        && let Ok(f) = obj.extract::<f64>()
+    {
+        return float_value(f, path);
+    }
+    Err(type_error(path, obj))
+}
+
+/// An `int` as JSON: exact when it fits 64 bits; larger ones become floats,
+/// as `serde_json` reads a long integer literal.
+fn int_value(obj: &Bound<'_, PyAny>) -> Value {
+    if let Ok(u) = obj.extract::<u64>() {
+        Value::from(u)
+    } else if let Ok(i) = obj.extract::<i64>() {
+        Value::from(i)
+    } else {
+        obj.extract::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or(Value::Null, Value::Number)
+    }
+}
+
+fn float_value(f: f64, path: &[String]) -> Result<Value, Error> {
+    Number::from_f64(f)
+        .map(Value::Number)
+        .ok_or_else(|| invalid(path, format!("`{f}` is not a JSON number")))
+}

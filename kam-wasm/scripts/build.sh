@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the npm package in kam-wasm/pkg/: the release WebAssembly module
+# (optimised for size with wasm-opt), its ES-module glue and TypeScript
+# declarations from wasm-bindgen, the custom elements, and package.json.
+#
+# Needs the wasm32-unknown-unknown target, wasm-bindgen-cli of the version in
+# Cargo.lock and `npm ci` in kam-wasm/ (scripts/test-wasm.sh sets all up).
+#
+#   kam-wasm/scripts/build.sh          release build, optimised for size
+#                                      (the wasm-release profile of Cargo.toml)
+#   kam-wasm/scripts/build.sh --dev    quick unoptimised build for development
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+profile=wasm-release
+[[ "${1:-}" == "--dev" ]] && profile=dev
+
+target_dir=$(cargo metadata --format-version 1 --no-deps |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+[[ $profile == dev ]] && dir=debug || dir=$profile
+
+out=kam-wasm/pkg
+rm -rf "$out"
+mkdir -p "$out"
+# Two modules: the engine (`kam`, what the calculators need) and the
+# analyses (`kam/analysis`), so a page loads only what it uses.
+for module in engine:kam analysis:analysis; do
+  feature=${module%%:*}
+  name=${module##*:}
+  cargo build -p kam-wasm --profile "$profile" --target wasm32-unknown-unknown \
+    --no-default-features --features "$feature"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
+    "$target_dir/wasm32-unknown-unknown/$dir/kam_wasm.wasm"
+  # The optimiser of npm's binaryen: Debian's produces broken modules here.
+  if [[ $profile != dev ]]; then
+    kam-wasm/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+      "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  fi
+done
+cp kam-wasm/js/*.js "$out/"
+cp kam-wasm/js/*.d.ts "$out/"
+node kam-wasm/scripts/package-json.mjs >"$out/package.json"
+cp kam-wasm/README.md "$out/README.md"
+echo "built $out: $(du -b "$out/kam_bg.wasm" | cut -f1) + $(du -b "$out/analysis_bg.wasm" | cut -f1) bytes of WebAssembly"

@@ -1,0 +1,34 @@
+// Measures the package against its size budget: the gzipped engine module
+// (`kam`: what the calculators load) plus its JavaScript glue must stay under
+// 250 KB (1 KB = 1000 bytes). The analyses module (`kam/analysis`), loaded
+// only by pages that import it, is reported beside it.
+//
+//   node kam-wasm/scripts/size.mjs           print the sizes
+//   node kam-wasm/scripts/size.mjs --check   also fail when over budget
+
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const BUDGET = 250_000;
+const pkg = new URL("../pkg/", import.meta.url);
+const size = (file) => {
+  const raw = readFileSync(new URL(file, pkg));
+  return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+};
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+const engine = ["kam_bg.wasm", "kam.js"].map(size);
+const analysis = ["analysis_bg.wasm", "analysis.js"].map(size);
+const elements = ["elements.js", "common.js", "kam-audit.js", "kam-maturity.js"].map(size);
+for (const { file, raw, gzip } of [...engine, ...analysis, ...elements]) {
+  console.log(`${file.padEnd(16)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzipped`);
+}
+const total = engine.reduce((sum, s) => sum + s.gzip, 0);
+const ui = elements.reduce((sum, s) => sum + s.gzip, 0);
+console.log(`engine (.wasm + glue): ${kb(total)} gzipped, budget ${kb(BUDGET)}`);
+console.log(`custom elements: ${kb(ui)} gzipped`);
+console.log(`analyses (.wasm + glue, loaded on demand): ${kb(analysis.reduce((sum, s) => sum + s.gzip, 0))} gzipped`);
+if (process.argv.includes("--check") && total > BUDGET) {
+  console.error(`over budget by ${kb(total - BUDGET)}`);
+  process.exit(1);
+}

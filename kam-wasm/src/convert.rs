@@ -1,0 +1,83 @@
+//! Values between JavaScript and kam-core.
+//!
+//! An input given as an object is written out with `JSON.stringify` and read
+//! by kam-core's parser, exactly as text is (and as the Rust vector runner
+//! does), so every error message is the one Rust and Python give. One parser
+//! path instead of two (text and `serde_json::Value`) keeps the module small:
+//! see the WebAssembly section of docs/performance.md. Results are written by
+//! `serde_json` and read by `JSON.parse`, so they are plain objects, arrays and
+//! `null`, with every number exactly as kam-core computed it.
+
+// The analyses module uses only some of these.
+#![cfg_attr(not(feature = "engine"), allow(dead_code))]
+
+use kam_core::Error;
+use kam_core::error::{InputError, from_json};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+use crate::error::throw;
+
+/// Reads a kam input given as an object or as JSON text.
+pub fn input<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
+    from_json(&text(value)?).map_err(|e| throw(&e))
+}
+
+/// Reads an optional options argument: `undefined` or `null` mean the defaults.
+pub fn options<T: DeserializeOwned>(value: Option<impl Into<JsValue>>) -> Result<T, JsValue> {
+    match value.map(Into::into) {
+        Some(value) if !value.is_undefined() && !value.is_null() => input(&value),
+        _ => from_json("{}").map_err(|e| throw(&e)),
+    }
+}
+
+/// Reads a plain string argument, such as an id; anything else gets
+/// kam-core's message for a value of the wrong type.
+pub fn string(value: &JsValue) -> Result<String, JsValue> {
+    match value.as_string() {
+        Some(text) => Ok(text),
+        None => from_json(&stringify(value)?).map_err(|e| throw(&e)),
+    }
+}
+
+/// JSON text as it is, or an object written out as JSON.
+pub fn text(value: &JsValue) -> Result<String, JsValue> {
+    match value.as_string() {
+        Some(text) => Ok(text),
+        None => stringify(value),
+    }
+}
+
+/// `JSON.stringify`; values JSON cannot hold (`undefined`, functions,
+/// symbols, `BigInt`s, cycles) are reported as `invalid-json` at the top.
+fn stringify(value: &JsValue) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| {
+            throw(&Error::from(InputError::InvalidJson {
+                path: ".".to_owned(),
+                message: "not a value JSON can hold (undefined, a function, a symbol, a BigInt or a cycle)"
+                    .to_owned(),
+            }))
+        })
+}
+
+/// Converts a result to a plain JS value.
+pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    parse(
+        &serde_json::to_string(value)
+            .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?,
+    )
+}
+
+/// `JSON.parse` of text kam-core wrote.
+pub fn parse(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}
+
+/// Converts a kam-core result, throwing its error.
+pub fn result<T: Serialize>(value: Result<T, Error>) -> Result<JsValue, JsValue> {
+    output(&value.map_err(|e| throw(&e))?)
+}

@@ -1,0 +1,154 @@
+// The JavaScript API beyond the golden vectors: how the package loads, the
+// shape of its errors, the schemas, and inputs given as objects or as text.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import init, * as kam from "../pkg/node.js";
+
+const docs = new URL("../../docs/schema/", import.meta.url);
+const example = readFileSync(new URL("../../kam-core/examples/data/northwind-audit.json", import.meta.url), "utf8");
+
+/** Runs `f`, which must throw a KamError, and returns it. */
+function thrown(f) {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  assert.fail("expected a KamError");
+}
+
+test("init() is accepted in Node too, and the package lists its frameworks", async () => {
+  await init();
+  const ids = kam.frameworks().map((f) => f.id);
+  assert.ok(ids.includes("cranfield-kam-development"));
+  assert.ok(ids.includes("kam-maturity-model"));
+  for (const summary of kam.frameworks()) {
+    assert.deepEqual(Object.keys(summary).sort(), ["id", "name", "type", "version"]);
+  }
+});
+
+test("an object and its JSON text give the same report", () => {
+  assert.deepEqual(kam.score(JSON.parse(example)), kam.score(example));
+  assert.deepEqual(kam.score(example, null), kam.score(example, {}));
+  assert.deepEqual(kam.score(example, undefined), kam.score(example));
+});
+
+test("reports are plain objects, arrays and null", () => {
+  const report = kam.score({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: {} });
+  assert.equal(Object.getPrototypeOf(report), Object.prototype);
+  assert.ok(Array.isArray(report.phases));
+  assert.equal(report.next_actions[0].score, null);
+  assert.deepEqual(report.context, {});
+});
+
+test("errors are Error objects with kam-core's kind and message", () => {
+  const error = thrown(() =>
+    kam.score({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: { "Z9.9": 1 } }),
+  );
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, "KamError");
+  assert.equal(error.kind, "unknown-item");
+  assert.equal(error.message, "unknown item `Z9.9` in `scores`: the framework has no such item");
+  assert.ok(kam.errorKinds().includes(error.kind));
+});
+
+test("values JSON cannot hold are invalid-json, not a crash", () => {
+  for (const value of [undefined, () => 1, Symbol("x"), 10n]) {
+    const error = thrown(() => kam.score(value));
+    assert.equal(error.kind, "invalid-json");
+  }
+  const error = thrown(() => kam.framework(42));
+  assert.equal(error.kind, "invalid-json");
+  assert.equal(error.message, "invalid JSON at `.`: invalid type: integer `42`, expected a string");
+});
+
+test("every schema equals the one committed in docs/schema/", () => {
+  const names = kam.schemaNames();
+  assert.ok(names.length >= 11);
+  for (const name of names) {
+    const committed = JSON.parse(readFileSync(new URL(`${name}.json`, docs), "utf8"));
+    assert.deepEqual(kam.schema(name), committed, name);
+  }
+  const error = thrown(() => kam.schema("nope"));
+  assert.equal(error.kind, "unknown-schema");
+  assert.ok(error.message.startsWith("unknown schema `nope`; schemas are `framework`, "), error.message);
+});
+
+test("a framework file goes through kam-core's validator", () => {
+  const file = kam.framework("cranfield-kam-development");
+  assert.deepEqual(kam.loadFramework(file), file);
+  assert.deepEqual(kam.loadFramework(JSON.stringify(file)), file);
+  assert.deepEqual(kam.scoreWith(file, example), kam.score(example));
+  const broken = { ...file, max: file.max + 1 };
+  assert.equal(thrown(() => kam.loadFramework(broken)).kind, "max-mismatch");
+  const model = kam.framework("kam-maturity-model");
+  const maturity = { framework: model.id, framework_version: model.version, stages: { [model.areas[0].id]: 2 } };
+  assert.deepEqual(kam.scoreMaturityWith(model, maturity), kam.scoreMaturity(maturity));
+  assert.equal(thrown(() => kam.scoreWith(model, example)).kind, "wrong-framework-type");
+});
+
+test("itemIds lists the items in framework order, like Python's item_ids", () => {
+  const cranfield = kam.framework("cranfield-kam-development");
+  const ids = cranfield.items.map((item) => item.id);
+  assert.deepEqual(kam.itemIds(), ids);
+  assert.deepEqual(kam.itemIds("cranfield-kam-development"), ids);
+  assert.deepEqual(kam.itemIds(cranfield), ids);
+  assert.equal(thrown(() => kam.itemIds("kam-maturity-model")).kind, "wrong-framework-type");
+  assert.equal(thrown(() => kam.itemIds("nope")).kind, "unknown-framework");
+});
+
+test("the charts and the HTML report are kam-core's SVG and HTML", () => {
+  const report = kam.score(example);
+  for (const chart of [kam.figure3(report), kam.figure4(report)]) {
+    assert.match(chart, /^<svg[\s>]/);
+    assert.match(chart, /<\/svg>\s*$/);
+  }
+  assert.match(kam.auditHtml(report), /^<!doctype html>/i);
+  assert.match(kam.auditMarkdown(report), /Northwind Components/);
+  const model = kam.framework("kam-maturity-model");
+  const maturity = kam.scoreMaturity({ framework: model.id, framework_version: model.version, stages: { process: 3 } });
+  assert.match(kam.maturityRadar(maturity), /^<svg[\s>]/);
+  assert.match(kam.maturityRadar(maturity, maturity), /^<svg[\s>]/);
+  assert.equal(thrown(() => kam.figure3({ not: "a report" })).kind, "invalid-json");
+});
+
+test("the JavaScript snippets of docs/javascript.md run and print what they say", async () => {
+  const guide = readFileSync(new URL("../../docs/javascript.md", import.meta.url), "utf8");
+  // The element snippet needs a page; the browser test covers the element.
+  const blocks = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => !code.includes("document."));
+  assert.ok(blocks.length >= 3);
+  const engine = new URL("../pkg/node.js", import.meta.url).href;
+  const analyses = new URL("../pkg/node-analysis.js", import.meta.url).href;
+  let claims = 0;
+  for (const code of blocks) {
+    // `console.log(x); // value` becomes an assertion that x equals value.
+    const source = [
+      'import { deepStrictEqual as __equal } from "node:assert/strict";',
+      "const console = { log() {} };",
+      code
+        .replaceAll('from "kam/analysis"', `from "${analyses}"`)
+        .replaceAll('from "kam"', `from "${engine}"`)
+        .replace(/console\.log\((.+)\);\s*\/\/ (.+)$/gm, (_, expr, value) => {
+          claims += 1;
+          return `__equal((${expr}), (${value}));`;
+        }),
+    ].join("\n");
+    await import(`data:text/javascript,${encodeURIComponent(source)}`);
+  }
+  assert.ok(claims >= 5, `only ${claims} claims checked`);
+});
+
+test("the analyses' *With variants equal the bundled ones for the bundled framework", async () => {
+  const analysis = await import("../pkg/node-analysis.js");
+  const cranfield = kam.framework("cranfield-kam-development");
+  const before = JSON.parse(example);
+  const after = { ...before, scores: { ...before.scores, "B1.1": 3, "C1.1": 3 } };
+  const input = { before, after };
+  assert.deepEqual(analysis.compareWith(cranfield, input), analysis.compare(input));
+  assert.deepEqual(analysis.compareWith(JSON.stringify(cranfield), input, { next_actions: 3 }), analysis.compare(input, { next_actions: 3 }));
+  const model = kam.framework("kam-maturity-model");
+  assert.equal(thrown(() => analysis.compareWith(model, input)).kind, "wrong-framework-type");
+});
