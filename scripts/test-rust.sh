@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc -p kam-core --no-deps --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 # kam-core must stay pure: no binding crate in its dependency tree.
 if cargo tree -p kam-core -e normal | grep -Eq '(pyo3|wasm-bindgen|js-sys) v'; then
   echo "kam-core depends on a binding crate" >&2
