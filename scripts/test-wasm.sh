@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The JavaScript part of scripts/test: builds the npm package (kam-wasm/pkg),
 # checks its size budget and its TypeScript types, replays the golden vectors
-# in Node, and runs the demo page in headless Chromium.
+# in Node, and runs the demo page and a Vite-bundled app in headless Chromium.
 #
 # Installs what is missing (the wasm32 target, wasm-bindgen-cli of the version
 # in Cargo.lock, npm packages, Debian's chromium) and skips what is there, so
@@ -56,3 +56,6 @@ step "golden vectors in Node"
 
 step "demo page in headless Chromium"
 (cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-reporter=spec tests/browser.test.mjs)
+
+step "the package through a bundler (Vite) in headless Chromium"
+(cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-reporter=spec tests/bundler/bundler.test.mjs)
