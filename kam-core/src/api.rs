@@ -428,3 +428,94 @@ pub fn rescore(
     };
     crate::analysis::rescore::rescore(before, input, options)
 }
+
+// Byte-for-byte comparison across languages (tests/cross-language/).
+
+/// Scores an action-audit assessment given as JSON text and returns the
+/// report as JSON text: the canonical form of a report, to compare byte for
+/// byte.
+///
+/// The text is compact `serde_json` output (no whitespace, fields in the
+/// order of [`AuditReport`], non-ASCII characters written as they are, every
+/// number exactly as kam computed it). Python's `kam.score_json` and
+/// JavaScript's `scoreJson` return this very text for the same input, so a
+/// report written in one language can be checked against another's with a
+/// plain string comparison. `options` is [`ScoreOptions`] as JSON text;
+/// `None` means the defaults.
+///
+/// ```
+/// let text = r#"{"framework": "cranfield-kam-development",
+///                "framework_version": "2006.1", "scores": {"A1.1": 3}}"#;
+/// let report = kam_core::api::score_json(text, None)?;
+/// assert!(report.starts_with(r#"{"framework":{"id":"cranfield-kam-development","#));
+/// assert!(report.contains(r#""overall":{"score":3,"max":387,"#));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// `invalid-json` and the limit errors for text that is not an assessment
+/// (or options), and any error of [`score`].
+pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Error> {
+    let assessment: AuditAssessment = crate::error::from_json(assessment)?;
+    let options: ScoreOptions = match options {
+        Some(text) => crate::error::from_json(text)?,
+        None => ScoreOptions::default(),
+    };
+    let report = score(&assessment, &options)?;
+    // A report has only string keys and finite numbers, so writing it cannot
+    // fail; should it ever, the problem is reported rather than hidden.
+    serde_json::to_string(&report).map_err(|e| {
+        InputError::InvalidJson {
+            path: ".".to_owned(),
+            message: e.to_string(),
+        }
+        .into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ASSESSMENT: &str = r#"{
+        "framework": "cranfield-kam-development",
+        "framework_version": "2006.1",
+        "context": {"organisation": "Søren & Zoë — 株式会社"},
+        "scores": {"A1.1": 3, "A1.2": 2, "B1.1": 1},
+        "evidence": {"A1.1": "Vertrag über 2 Mio. € verloren 😬"}
+    }"#;
+
+    #[test]
+    fn score_json_is_the_compact_serde_json_text_of_score() {
+        let parsed: AuditAssessment = crate::error::from_json(ASSESSMENT).unwrap();
+        let report = score(&parsed, &ScoreOptions::default()).unwrap();
+        let text = score_json(ASSESSMENT, None).unwrap();
+        assert_eq!(text, serde_json::to_string(&report).unwrap());
+        assert!(!text.contains('\n'));
+        // Non-ASCII text is written as it is, not as `\u` escapes.
+        assert!(text.contains("Søren & Zoë — 株式会社"));
+        let back: AuditReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
+    }
+
+    #[test]
+    fn score_json_options_default_to_the_empty_object() {
+        let default = score_json(ASSESSMENT, None).unwrap();
+        assert_eq!(score_json(ASSESSMENT, Some("{}")).unwrap(), default);
+        let fewer = score_json(ASSESSMENT, Some(r#"{"next_actions": 2}"#)).unwrap();
+        let report: AuditReport = serde_json::from_str(&fewer).unwrap();
+        assert_eq!(report.next_actions.len(), 2);
+    }
+
+    #[test]
+    fn score_json_errors_are_those_of_score() {
+        let err = score_json("{", None).unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+        let unknown = ASSESSMENT.replace("B1.1", "Z9.9");
+        let err = score_json(&unknown, None).unwrap_err();
+        assert_eq!(err.kind(), "unknown-item");
+        let err = score_json(ASSESSMENT, Some(r#"{"next_action": 2}"#)).unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+        assert!(err.to_string().contains("next_action"), "{err}");
+    }
+}

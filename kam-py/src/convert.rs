@@ -33,6 +33,27 @@ pub fn value_from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T>
     kam_core::error::from_value(value).py(py)
 }
 
+/// Reads a Python argument as JSON text: a `str` is taken as it is, anything
+/// else is written out as JSON (as JavaScript's binding does with
+/// `JSON.stringify`), so kam-core reads both with the same parser.
+pub fn text_from_py(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = obj.py();
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(text.to_cow()?.into_owned());
+    }
+    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    serde_json::to_string(&value).map_err(|e| {
+        crate::errors::to_py(
+            py,
+            &InputError::InvalidJson {
+                path: ".".to_owned(),
+                message: e.to_string(),
+            }
+            .into(),
+        )
+    })
+}
+
 /// Writes a result as plain Python values.
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
     let value = serde_json::to_value(value).map_err(|e| {

@@ -69,6 +69,23 @@ fn score<'py>(
     to_py(py, &report.py(py)?)
 }
 
+/// Scores an action-audit assessment (a dict or JSON text) and returns the
+/// report as compact JSON text, the same bytes in Rust, Python and JavaScript.
+#[pyfunction]
+#[pyo3(signature = (assessment, options=None))]
+fn score_json(
+    py: Python<'_>,
+    assessment: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let assessment = convert::text_from_py(assessment)?;
+    let options = options
+        .filter(|o| !o.is_none())
+        .map(convert::text_from_py)
+        .transpose()?;
+    api::score_json(&assessment, options.as_deref()).py(py)
+}
+
 /// Reads a maturity assessment (a dict or JSON text) and returns the report.
 #[pyfunction]
 #[pyo3(signature = (assessment, options=None, framework=None))]
@@ -130,6 +147,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(framework_by_id, m)?)?;
     m.add_function(wrap_pyfunction!(load_framework, m)?)?;
     m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(score_json, m)?)?;
     m.add_function(wrap_pyfunction!(score_maturity, m)?)?;
     m.add_function(wrap_pyfunction!(score_litmus, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

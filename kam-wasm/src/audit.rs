@@ -45,6 +45,23 @@ pub fn score(
     result(api::score(&input(assessment)?, &self::options(options)?))
 }
 
+/// Scores an action-audit assessment against the bundled framework it names
+/// and returns the report as JSON text: compact, fields in kam-core's order,
+/// the same bytes as Rust's `api::score_json` and Python's `kam.score_json`
+/// for the same assessment, so reports can be compared with `===`.
+/// `JSON.parse` of it equals what `score` returns.
+#[wasm_bindgen(js_name = scoreJson)]
+pub fn score_json(
+    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: &JsValue,
+    options: Option<ScoreOptionsArg>,
+) -> Result<String, JsValue> {
+    let options = match options.map(JsValue::from) {
+        Some(value) if !value.is_undefined() && !value.is_null() => Some(text(&value)?),
+        _ => None,
+    };
+    api::score_json(&text(assessment)?, options.as_deref()).map_err(|e| error::throw(&e))
+}
+
 /// Scores an action-audit assessment against a framework file (see
 /// `loadFramework`).
 #[wasm_bindgen(js_name = scoreWith, unchecked_return_type = "AuditReport")]

@@ -2,13 +2,13 @@
 // chromium, driven by playwright-core), served on 127.0.0.1: score items with
 // the mouse and the keyboard, check the totals shown against kam-core (the
 // same package in Node), reload, import and export a file, reject bad files
-// and a corrupted localStorage entry. Leaves a screenshot in tests/artifacts/.
+// and a corrupted localStorage entry, and export the cross-language fixture. Leaves a screenshot in tests/artifacts/.
 //
 // CHROMIUM=/path/to/chromium overrides the browser.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,9 @@ import { serve } from "../scripts/serve.mjs";
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const artifacts = here("./artifacts/");
 const fixture = here("./fixtures/northwind-audit.json");
+// The calculator's export that Rust, Python and JavaScript score to the same
+// report text (tests/cross-language/README.md). KAM_BLESS=1 rewrites it.
+const crossLanguage = here("../../tests/cross-language/calculator-export.json");
 const FRAMEWORK = kam.framework("cranfield-kam-development");
 const AUDIT_KEY = "kam:kam-audit:cranfield-kam-development";
 
@@ -257,5 +260,45 @@ test("the charts come from kam-core and a screenshot is kept", async () => {
   await page.locator("kam-audit details.period").first().screenshot({ path: join(artifacts, "checklist.png") });
   await page.locator("kam-maturity .summary").screenshot({ path: join(artifacts, "maturity.png") });
   await page.locator("kam-maturity fieldset.area").first().screenshot({ path: join(artifacts, "maturity-area.png") });
+  assert.deepEqual(pageErrors, []);
+});
+
+test("an assessment made on the page exports as tests/cross-language/calculator-export.json", async () => {
+  await page.locator('kam-audit button[data-action="clear"]').click();
+  await expectTotals({ framework: FRAMEWORK.id, framework_version: FRAMEWORK.version, scores: {} });
+  const context = {
+    organisation: "Müller & Søn Maschinenbau GmbH",
+    unit: "Österreich – Wien",
+    assessor: "Zoë Ångström (KAM-Büro)",
+    date: "2026-04-15",
+  };
+  for (const [field, value] of Object.entries(context)) {
+    await page.locator(`kam-audit input[data-context="${field}"]`).fill(value);
+  }
+  const scores = { "A1.1": 3, "A1.2": 2, "A2.1": 1, "B1.1": 0, "C1.1": 3, "D1.1": 1 };
+  for (const [item, value] of Object.entries(scores)) await radio(item, String(value)).click();
+  const evidence = {
+    "A1.1": "Rahmenvertrag über 2 Mio. € verloren — „Kündigung zum 31.12.“\nÉquipe à Zürich, 東京の窓口 👍",
+    "C1.1": 'Joint plan "KAM-2026" signed; see \\\\share\\kam\tv2 — ½ done ✓',
+  };
+  for (const [item, note] of Object.entries(evidence)) {
+    await page.locator(`kam-audit [data-item="${item}"] details.evidence summary`).click();
+    await page.locator(`kam-audit textarea[data-evidence="${item}"]`).fill(note);
+  }
+  await expectTotals({ framework: FRAMEWORK.id, framework_version: FRAMEWORK.version, context, scores, evidence });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('kam-audit button[data-action="export"]').click(),
+  ]);
+  const exported = readFileSync(await download.path(), "utf8");
+  assert.deepEqual(JSON.parse(exported), {
+    framework: FRAMEWORK.id,
+    framework_version: FRAMEWORK.version,
+    context,
+    scores,
+    evidence,
+  });
+  if (process.env.KAM_BLESS) writeFileSync(crossLanguage, exported);
+  assert.equal(exported, readFileSync(crossLanguage, "utf8"), "rerun with KAM_BLESS=1 and commit the export");
   assert.deepEqual(pageErrors, []);
 });

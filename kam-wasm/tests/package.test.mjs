@@ -152,3 +152,20 @@ test("the analyses' *With variants equal the bundled ones for the bundled framew
   const model = kam.framework("kam-maturity-model");
   assert.equal(thrown(() => analysis.compareWith(model, input)).kind, "wrong-framework-type");
 });
+
+test("the calculator's export scores to the report text Rust and Python give, byte for byte", () => {
+  // tests/cross-language/README.md; the browser test makes the export.
+  const dir = new URL("../../tests/cross-language/", import.meta.url);
+  const exported = readFileSync(new URL("calculator-export.json", dir), "utf8");
+  const committed = readFileSync(new URL("calculator-export.report.json", dir));
+  const text = kam.scoreJson(exported);
+  assert.equal(typeof text, "string");
+  assert.ok(Buffer.from(text, "utf8").equals(committed), "scoreJson(text) differs from the committed report");
+  assert.equal(kam.scoreJson(JSON.parse(exported)), text);
+  for (const options of [undefined, null, {}, "{}"]) assert.equal(kam.scoreJson(exported, options), text);
+  assert.deepEqual(JSON.parse(text), kam.score(exported));
+  assert.equal(JSON.parse(kam.scoreJson(exported, { next_actions: 2 })).next_actions.length, 2);
+  const error = thrown(() => kam.scoreJson({ ...JSON.parse(exported), scores: { "Z9.9": 1 } }));
+  assert.equal(error.kind, "unknown-item");
+  assert.equal(thrown(() => kam.scoreJson("{")).kind, "invalid-json");
+});

@@ -19,6 +19,7 @@ import init, {
   schema,
   schemaNames,
   score,
+  scoreJson,
   scoreLitmus,
   scoreMaturity,
 } from "../pkg/kam.js";
@@ -47,6 +48,8 @@ if (report.position.type === "period") {
 }
 const svg: string = figure3(report);
 const fromText: AuditReport = score(JSON.stringify(assessment));
+const reportText: string = scoreJson(assessment, { next_actions: 3 });
+const reportTextFromText: string = scoreJson(JSON.stringify(assessment));
 
 const maturity: MaturityReport = scoreMaturity({
   framework: "kam-maturity-model",
@@ -101,7 +104,9 @@ const missing: AuditAssessment = { framework: "x", scores: {} };
 score(assessment, { threshold: 60 });
 // @ts-expect-error: not a schema name
 schema("audit-reports");
+// @ts-expect-error: scoreJson returns text, not a report
+const notText: AuditReport = scoreJson(assessment);
 // @ts-expect-error: overall is a Total, not a number
 const wrong: number = report.overall;
 
-void [items, defaultItems, analyse, path, percent, current, svg, fromText, stage, radar, verdict, names, reportSchema, ids, custom, kinds, missing, wrong];
+void [items, defaultItems, analyse, path, percent, current, svg, fromText, reportText, reportTextFromText, notText, stage, radar, verdict, names, reportSchema, ids, custom, kinds, missing, wrong];

@@ -136,6 +136,20 @@ def score(
     (Figure 3) and ``next_actions``. ``framework`` scores against a loaded
     framework instead of the bundled one the assessment names."""
 
+def score_json(
+    assessment: _JsonInput,
+    options: _JsonInput | None = None,
+) -> str:
+    """Scores an action-audit assessment and returns the report as JSON text.
+
+    The report is the one :func:`score` returns, written as compact JSON
+    (no whitespace, fields in the engine's order, non-ASCII characters as
+    they are): the canonical text of a report. Rust's ``api::score_json``
+    and JavaScript's ``scoreJson`` return the same bytes for the same
+    assessment, so reports made in different languages can be compared
+    with ``==``. ``assessment`` and ``options`` are dicts or JSON text, as
+    for :func:`score`; ``json.loads`` gives back :func:`score`'s dict."""
+
 def score_maturity(
     assessment: _JsonInput,
     options: _JsonInput | None = None,
