@@ -167,33 +167,34 @@ impl Svg {
 
     /// Writes a solid line from `from` to `to`.
     pub(crate) fn line(&mut self, from: (f64, f64), to: (f64, f64), stroke: &str, width: f64) {
-        self.empty(
-            "line",
-            &[
-                ("x1", from.0.into()),
-                ("y1", from.1.into()),
-                ("x2", to.0.into()),
-                ("y2", to.1.into()),
-                ("stroke", stroke.into()),
-                ("stroke-width", width.into()),
-            ],
-        );
+        self.stroked_line(from, to, stroke, width, None);
     }
 
     /// Writes a dashed line from `from` to `to`.
     pub(crate) fn dashed(&mut self, from: (f64, f64), to: (f64, f64), stroke: &str, width: f64) {
-        self.empty(
-            "line",
-            &[
-                ("x1", from.0.into()),
-                ("y1", from.1.into()),
-                ("x2", to.0.into()),
-                ("y2", to.1.into()),
-                ("stroke", stroke.into()),
-                ("stroke-width", width.into()),
-                ("stroke-dasharray", "6 4".into()),
-            ],
-        );
+        self.stroked_line(from, to, stroke, width, Some("6 4"));
+    }
+
+    fn stroked_line(
+        &mut self,
+        from: (f64, f64),
+        to: (f64, f64),
+        stroke: &str,
+        width: f64,
+        dash: Option<&str>,
+    ) {
+        let mut attrs: Vec<(&str, V)> = vec![
+            ("x1", from.0.into()),
+            ("y1", from.1.into()),
+            ("x2", to.0.into()),
+            ("y2", to.1.into()),
+            ("stroke", stroke.into()),
+            ("stroke-width", width.into()),
+        ];
+        if let Some(dash) = dash {
+            attrs.push(("stroke-dasharray", dash.into()));
+        }
+        self.empty("line", &attrs);
     }
 
     /// Writes a filled rectangle.
