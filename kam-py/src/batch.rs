@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::IntoPy;
-use crate::framework::FrameworkArg;
+use crate::framework::{FrameworkArg, Held};
 
 /// Rows per thread below which one thread is quicker than several.
 const MIN_ROWS_PER_THREAD: usize = 16_384;
@@ -26,10 +26,7 @@ fn audit_plan(
     framework: Option<&FrameworkArg<'_>>,
     columns: Option<&[String]>,
 ) -> PyResult<BatchPlan> {
-    let held = match framework {
-        Some(f) => f.get(py)?,
-        None => FrameworkArg::Id(DEFAULT_FRAMEWORK.to_owned()).get(py)?,
-    };
+    let held = audit_framework(py, framework)?;
     let audit = held
         .as_ref()
         .as_audit()
@@ -40,15 +37,21 @@ fn audit_plan(
     }
 }
 
+/// The framework a batch call names, or the default one.
+fn audit_framework(py: Python<'_>, framework: Option<&FrameworkArg<'_>>) -> PyResult<Held> {
+    match framework {
+        Some(f) => f.get(py),
+        None => FrameworkArg::Id(DEFAULT_FRAMEWORK.to_owned()).get(py),
+    }
+}
+
 /// The item ids of an action-audit framework in framework order: the column
 /// order `score_batch` expects.
 #[pyfunction]
 #[pyo3(signature = (framework=None))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 extracts arguments by value
 fn item_ids(py: Python<'_>, framework: Option<FrameworkArg<'_>>) -> PyResult<Vec<String>> {
-    let held = match framework {
-        Some(f) => f.get(py)?,
-        None => FrameworkArg::Id(DEFAULT_FRAMEWORK.to_owned()).get(py)?,
-    };
+    let held = audit_framework(py, framework.as_ref())?;
     let audit = held
         .as_ref()
         .as_audit()

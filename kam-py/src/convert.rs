@@ -42,30 +42,24 @@ pub fn text_from_py(obj: &Bound<'_, PyAny>) -> PyResult<String> {
         return Ok(text.to_cow()?.into_owned());
     }
     let value = to_value(obj, &mut Vec::new()).py(py)?;
-    serde_json::to_string(&value).map_err(|e| {
-        crate::errors::to_py(
-            py,
-            &InputError::InvalidJson {
-                path: ".".to_owned(),
-                message: e.to_string(),
-            }
-            .into(),
-        )
-    })
+    serde_json::to_string(&value).map_err(|e| serialization_error(py, &e))
+}
+
+/// A value that cannot be written as JSON, reported like a parse error.
+fn serialization_error(py: Python<'_>, e: &serde_json::Error) -> PyErr {
+    crate::errors::to_py(
+        py,
+        &InputError::InvalidJson {
+            path: ".".to_owned(),
+            message: e.to_string(),
+        }
+        .into(),
+    )
 }
 
 /// Writes a result as plain Python values.
 pub fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(value).map_err(|e| {
-        crate::errors::to_py(
-            py,
-            &InputError::InvalidJson {
-                path: ".".to_owned(),
-                message: e.to_string(),
-            }
-            .into(),
-        )
-    })?;
+    let value = serde_json::to_value(value).map_err(|e| serialization_error(py, &e))?;
     value_to_py(py, &value)
 }
 

@@ -10,10 +10,9 @@ use super::{figure3, figure4, maturity_radar};
 use crate::scoring::AuditReport;
 use crate::{AuditAssessment, MaturityAssessment, MaturityOptions, ScoreOptions, api};
 
-/// Asserts the score's label of a Figure 4 lies wholly below or above the
-/// path, and above the axis.
-pub(crate) fn assert_score_label_clear(report: &AuditReport, elements: &[Element]) {
-    let points: Vec<(f64, f64)> = with_class(elements, "kam-path")[0]
+/// The `(x, y)` points of a `<polyline>`.
+pub(crate) fn polyline_points(element: &Element) -> Vec<(f64, f64)> {
+    element
         .attr("points")
         .unwrap()
         .split(' ')
@@ -21,7 +20,13 @@ pub(crate) fn assert_score_label_clear(report: &AuditReport, elements: &[Element
             let (x, y) = p.split_once(',').unwrap();
             (x.parse().unwrap(), y.parse().unwrap())
         })
-        .collect();
+        .collect()
+}
+
+/// Asserts the score's label of a Figure 4 lies wholly below or above the
+/// path, and above the axis.
+pub(crate) fn assert_score_label_clear(report: &AuditReport, elements: &[Element]) {
+    let points = polyline_points(with_class(elements, "kam-path")[0]);
     let path_y = |x: f64| {
         let i = points
             .iter()

@@ -6,7 +6,7 @@ use super::fixtures::{
     CURRENT_STAGES, HOSTILE, TARGET_STAGES, best_practice, comparison, hostile, maturity,
     northwind, portfolio,
 };
-use super::properties::assert_score_label_clear;
+use super::properties::{assert_score_label_clear, polyline_points};
 use super::svg::text_width;
 use super::{
     COMPLETE, CURRENT, INCOMPLETE, figure3, figure4, maturity_radar, portfolio_matrix, progress,
@@ -88,15 +88,7 @@ fn figure4_has_the_path_four_milestones_and_the_score() {
     let elements = checked(&figure4(&report));
     let path = with_class(&elements, "kam-path");
     assert_eq!(path.len(), 1);
-    let points: Vec<(f64, f64)> = path[0]
-        .attr("points")
-        .unwrap()
-        .split(' ')
-        .map(|p| {
-            let (x, y) = p.split_once(',').unwrap();
-            (x.parse().unwrap(), y.parse().unwrap())
-        })
-        .collect();
+    let points = polyline_points(path[0]);
     assert_eq!(points.len(), 13);
     assert!(
         points
