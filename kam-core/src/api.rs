@@ -159,6 +159,8 @@ pub const SCHEMA_NAMES: &[&str] = &[
     "explanation",
     "rescore-input",
     "rescore-report",
+    "batch-input",
+    "batch-report",
 ];
 
 /// The JSON Schema of a public input or output type, by name.
@@ -201,6 +203,8 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "explanation" => of::<crate::analysis::Explanation>(),
         "rescore-input" => of::<crate::analysis::RescoreInput>(),
         "rescore-report" => of::<crate::analysis::RescoreReport>(),
+        "batch-input" => of::<crate::batch::BatchInput>(),
+        "batch-report" => of::<crate::batch::BatchReport>(),
         _ => {
             let known: Vec<String> = SCHEMA_NAMES.iter().map(|n| format!("`{n}`")).collect();
             return Err(InputError::UnknownSchema {
@@ -218,23 +222,27 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
 /// measure (see [`crate::analysis::pareto`]).
 ///
 /// # Errors
+/// `too-many-customers` (more than [`crate::limits::MAX_PARETO_CUSTOMERS`]),
 /// `empty-input`, `duplicate-entry`, `invalid-number`.
 pub fn pareto(
     input: &crate::analysis::ParetoInput,
 ) -> Result<crate::analysis::ParetoReport, Error> {
-    Ok(crate::analysis::pareto::pareto(input)?)
+    crate::analysis::pareto::pareto(input)
 }
 
 /// Portfolio matrix: each customer's attractiveness and relationship indices
 /// and quadrant (see [`crate::analysis::portfolio`]).
 ///
 /// # Errors
-/// `empty-input`, `duplicate-entry`, `invalid-number`, `invalid-weights`,
+/// `too-many-customers` (more than
+/// [`crate::limits::MAX_PORTFOLIO_CUSTOMERS`]), `too-many-criteria` (more
+/// than [`crate::limits::MAX_PORTFOLIO_CRITERIA`] in a group), `empty-input`,
+/// `duplicate-entry`, `invalid-number`, `invalid-weights`,
 /// `unknown-criterion`, `missing-value`.
 pub fn portfolio(
     input: &crate::analysis::PortfolioInput,
 ) -> Result<crate::analysis::PortfolioReport, Error> {
-    Ok(crate::analysis::portfolio::portfolio(input)?)
+    crate::analysis::portfolio::portfolio(input)
 }
 
 /// Compares two audits of the bundled framework they name (see
@@ -265,6 +273,7 @@ pub fn compare_with(
 /// (see [`crate::analysis::aggregate`]).
 ///
 /// # Errors
+/// `too-many-audits` (more than [`crate::limits::MAX_AGGREGATE_AUDITS`]),
 /// `empty-input`, `invalid-number`, `mixed-frameworks`, and any error of
 /// [`score`].
 pub fn aggregate(
@@ -290,8 +299,9 @@ pub fn aggregate_with(
 /// side (see [`crate::analysis::units`]).
 ///
 /// # Errors
-/// `empty-input`, `missing-value`, `duplicate-entry`, `mixed-frameworks`, and
-/// any error of [`score`].
+/// `too-many-units` (more than [`crate::limits::MAX_UNITS`]), `empty-input`,
+/// `missing-value`, `duplicate-entry`, `mixed-frameworks`, and any error of
+/// [`score`].
 pub fn units(
     input: &crate::analysis::UnitsInput,
     options: &ScoreOptions,
@@ -325,8 +335,9 @@ fn first_framework(audits: &[AuditAssessment]) -> Result<String, Error> {
 /// [`crate::analysis::account_plan`]).
 ///
 /// # Errors
-/// `invalid-date`, `date-order`, `unknown-entry`, `duplicate-entry`,
-/// `invalid-number`, `invalid-guideline`.
+/// `too-many-elements` (more than [`crate::limits::MAX_PLAN_ELEMENTS`] in the
+/// plan or its template), `invalid-date`, `date-order`, `unknown-entry`,
+/// `duplicate-entry`, `invalid-number`, `invalid-guideline`.
 pub fn account_plan(
     input: &crate::analysis::AccountPlanInput,
 ) -> Result<crate::analysis::AccountPlanReport, Error> {
@@ -471,6 +482,29 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
         }
         .into()
     })
+}
+
+/// Scores a batch of action audits given as rows of cells (see
+/// [`crate::batch`]), against the bundled framework the input names.
+///
+/// # Errors
+/// `unknown-framework`, `wrong-framework-type`, `unknown-column`,
+/// `duplicate-column`, `matrix-shape` and `cell-out-of-range`, each naming
+/// the row, column or item.
+pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::BatchReport, Error> {
+    crate::batch::score_input(input, None)
+}
+
+/// Scores a batch against `framework`.
+///
+/// # Errors
+/// See [`score_batch`]; also `framework-mismatch` when the input names
+/// another framework.
+pub fn score_batch_with(
+    framework: &Framework,
+    input: &crate::batch::BatchInput,
+) -> Result<crate::batch::BatchReport, Error> {
+    crate::batch::score_input(input, Some(framework))
 }
 
 #[cfg(test)]

@@ -24,11 +24,61 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::AuditAssessment;
 use crate::error::{BatchError, Error};
-use crate::framework::AuditFramework;
+use crate::framework::{AuditFramework, Framework};
 use crate::scoring::{ScoreSheet, locate, percent};
+
+/// The framework a batch is scored against when it names none: the
+/// Cranfield action audit, the one batch scoring exists for.
+pub const DEFAULT_FRAMEWORK: &str = "cranfield-kam-development";
+
+/// A batch as one JSON document: the rows of a spreadsheet of audits, one
+/// row per assessment and one cell per named column. This is the input of
+/// [`crate::api::score_batch`] (JavaScript's `scoreBatch`); Python reads
+/// numpy matrices instead, with the same rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchInput {
+    /// The bundled action-audit framework; [`DEFAULT_FRAMEWORK`] if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    /// The item id of each column, in any order; items without a column are
+    /// unscored. If absent, every item in framework order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+    /// The scores, one row per assessment.
+    pub rows: Vec<Vec<i64>>,
+}
+
+/// The results of a batch row by row, as one JSON document: what
+/// [`crate::api::score_batch`] returns. Field for field the arrays of
+/// [`BatchScores`], with the period and phase ids that head their columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchReport {
+    /// The period ids in development-path order: the columns of `period_scores`.
+    pub period_ids: Vec<String>,
+    /// The phase ids in framework order: the columns of `phase_scores`.
+    pub phase_ids: Vec<String>,
+    /// Each row's period scores.
+    pub period_scores: Vec<Vec<u32>>,
+    /// Each row's phase scores.
+    pub phase_scores: Vec<Vec<u32>>,
+    /// Each row's overall score.
+    pub overall: Vec<u32>,
+    /// Each row's overall percentage.
+    pub percent: Vec<f64>,
+    /// Figure 4: the number of the period each row's score lies in.
+    pub position_number: Vec<u32>,
+    /// Figure 4: the share of that period covered; 1 for best practice.
+    pub position_fraction: Vec<f64>,
+}
 
 /// How to score a matrix whose columns are the given items: built once per
 /// batch, then applied to any number of rows.
@@ -40,6 +90,8 @@ pub struct BatchPlan {
     /// [`LANES`] columns: summing a masked window of constant width is what
     /// lets the compiler vectorise the inner loop.
     windows: Vec<Window>,
+    /// The periods no window covers (none of their items has a column).
+    periods_without_windows: Vec<usize>,
     /// For error messages: the item id of each column.
     columns: Vec<String>,
     /// Period maxima in development-path order.
@@ -48,12 +100,17 @@ pub struct BatchPlan {
     period_numbers: Vec<u32>,
     /// Period ids in path order.
     period_ids: Vec<String>,
-    /// The phase index of each period in path order.
-    phase_of_period: Vec<usize>,
+    /// The periods of each phase, as a range of path positions: the path
+    /// lists each phase's periods together, in phase order.
+    phase_spans: Vec<Range<usize>>,
     /// Phase ids in framework order.
     phase_ids: Vec<String>,
     /// The overall maximum.
     max: u32,
+    /// [`standing`] of every total from 0 to the maximum, when the maximum
+    /// is small enough to tabulate (it is 387 for the Cranfield audit): a
+    /// row then costs a lookup instead of two divisions and a search.
+    standings: Vec<(f64, u32, f64)>,
     /// The scale.
     min_score: u8,
     max_score: u8,
@@ -70,6 +127,10 @@ struct Window {
     mask: [u8; LANES],
     period: usize,
     weight: u32,
+    /// Whether this is the period's first window: it sets the period's score
+    /// rather than adding to it, which saves clearing the row beforehand
+    /// (a clear and then an add to the same place stalls the processor).
+    opens_period: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -159,12 +220,43 @@ impl<'o> BatchOutput<'o> {
     }
 }
 
+/// The largest overall maximum for which a plan tabulates every total's
+/// standing (a table of at most 1.5 MiB).
+const MAX_TABULATED: u32 = 1 << 16;
+
+/// The overall percentage and the Figure 4 position (period number and
+/// fraction) of a total, by the scoring module's own rules.
+fn standing(total: u32, max: u32, period_max: &[u32], period_numbers: &[u32]) -> (f64, u32, f64) {
+    // Best practice sits at the end of the last period.
+    let (mut number, mut fraction) = (period_numbers.last().copied().unwrap_or(0), 1.0);
+    if let Some(spot) = locate(total, period_max.iter().copied()) {
+        number = period_numbers.get(spot.index).copied().unwrap_or(0);
+        fraction = spot.fraction;
+    }
+    (percent(total, max), number, fraction)
+}
+
+/// Where each phase's periods lie on the path.
+fn phase_spans(sheet: &ScoreSheet<'_>) -> Vec<Range<usize>> {
+    let mut spans = vec![0..0; sheet.framework.phases.len()];
+    for (position, step) in sheet.path.iter().enumerate() {
+        if let Some(span) = spans.get_mut(step.phase_index) {
+            if Range::is_empty(span) {
+                span.start = position;
+            }
+            span.end = position + 1;
+        }
+    }
+    spans
+}
+
 /// Cuts runs into windows of [`LANES`] columns; none for narrower rows.
 fn windows(segments: &[Segment], columns: usize) -> Vec<Window> {
     let mut windows = Vec::new();
     if columns < LANES {
         return windows;
     }
+    let mut opened = BTreeSet::new();
     for s in segments {
         let mut first = s.start;
         while first < s.end {
@@ -181,11 +273,45 @@ fn windows(segments: &[Segment], columns: usize) -> Vec<Window> {
                 mask,
                 period: s.period,
                 weight: s.weight,
+                opens_period: opened.insert(s.period),
             });
             first = last;
         }
     }
     windows
+}
+
+/// Scores a [`BatchInput`] against the bundled framework it names, or
+/// against `framework` when one is given (a framework file).
+///
+/// # Errors
+/// `unknown-framework`, `wrong-framework-type`, and those of
+/// [`BatchPlan::new`] and [`BatchPlan::score_rows`].
+pub fn score_input(
+    input: &BatchInput,
+    framework: Option<&Framework>,
+) -> Result<BatchReport, Error> {
+    let framework = match framework {
+        Some(framework) => {
+            if let Some(named) = input.framework.as_ref().filter(|id| **id != framework.id()) {
+                return Err(crate::error::AssessmentError::FrameworkMismatch {
+                    expected: framework.id().to_owned(),
+                    found: named.clone(),
+                }
+                .into());
+            }
+            framework
+        }
+        None => crate::framework::builtin_framework(
+            input.framework.as_deref().unwrap_or(DEFAULT_FRAMEWORK),
+        )?,
+    };
+    let audit = framework.as_audit()?;
+    let plan = match &input.columns {
+        Some(columns) => BatchPlan::new(audit, columns)?,
+        None => BatchPlan::for_framework(audit),
+    };
+    plan.score_rows(&input.rows)
 }
 
 /// The item ids of `framework` in file order: the column order of a batch
@@ -256,15 +382,29 @@ impl BatchPlan {
         }
         let period_max: Vec<u32> = sheet.period_totals().iter().map(|t| t.max).collect();
         let windows = windows(&segments, columns.len());
+        let periods_without_windows = (0..sheet.path.len())
+            .filter(|p| !windows.iter().any(|w| w.period == *p))
+            .collect();
+        let max: u32 = period_max.iter().sum();
+        let period_numbers: Vec<u32> = sheet.path.iter().map(|s| s.period.number).collect();
+        let standings = if max <= MAX_TABULATED {
+            (0..=max)
+                .map(|total| standing(total, max, &period_max, &period_numbers))
+                .collect()
+        } else {
+            Vec::new()
+        };
         BatchPlan {
             segments,
             windows,
+            periods_without_windows,
             columns: columns.iter().map(|c| c.as_ref().to_owned()).collect(),
-            max: period_max.iter().sum(),
+            max,
+            standings,
             period_max,
-            period_numbers: sheet.path.iter().map(|s| s.period.number).collect(),
+            period_numbers,
             period_ids: sheet.path.iter().map(|s| s.period.id.clone()).collect(),
-            phase_of_period: sheet.path.iter().map(|s| s.phase_index).collect(),
+            phase_spans: phase_spans(&sheet),
             phase_ids: framework.phases.iter().map(|p| p.id.clone()).collect(),
             min_score: framework.scale.min,
             max_score: framework.scale.max,
@@ -299,6 +439,55 @@ impl BatchPlan {
             (None, _) if cells == 0 => Ok(0),
             _ => Err(BatchError::Shape { cells, columns }.into()),
         }
+    }
+
+    /// Checks that rows of `width` cells fit this plan's columns; `width` is
+    /// reported as row 0's, since every row of a matrix has it.
+    ///
+    /// # Errors
+    /// [`BatchError::RowWidth`].
+    pub fn check_width(&self, width: usize) -> Result<(), Error> {
+        self.check_row_width(0, width)
+    }
+
+    fn check_row_width(&self, row: usize, width: usize) -> Result<(), Error> {
+        if width == self.columns.len() {
+            return Ok(());
+        }
+        Err(BatchError::RowWidth {
+            row,
+            found: width,
+            expected: self.columns.len(),
+        }
+        .into())
+    }
+
+    /// Scores rows given one by one (as JSON arrays hold them), each of
+    /// [`Self::columns`] cells, into a [`BatchReport`].
+    ///
+    /// # Errors
+    /// [`BatchError::RowWidth`] for the first row of another width, or
+    /// [`BatchError::CellOutOfRange`] for the first cell off the scale.
+    pub fn score_rows<C: Cell, R: AsRef<[C]>>(&self, rows: &[R]) -> Result<BatchReport, Error> {
+        let mut cells = Vec::with_capacity(rows.len() * self.columns.len());
+        for (index, row) in rows.iter().enumerate() {
+            self.check_row_width(index, row.as_ref().len())?;
+            cells.extend_from_slice(row.as_ref());
+        }
+        let scores = self.score(&cells)?;
+        let by_row = |flat: Vec<u32>, width: usize| -> Vec<Vec<u32>> {
+            flat.chunks(width.max(1)).map(<[u32]>::to_vec).collect()
+        };
+        Ok(BatchReport {
+            period_ids: self.period_ids.clone(),
+            phase_ids: self.phase_ids.clone(),
+            period_scores: by_row(scores.period_scores, self.period_ids.len()),
+            phase_scores: by_row(scores.phase_scores, self.phase_ids.len()),
+            overall: scores.overall,
+            percent: scores.percent,
+            position_number: scores.position_number,
+            position_fraction: scores.position_fraction,
+        })
     }
 
     /// Scores every row of `cells` (row-major, [`Self::columns`] per row).
@@ -364,54 +553,81 @@ impl BatchPlan {
                 break;
             };
             self.check_row(row, first_row + r)?;
-            period_row.fill(0);
-            phase_row.fill(0);
-            if self.windows.is_empty() {
-                for s in &self.segments {
-                    let answers: u32 = row
-                        .get(s.start..s.end)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|c| u32::from(c.score()))
-                        .sum();
-                    // An item earns answer × weight, as in scoring; summed over a run of one weight.
-                    if let Some(p) = period_row.get_mut(s.period) {
-                        *p += answers * s.weight;
-                    }
-                }
-            }
-            for w in &self.windows {
-                let Some(cells) = row
-                    .get(w.start..w.start + LANES)
-                    .and_then(|c| <&[C; LANES]>::try_from(c).ok())
-                else {
-                    continue;
-                };
-                let mut answers = 0u16; // at most 16 × 255
-                for (c, m) in cells.iter().zip(&w.mask) {
-                    answers += u16::from(c.score() & m);
-                }
-                if let Some(p) = period_row.get_mut(w.period) {
-                    *p += u32::from(answers) * w.weight;
-                }
-            }
+            self.sum_periods(row, period_row);
             let mut total = 0;
-            for (score, phase) in period_row.iter().zip(&self.phase_of_period) {
-                total += score;
-                if let Some(h) = phase_row.get_mut(*phase) {
-                    *h += score;
-                }
+            for (phase, span) in phase_row.iter_mut().zip(&self.phase_spans) {
+                *phase = period_row
+                    .get(span.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .sum();
+                total += *phase;
             }
             *overall = total;
-            *pct = percent(total, self.max);
-            // Best practice sits at the end of the last period.
-            (*number, *fraction) = (self.period_numbers.last().copied().unwrap_or(0), 1.0);
-            if let Some(spot) = locate(total, self.period_max.iter().copied()) {
-                *number = self.period_numbers.get(spot.index).copied().unwrap_or(0);
-                *fraction = spot.fraction;
-            }
+            (*pct, *number, *fraction) = self.standing(total);
         }
         Ok(())
+    }
+
+    /// Writes each period's score of `row` into `period_row`.
+    fn sum_periods<C: Cell>(&self, row: &[C], period_row: &mut [u32]) {
+        if self.windows.is_empty() {
+            period_row.fill(0);
+            for s in &self.segments {
+                let answers: u32 = row
+                    .get(s.start..s.end)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|c| u32::from(c.score()))
+                    .sum();
+                // An item earns answer × weight, as in scoring; summed over a run of one weight.
+                if let Some(p) = period_row.get_mut(s.period) {
+                    *p += answers * s.weight;
+                }
+            }
+            return;
+        }
+        // Periods without a column score 0; every other one is set by its
+        // first window.
+        for period in &self.periods_without_windows {
+            if let Some(p) = period_row.get_mut(*period) {
+                *p = 0;
+            }
+        }
+        for w in &self.windows {
+            let Some(cells) = row
+                .get(w.start..w.start + LANES)
+                .and_then(|c| <&[C; LANES]>::try_from(c).ok())
+            else {
+                continue;
+            };
+            // Widening each byte to u32 before the sum is the pattern the
+            // compiler turns into one sum-of-absolute-differences instruction.
+            let answers: u32 = cells
+                .iter()
+                .zip(&w.mask)
+                .map(|(c, m)| u32::from(c.score() & m))
+                .sum();
+            if let Some(p) = period_row.get_mut(w.period) {
+                if w.opens_period {
+                    *p = answers * w.weight;
+                } else {
+                    *p += answers * w.weight;
+                }
+            }
+        }
+    }
+
+    /// The overall percentage and the Figure 4 position of a total: looked
+    /// up when the plan has a table, else worked out.
+    fn standing(&self, total: u32) -> (f64, u32, f64) {
+        let looked_up = usize::try_from(total)
+            .ok()
+            .and_then(|t| self.standings.get(t));
+        match looked_up {
+            Some(standing) => *standing,
+            None => standing(total, self.max, &self.period_max, &self.period_numbers),
+        }
     }
 
     fn check_row<C: Cell>(&self, row: &[C], index: usize) -> Result<(), Error> {
@@ -630,5 +846,56 @@ mod tests {
         plan.score_into(&cells[..2 * 129], 0, &mut a).unwrap();
         plan.score_into(&cells[2 * 129..], 2, &mut b).unwrap();
         assert_eq!(parts, whole);
+    }
+
+    #[test]
+    fn rows_of_another_width_are_named() {
+        let plan = BatchPlan::new(cranfield(), &["A1.1", "A1.2"]).unwrap();
+        let err = plan.score_rows(&[vec![3u8, 2], vec![1]]).unwrap_err();
+        assert_eq!(err.kind(), "matrix-shape");
+        assert_eq!(
+            err.to_string(),
+            "row 1 has 1 cell(s), but 2 column(s) are named"
+        );
+        assert_eq!(plan.check_width(2), Ok(()));
+        assert_eq!(plan.check_width(3).unwrap_err().kind(), "matrix-shape");
+    }
+
+    #[test]
+    fn score_rows_equals_score_row_by_row() {
+        let plan = BatchPlan::for_framework(cranfield());
+        let rows: Vec<Vec<u8>> = (0u8..4).map(|s| vec![s; plan.columns()]).collect();
+        let report = plan.score_rows(&rows).unwrap();
+        let flat = plan.score(&rows.concat()).unwrap();
+        assert_eq!(report.overall, flat.overall);
+        assert_eq!(report.period_scores.concat(), flat.period_scores);
+        assert_eq!(report.phase_scores.concat(), flat.phase_scores);
+        assert_eq!(report.period_ids, plan.period_ids());
+        assert_eq!(report.overall, [0, 129, 258, 387]);
+    }
+
+    #[test]
+    fn a_batch_input_names_its_framework_or_takes_the_default() {
+        let input = BatchInput {
+            framework: None,
+            columns: Some(vec!["A1.1".into()]),
+            rows: vec![vec![3]],
+        };
+        assert_eq!(score_input(&input, None).unwrap().overall, [3]);
+        let other = BatchInput {
+            framework: Some("kam-maturity-model".into()),
+            ..input.clone()
+        };
+        assert_eq!(
+            score_input(&other, None).unwrap_err().kind(),
+            "wrong-framework-type"
+        );
+        let file = crate::framework::builtin_framework(DEFAULT_FRAMEWORK).unwrap();
+        let named = BatchInput {
+            framework: Some("another-audit".into()),
+            ..input
+        };
+        let err = score_input(&named, Some(file)).unwrap_err();
+        assert_eq!(err.kind(), "framework-mismatch");
     }
 }

@@ -64,6 +64,11 @@ impl Error {
         "too-deep",
         "text-too-long",
         "too-many-entries",
+        "too-many-customers",
+        "too-many-criteria",
+        "too-many-audits",
+        "too-many-units",
+        "too-many-elements",
         "unknown-framework",
         "wrong-framework-type",
         "empty-id",
@@ -178,6 +183,63 @@ pub enum LimitError {
         /// The limit.
         max: usize,
     },
+    /// An analysis is given more customers than it takes (Pareto analysis,
+    /// portfolio matrix).
+    #[error("`{field}` has {count} entries; {analysis} takes at most {max} customers")]
+    TooManyCustomers {
+        /// The list, e.g. `customers`.
+        field: String,
+        /// How many entries it has.
+        count: usize,
+        /// The limit, e.g. [`crate::limits::MAX_PARETO_CUSTOMERS`].
+        max: usize,
+        /// The analysis, e.g. "a Pareto analysis".
+        analysis: &'static str,
+    },
+    /// A group of portfolio criteria has more criteria than a matrix takes.
+    #[error(
+        "`{field}` has {count} entries; a portfolio matrix takes at most {max} criteria per group"
+    )]
+    TooManyCriteria {
+        /// The group, `attractiveness` or `relationship`.
+        field: String,
+        /// How many criteria it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_PORTFOLIO_CRITERIA`].
+        max: usize,
+    },
+    /// An aggregation is given more audits than it takes.
+    #[error("`{field}` has {count} entries; an aggregation takes at most {max} audits")]
+    TooManyAudits {
+        /// The list, `audits`.
+        field: String,
+        /// How many audits it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_AGGREGATE_AUDITS`].
+        max: usize,
+    },
+    /// A unit comparison is given more units than it takes.
+    #[error("`{field}` has {count} entries; a unit comparison takes at most {max} units")]
+    TooManyUnits {
+        /// The list, `audits` (one per unit).
+        field: String,
+        /// How many audits it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_UNITS`].
+        max: usize,
+    },
+    /// A key account plan, or its template, lists more elements than kam checks.
+    #[error("`{field}` has {count} entries; {what} holds at most {max} elements")]
+    TooManyElements {
+        /// The list, `elements` or `template.elements`.
+        field: String,
+        /// How many entries it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_PLAN_ELEMENTS`].
+        max: usize,
+        /// Whose list it is: "a key account plan" or "a plan template".
+        what: &'static str,
+    },
 }
 
 impl LimitError {
@@ -188,6 +250,11 @@ impl LimitError {
             LimitError::TooDeep { .. } => "too-deep",
             LimitError::TextTooLong { .. } => "text-too-long",
             LimitError::TooManyEntries { .. } => "too-many-entries",
+            LimitError::TooManyCustomers { .. } => "too-many-customers",
+            LimitError::TooManyCriteria { .. } => "too-many-criteria",
+            LimitError::TooManyAudits { .. } => "too-many-audits",
+            LimitError::TooManyUnits { .. } => "too-many-units",
+            LimitError::TooManyElements { .. } => "too-many-elements",
         }
     }
 }
@@ -547,6 +614,16 @@ pub enum BatchError {
         /// The repeated column name.
         column: String,
     },
+    /// A row of the matrix has more or fewer cells than there are columns.
+    #[error("row {row} has {found} cell(s), but {expected} column(s) are named")]
+    RowWidth {
+        /// The row, from 0.
+        row: usize,
+        /// How many cells it has.
+        found: usize,
+        /// How many columns were named.
+        expected: usize,
+    },
     /// The cells do not form whole rows of the named columns.
     #[error("the score matrix has {cells} cell(s), not whole rows of {columns} column(s)")]
     Shape {
@@ -564,7 +641,7 @@ impl BatchError {
             BatchError::CellOutOfRange { .. } => "cell-out-of-range",
             BatchError::UnknownColumn { .. } => "unknown-column",
             BatchError::DuplicateColumn { .. } => "duplicate-column",
-            BatchError::Shape { .. } => "matrix-shape",
+            BatchError::RowWidth { .. } | BatchError::Shape { .. } => "matrix-shape",
         }
     }
 }
@@ -697,8 +774,9 @@ impl AnalysisError {
 /// [`InputError::InvalidJson`] naming the path and the parser's complaint.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
     crate::limits::check_text(json)?;
+    crate::limits::take_broken();
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| invalid_json(&e))?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
     // Trailing characters after the document are an error too, not ignored.
     de.end().map_err(|e| InputError::InvalidJson {
         path: ".".to_owned(),
@@ -715,7 +793,17 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
 /// [`InputError::InvalidJson`] naming the path and the problem.
 pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
     crate::limits::check_value(&value)?;
-    serde_path_to_error::deserialize(value).map_err(|e| invalid_json(&e).into())
+    crate::limits::take_broken();
+    serde_path_to_error::deserialize(value).map_err(|e| read_error(&e))
+}
+
+/// A named limit broken while reading (see [`crate::limits::bounded_list`]),
+/// else `invalid-json`.
+fn read_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    match crate::limits::take_broken() {
+        Some(limit) => limit.into(),
+        None => invalid_json(e).into(),
+    }
 }
 
 fn invalid_json(e: &serde_path_to_error::Error<serde_json::Error>) -> InputError {
@@ -736,6 +824,74 @@ fn parser_message(e: &serde_json::Error) -> String {
     }
     let position = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&position).unwrap_or(&text).to_owned()
+}
+
+/// One step into a JSON document, as a binding walks a native value: an
+/// object's key or an array's index (from 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// A key of an object.
+    Key(String),
+    /// A position in an array, from 0.
+    Index(usize),
+}
+
+/// Writes a path as every kam message does (as `serde_path_to_error` does for
+/// [`from_json`] and [`from_value`]): keys joined by `.`, indices as `[0]`,
+/// `.` for the top, e.g. `customers[0].value`.
+pub fn json_path(segments: &[PathSegment]) -> String {
+    use std::fmt::Write as _;
+    if segments.is_empty() {
+        return ".".to_owned();
+    }
+    let mut path = String::new();
+    for segment in segments {
+        match segment {
+            PathSegment::Key(key) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            // Writing to a `String` cannot fail.
+            PathSegment::Index(index) => {
+                let _ = write!(path, "[{index}]");
+            }
+        }
+    }
+    path
+}
+
+/// The error for a native number that JSON cannot hold: NaN or an infinity
+/// in a Python or JavaScript value (JSON text cannot contain them at all).
+/// Both bindings report it with this function, so kind, path and message are
+/// identical; the value is spelt as JavaScript and JSON5 spell it: `NaN`,
+/// `Infinity`, `-Infinity`.
+pub fn non_finite_number(path: &[PathSegment], value: f64) -> Error {
+    let spelt = if value.is_nan() {
+        "NaN"
+    } else if value > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    };
+    InputError::InvalidJson {
+        path: json_path(path),
+        message: format!("`{spelt}` is not a JSON number"),
+    }
+    .into()
+}
+
+/// The error for a native integer too large for any JSON number kam reads
+/// (beyond ±1.8 × 10³⁰⁸, the range of a 64-bit float, e.g. Python's
+/// `10**400`): the parser's own words for such a literal, without the line
+/// and column a native value has not got.
+pub fn number_out_of_range(path: &[PathSegment]) -> Error {
+    InputError::InvalidJson {
+        path: json_path(path),
+        message: "number out of range".to_owned(),
+    }
+    .into()
 }
 
 #[cfg(test)]
@@ -801,5 +957,53 @@ mod tests {
     fn trailing_text_is_rejected() {
         let err = from_json::<u8>("1 2").unwrap_err();
         assert_eq!(err.kind(), "invalid-json");
+    }
+
+    #[test]
+    fn native_paths_are_written_as_the_parser_writes_them() {
+        use PathSegment::{Index, Key};
+        use std::collections::BTreeMap;
+        type Doc = BTreeMap<String, Vec<BTreeMap<String, Vec<u8>>>>;
+        let cases: [(&str, Vec<PathSegment>); 3] = [
+            (
+                r#"{"a": [{"b": [1, 2.5]}]}"#,
+                vec![Key("a".into()), Index(0), Key("b".into()), Index(1)],
+            ),
+            (r#"{"a": 2.5}"#, vec![Key("a".into())]),
+            ("2.5", vec![]),
+        ];
+        for (text, segments) in cases {
+            let Err(Error::Input(InputError::InvalidJson { path, .. })) = from_json::<Doc>(text)
+            else {
+                panic!("{text} should not read");
+            };
+            assert_eq!(path, json_path(&segments), "{text}");
+        }
+        assert_eq!(json_path(&[Index(0), Index(1)]), "[0][1]");
+    }
+
+    #[test]
+    fn native_numbers_json_cannot_hold() {
+        let path = [
+            PathSegment::Key("customers".into()),
+            PathSegment::Index(0),
+            PathSegment::Key("value".into()),
+        ];
+        for (value, spelt) in [
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ] {
+            let err = non_finite_number(&path, value);
+            assert_eq!(err.kind(), "invalid-json");
+            assert_eq!(
+                err.to_string(),
+                format!("invalid JSON at `customers[0].value`: `{spelt}` is not a JSON number")
+            );
+        }
+        // The parser's words for a literal beyond the range of a float.
+        let text = from_json::<f64>("1e400").unwrap_err().to_string();
+        let native = number_out_of_range(&[]).to_string();
+        assert!(text.starts_with(&native), "{text} / {native}");
     }
 }

@@ -24,6 +24,95 @@ pub const MAX_STRING_CHARS: usize = 20_000;
 /// Most entries in one array or object.
 pub const MAX_ENTRIES: usize = 100_000;
 
+// Per-analysis maxima, checked by each analysis (and so by the facade every
+// binding calls) before any other rule, each with its own error kind; the
+// reasoning behind each value is in docs/security.md ("Limits").
+
+/// Most customers in a Pareto analysis (`too-many-customers`).
+pub const MAX_PARETO_CUSTOMERS: usize = 10_000;
+/// Most customers on a portfolio matrix (`too-many-customers`); also the most
+/// a portfolio report read back (e.g. to draw its chart) may hold.
+pub const MAX_PORTFOLIO_CUSTOMERS: usize = 1_000;
+/// Most criteria in each group (attractiveness, relationship strength) of a
+/// portfolio matrix (`too-many-criteria`).
+pub const MAX_PORTFOLIO_CRITERIA: usize = 50;
+/// Most audits in one aggregation of assessors (`too-many-audits`).
+pub const MAX_AGGREGATE_AUDITS: usize = 100;
+/// Most units (audits) in one unit comparison (`too-many-units`).
+pub const MAX_UNITS: usize = 100;
+/// Most elements in a key account plan template, and in the plan checked
+/// against it (`too-many-elements`).
+pub const MAX_PLAN_ELEMENTS: usize = 100;
+/// Audits in a comparison: exactly two, `before` and `after`, fixed by the
+/// shape of the input, so no error is needed.
+pub const COMPARISON_AUDITS: usize = 2;
+
+thread_local! {
+    /// A named limit broken while a typed value was read (see
+    /// [`bounded_list`]), waiting for [`crate::error::from_json`] or
+    /// [`crate::error::from_value`] to report it under its own kind: a serde
+    /// error carries only a message.
+    static BROKEN: Cell<Option<LimitError>> = const { Cell::new(None) };
+}
+
+/// Takes the named limit broken by the last typed read on this thread, if
+/// any (and clears it, so a stale one is never reported).
+pub(crate) fn take_broken() -> Option<LimitError> {
+    BROKEN.with(Cell::take)
+}
+
+/// Reads a list of at most `max` entries, for a field that kam reads back
+/// from users (`#[serde(deserialize_with = …)]`). A longer list is refused as
+/// soon as its entry `max + 1` is read; the rest is only counted, for the
+/// message, and `too_many(count)` is the error reported.
+pub(crate) fn bounded_list<'de, D, T>(
+    deserializer: D,
+    max: usize,
+    too_many: fn(usize) -> LimitError,
+) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: de::Deserialize<'de>,
+{
+    struct List<T> {
+        max: usize,
+        too_many: fn(usize) -> LimitError,
+        entries: std::marker::PhantomData<T>,
+    }
+
+    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for List<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a list of at most {} entries", self.max)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut list = Vec::new();
+            while let Some(entry) = seq.next_element()? {
+                if list.len() == self.max {
+                    let mut count = self.max + 1;
+                    while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                        count += 1;
+                    }
+                    let error = (self.too_many)(count);
+                    let message = error.to_string();
+                    BROKEN.with(|broken| broken.set(Some(error)));
+                    return Err(de::Error::custom(message));
+                }
+                list.push(entry);
+            }
+            Ok(list)
+        }
+    }
+
+    deserializer.deserialize_seq(List {
+        max,
+        too_many,
+        entries: std::marker::PhantomData,
+    })
+}
+
 /// Checks a JSON text against every limit.
 ///
 /// # Errors
@@ -260,6 +349,64 @@ mod tests {
         assert_eq!(kind(check_text(&many)), "too-many-entries");
         let huge = " ".repeat(MAX_INPUT_BYTES + 1);
         assert_eq!(kind(check_text(&huge)), "input-too-large");
+    }
+
+    /// Every per-analysis maximum has its row in docs/security.md, with its
+    /// value and error kind, and the kind is in the catalogue.
+    #[test]
+    fn analysis_limits_are_documented() {
+        let doc = include_str!("../../docs/security.md");
+        let thousands = |n: usize| {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
+        for (constant, value, kind) in [
+            (
+                "MAX_PARETO_CUSTOMERS",
+                MAX_PARETO_CUSTOMERS,
+                "`too-many-customers`",
+            ),
+            (
+                "MAX_PORTFOLIO_CUSTOMERS",
+                MAX_PORTFOLIO_CUSTOMERS,
+                "`too-many-customers`",
+            ),
+            (
+                "MAX_PORTFOLIO_CRITERIA",
+                MAX_PORTFOLIO_CRITERIA,
+                "`too-many-criteria`",
+            ),
+            (
+                "MAX_AGGREGATE_AUDITS",
+                MAX_AGGREGATE_AUDITS,
+                "`too-many-audits`",
+            ),
+            ("MAX_UNITS", MAX_UNITS, "`too-many-units`"),
+            (
+                "MAX_PLAN_ELEMENTS",
+                MAX_PLAN_ELEMENTS,
+                "`too-many-elements`",
+            ),
+            ("COMPARISON_AUDITS", COMPARISON_AUDITS, "none"),
+        ] {
+            let row = doc
+                .lines()
+                .find(|l| l.contains(&format!("| `{constant}` |")))
+                .unwrap_or_else(|| panic!("docs/security.md has no row for {constant}"));
+            assert!(
+                row.contains(&format!("| {} | `{constant}` | {kind}", thousands(value))),
+                "{row}"
+            );
+            let kind = kind.trim_matches('`');
+            assert!(kind == "none" || Error::KINDS.contains(&kind), "{kind}");
+        }
     }
 
     #[test]

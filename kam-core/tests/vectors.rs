@@ -33,9 +33,19 @@ fn vectors() -> Vec<(PathBuf, Value)> {
         .collect()
 }
 
-/// Runs one operation of the facade on a vector's input.
-fn run(operation: &str, input: &str, options: Option<&Value>) -> Result<Value, kam_core::Error> {
+/// Runs one operation of the facade on a vector's input, against the
+/// vector's `framework` file when it has one.
+fn run(
+    operation: &str,
+    input: &str,
+    options: Option<&Value>,
+    framework: Option<&Value>,
+) -> Result<Value, kam_core::Error> {
     let options = options.map_or_else(|| "{}".to_owned(), Value::to_string);
+    if let Some(framework) = framework {
+        let framework = api::load_framework(&framework.to_string())?;
+        return run_with(&framework, operation, input, &options);
+    }
     let value = match operation {
         "score" => json!(api::score(&from_json(input)?, &from_json(&options)?)?),
         "score_maturity" => json!(api::score_maturity(
@@ -45,6 +55,7 @@ fn run(operation: &str, input: &str, options: Option<&Value>) -> Result<Value, k
         "score_litmus" => json!(api::score_litmus(&from_json(input)?)?),
         "load_framework" => json!(api::load_framework(input)?.summary()),
         "framework" => json!(api::framework(&from_json::<String>(input)?)?.summary()),
+        "schema" => api::schema(&from_json::<String>(input)?)?,
         "pareto" => json!(api::pareto(&from_json(input)?)?),
         "portfolio" => json!(api::portfolio(&from_json(input)?)?),
         "compare" => json!(api::compare(&from_json(input)?, &from_json(&options)?)?),
@@ -58,17 +69,134 @@ fn run(operation: &str, input: &str, options: Option<&Value>) -> Result<Value, k
         )?),
         "explain" => json!(api::explain(&from_json(input)?, &from_json(&options)?)?),
         "rescore" => json!(api::rescore(&from_json(input)?, &from_json(&options)?)?),
+        "score_batch" => json!(api::score_batch(&from_json(input)?)?),
         other => panic!("unknown operation `{other}`"),
     };
     Ok(value)
 }
 
+/// The operations that score against a framework: with a vector's
+/// `framework` file they run as their `*_with` variant.
+fn run_with(
+    framework: &kam_core::Framework,
+    operation: &str,
+    input: &str,
+    options: &str,
+) -> Result<Value, kam_core::Error> {
+    let value = match operation {
+        "score" => json!(api::score_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "score_maturity" => json!(api::score_maturity_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "score_litmus" => json!(api::score_litmus_with(framework, &from_json(input)?)?),
+        "score_batch" => json!(api::score_batch_with(framework, &from_json(input)?)?),
+        "compare" => json!(api::compare_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "aggregate" => json!(api::aggregate_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "units" => json!(api::units_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "shortest_path" => json!(api::shortest_path_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        "explain" => json!(api::explain_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
+        other => panic!("operation `{other}` takes no `framework`"),
+    };
+    Ok(value)
+}
+
+/// The input as JSON text: `input` written out, or `input_text` padded with
+/// trailing spaces to `pad_to_bytes` bytes when the vector asks for it.
 fn input_text(vector: &Value) -> String {
-    match (vector.get("input"), vector.get("input_text")) {
+    let mut text = match (vector.get("input"), vector.get("input_text")) {
         (Some(input), None) => input.to_string(),
         (None, Some(Value::String(text))) => text.clone(),
         _ => panic!("a vector needs exactly one of `input` and `input_text`"),
+    };
+    if let Some(pad) = vector.get("pad_to_bytes") {
+        assert!(
+            vector.get("input_text").is_some(),
+            "`pad_to_bytes` pads `input_text`"
+        );
+        let bytes = pad
+            .as_u64()
+            .and_then(|n| usize::try_from(n).ok())
+            .expect("`pad_to_bytes` is a byte count");
+        assert!(
+            text.len() <= bytes,
+            "`input_text` is longer than `pad_to_bytes`"
+        );
+        text.extend(std::iter::repeat_n(' ', bytes - text.len()));
     }
+    text
+}
+
+/// A vector with `native` sets a number JSON cannot hold (NaN, ±Infinity) in
+/// its `input` or `options`; the Python and JavaScript runners set it and
+/// call the binding. A `serde_json::Value` cannot hold it, so here the
+/// expected error must be exactly what kam-core's
+/// [`non_finite_number`](kam_core::error::non_finite_number), which both
+/// bindings call, gives for that place and value.
+fn native_error(vector: &Value) -> kam_core::Error {
+    use kam_core::error::{PathSegment, non_finite_number};
+    let native = vector["native"].as_object().expect("`native` is an object");
+    assert!(vector.get("input").is_some(), "`native` needs `input`");
+    assert_eq!(native.len(), 1, "`native` sets one value");
+    let (pointer, spelt) = native.iter().next().unwrap();
+    let value = match spelt.as_str() {
+        Some("NaN") => f64::NAN,
+        Some("Infinity") => f64::INFINITY,
+        Some("-Infinity") => f64::NEG_INFINITY,
+        _ => panic!("`native` values are \"NaN\", \"Infinity\" or \"-Infinity\""),
+    };
+    let mut steps = pointer
+        .split('/')
+        .skip(1)
+        .map(|step| step.replace("~1", "/").replace("~0", "~"));
+    let argument = steps.next().unwrap_or_default();
+    assert!(
+        pointer.starts_with('/') && (argument == "input" || argument == "options"),
+        "`{pointer}` does not point into `input` or `options`"
+    );
+    // The steps into the argument, an index where the value is an array.
+    let mut at = vector.get(&argument);
+    let mut path = Vec::new();
+    for step in steps {
+        match at {
+            Some(Value::Array(items)) => {
+                let index: usize = step.parse().expect("an array index");
+                at = items.get(index);
+                path.push(PathSegment::Index(index));
+            }
+            Some(Value::Object(map)) => {
+                at = map.get(&step);
+                path.push(PathSegment::Key(step));
+            }
+            _ => panic!("`{pointer}` does not lead into the vector's `{argument}`"),
+        }
+    }
+    non_finite_number(&path, value)
 }
 
 #[test]
@@ -86,7 +214,16 @@ fn golden_vectors() {
         let operation = vector["operation"]
             .as_str()
             .unwrap_or_else(|| panic!("{name}: no operation"));
-        let outcome = run(operation, &input_text(&vector), vector.get("options"));
+        let outcome = if vector.get("native").is_some() {
+            Err(native_error(&vector))
+        } else {
+            run(
+                operation,
+                &input_text(&vector),
+                vector.get("options"),
+                vector.get("framework"),
+            )
+        };
         if bless {
             let object = vector.as_object_mut().unwrap();
             object.remove("expected");
@@ -130,4 +267,26 @@ fn every_error_vector_names_a_known_kind() {
             );
         }
     }
+}
+
+/// Every kind in the catalogue has at least one vector asserting its message,
+/// so each is replayed from Rust, Python and JavaScript.
+#[test]
+fn every_error_kind_has_a_vector() {
+    let covered: std::collections::BTreeSet<String> = vectors()
+        .iter()
+        .filter_map(|(_, vector)| vector.pointer("/error/kind").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect();
+    let missing: Vec<&str> = kam_core::Error::KINDS
+        .iter()
+        .copied()
+        .filter(|kind| !covered.contains(*kind))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} error kind(s) have no vector in tests/vectors/: {}",
+        missing.len(),
+        missing.join(", ")
+    );
 }

@@ -8,7 +8,7 @@ use std::thread;
 use kam_core::Error;
 use kam_core::batch::{BatchOutput, BatchPlan, Cell};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -17,9 +17,6 @@ use crate::framework::{FrameworkArg, Held};
 
 /// Rows per thread below which one thread is quicker than several.
 const MIN_ROWS_PER_THREAD: usize = 16_384;
-
-/// The bundled framework batch functions use unless told otherwise.
-const DEFAULT_FRAMEWORK: &str = "cranfield-kam-development";
 
 fn audit_plan(
     py: Python<'_>,
@@ -41,7 +38,7 @@ fn audit_plan(
 fn audit_framework(py: Python<'_>, framework: Option<&FrameworkArg<'_>>) -> PyResult<Held> {
     match framework {
         Some(f) => f.get(py),
-        None => FrameworkArg::Id(DEFAULT_FRAMEWORK.to_owned()).get(py),
+        None => FrameworkArg::Id(kam_core::batch::DEFAULT_FRAMEWORK.to_owned()).get(py),
     }
 }
 
@@ -130,12 +127,7 @@ fn score_array<'py, C: Cell + numpy::Element>(
     array: &PyReadonlyArray2<'py, C>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let (rows, columns) = array.as_array().dim();
-    if columns != plan.columns() {
-        return Err(PyValueError::new_err(format!(
-            "scores has {columns} column(s), but {} are needed",
-            plan.columns()
-        )));
-    }
+    plan.check_width(columns).py(py)?;
     let copy: Vec<C>;
     let cells: &[C] = match array.as_slice() {
         Ok(cells) if array.as_array().is_standard_layout() => cells,

@@ -4,7 +4,7 @@
 //! lists, strings, numbers, booleans and `None` with the Rust field names.
 
 use kam_core::Error;
-use kam_core::error::InputError;
+use kam_core::error::{InputError, PathSegment, json_path, non_finite_number, number_out_of_range};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
@@ -95,17 +95,16 @@ fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny
 }
 
 /// A conversion problem, reported like the parser would, with the path.
-fn invalid(path: &[String], message: String) -> Error {
-    let path = if path.is_empty() {
-        ".".to_owned()
-    } else {
-        path.join(".")
-    };
-    InputError::InvalidJson { path, message }.into()
+fn invalid(path: &[PathSegment], message: String) -> Error {
+    InputError::InvalidJson {
+        path: json_path(path),
+        message,
+    }
+    .into()
 }
 
-fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Error> {
-    let type_error = |path: &[String], obj: &Bound<'_, PyAny>| {
+fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<PathSegment>) -> Result<Value, Error> {
+    let type_error = |path: &[PathSegment], obj: &Bound<'_, PyAny>| {
         let name = obj
             .get_type()
             .name()
@@ -123,7 +122,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Err
         return Ok(Value::String(s.into_owned()));
     }
     if obj.is_instance_of::<PyInt>() {
-        return Ok(int_value(obj));
+        return int_value(obj, path);
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return float_value(f.value(), path);
@@ -142,7 +141,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Err
                 .ok()
                 .and_then(|k| k.to_cow().ok().map(std::borrow::Cow::into_owned))
                 .ok_or_else(|| invalid(path, format!("key `{k}` is not a string")))?;
-            path.push(key.clone());
+            path.push(PathSegment::Key(key.clone()));
             let value = to_value(&v, path)?;
             path.pop();
             map.insert(key, value);
@@ -166,7 +165,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Err
             .enumerate()
         {
             let item = item.map_err(|_| type_error(path, obj))?;
-            path.push(i.to_string());
+            path.push(PathSegment::Index(i));
             items.push(to_value(&item, path)?);
             path.pop();
         }
@@ -174,7 +173,7 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Err
     }
     // NumPy and other numeric scalars: integers by `__index__`, reals by `__float__`.
     if let Ok(index) = obj.call_method0("__index__") {
-        return Ok(int_value(&index));
+        return int_value(&index, path);
     }
     if obj.hasattr("__float__").unwrap_or(false)
         && let Ok(f) = obj.extract::<f64>()
@@ -185,22 +184,27 @@ fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Err
 }
 
 /// An `int` as JSON: exact when it fits 64 bits; larger ones become floats,
-/// as `serde_json` reads a long integer literal.
-fn int_value(obj: &Bound<'_, PyAny>) -> Value {
+/// as `serde_json` reads a long integer literal; one beyond a float's range
+/// (`10**400`) is an error, as that literal is.
+fn int_value(obj: &Bound<'_, PyAny>, path: &[PathSegment]) -> Result<Value, Error> {
     if let Ok(u) = obj.extract::<u64>() {
-        Value::from(u)
+        Ok(Value::from(u))
     } else if let Ok(i) = obj.extract::<i64>() {
-        Value::from(i)
+        Ok(Value::from(i))
     } else {
         obj.extract::<f64>()
             .ok()
             .and_then(Number::from_f64)
-            .map_or(Value::Null, Value::Number)
+            .map(Value::Number)
+            .ok_or_else(|| number_out_of_range(path))
     }
 }
 
-fn float_value(f: f64, path: &[String]) -> Result<Value, Error> {
+/// A `float` as JSON; NaN and the infinities are errors (kam-core's, as in
+/// JavaScript). `-0.0` stays a float, so it reads as zero where a real number
+/// is expected and is refused, like `3.0`, where a whole number is.
+fn float_value(f: f64, path: &[PathSegment]) -> Result<Value, Error> {
     Number::from_f64(f)
         .map(Value::Number)
-        .ok_or_else(|| invalid(path, format!("`{f}` is not a JSON number")))
+        .ok_or_else(|| non_finite_number(path, f))
 }

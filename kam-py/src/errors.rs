@@ -22,7 +22,7 @@ create_exception!(
     _kam,
     LimitError,
     KamError,
-    "The input exceeds a documented size limit (bytes, nesting depth, text length)."
+    "The input exceeds a documented size limit (bytes, nesting depth, text length, entries, or the size of an analysis)."
 );
 create_exception!(
     _kam,

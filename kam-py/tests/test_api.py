@@ -63,6 +63,37 @@ def test_values_without_json_form_name_their_path() -> None:
     assert str(e.value) == "invalid JSON at `scores.A1.1`: a Python `set` has no JSON equivalent"
 
 
+def test_numbers_json_cannot_hold_name_their_path() -> None:
+    # NaN and the infinities (floats or numpy) are kam-core's error, as in
+    # JavaScript; the golden vectors `error-number-native-*` pin the messages.
+    for value, spelt in ((np.float64("nan"), "NaN"), (-math.inf, "-Infinity")):
+        with pytest.raises(kam.InputError) as e:
+            kam.pareto({"customers": [{"id": "a", "value": 1}, {"id": "b", "value": value}]})
+        assert str(e.value) == (
+            f"invalid JSON at `customers[1].value`: `{spelt}` is not a JSON number"
+        )
+    # An int beyond a float's range is an error, not `None` (an optional
+    # field would read as absent).
+    for value in (10**400, -(10**400)):
+        with pytest.raises(kam.InputError) as e:
+            kam.score({**audit({}), "context": {"date": value}})
+        assert str(e.value) == "invalid JSON at `context.date`: number out of range"
+
+
+def test_floats_are_not_whole_numbers_even_negative_zero() -> None:
+    # A float is refused where a whole number is expected, whatever its value;
+    # JavaScript, with one number type, reads -0 and 3.0 as 0 and 3.
+    for value, shown in ((-0.0, "-0.0"), (3.0, "3.0"), (np.float64(1), "1.0")):
+        with pytest.raises(kam.InputError) as e:
+            kam.score(audit({"A1.1": value}))
+        assert str(e.value) == (
+            f"invalid JSON at `scores.A1.1`: invalid type: floating point `{shown}`, expected u8"
+        )
+    # Where a real number is expected, -0.0 is zero.
+    report = kam.pareto({"customers": [{"id": "a", "value": 1}, {"id": "b", "value": -0.0}]})
+    assert report["ranking"][1]["value"] == 0
+
+
 def test_cyclic_input_is_refused_not_a_crash() -> None:
     doc: dict[str, Any] = audit({})
     doc["context"] = doc

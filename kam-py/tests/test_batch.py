@@ -110,8 +110,10 @@ def test_wrong_arrays_are_refused() -> None:
         kam.score_batch(np.zeros((2, len(IDS)), dtype=np.int64))
     with pytest.raises(TypeError, match="2-D"):
         kam.score_batch(np.zeros(len(IDS), dtype=np.uint8))
-    with pytest.raises(ValueError, match="129 are needed"):
+    with pytest.raises(kam.BatchError) as e:
         kam.score_batch(np.zeros((2, 5), dtype=np.uint8))
+    assert e.value.kind == "matrix-shape"
+    assert str(e.value) == "row 0 has 5 cell(s), but 129 column(s) are named"
     with pytest.raises(kam.FrameworkError):
         kam.score_batch(np.zeros((2, 5), dtype=np.uint8), framework="kam-maturity-model")
 

@@ -9,9 +9,11 @@ a new operation is picked up as soon as the binding exports it.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 import pytest
 
 import kam
@@ -40,10 +42,36 @@ def summary_of_framework(arg: Any) -> Any:
     return kam.load_framework(kam.framework(arg)).summary()
 
 
+def score_batch_rows(arg: Any, framework: Any = None) -> Any:
+    """A `score_batch` vector's rows, scored as a NumPy matrix (Python's
+    batch API), with the result arrays as lists."""
+    framework = framework if framework is not None else arg.get("framework")
+    columns = arg.get("columns") or kam.item_ids(framework)
+    rows = arg["rows"]
+    width = len(rows[0]) if rows else len(columns)
+    matrix = np.array(rows, dtype=np.int64).reshape(len(rows), width)
+    result = kam.score_columns(columns, matrix, framework=framework)
+    return {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in result.items()}
+
+
 SPECIAL: dict[str, Callable[..., Any]] = {
     "framework": summary_of_framework,
+    "score_batch": score_batch_rows,
     "load_framework": lambda arg: kam.load_framework(arg).summary(),
 }
+
+
+def input_text(vector: dict[str, Any]) -> str:
+    """`input_text`, padded with trailing spaces to `pad_to_bytes` bytes if asked."""
+    text = vector["input_text"]
+    assert isinstance(text, str)
+    if "pad_to_bytes" not in vector:
+        return text
+    pad = vector["pad_to_bytes"]
+    assert isinstance(pad, int)
+    size = len(text.encode("utf-8"))
+    assert size <= pad, "`input_text` is longer than `pad_to_bytes`"
+    return text + " " * (pad - size)
 
 
 def run(vector: dict[str, Any]) -> Any:
@@ -51,19 +79,38 @@ def run(vector: dict[str, Any]) -> Any:
     function = SPECIAL.get(operation) or getattr(kam, operation, None)
     assert callable(function), f"kam has no function `{operation}`"
     if "input" in vector:
+        assert "pad_to_bytes" not in vector, "`pad_to_bytes` pads `input_text`"
         arg = vector["input"]
     else:
-        arg = vector["input_text"]
-        assert isinstance(arg, str)
+        arg = input_text(vector)
     args = [arg]
     if "options" in vector:
         args.append(vector["options"])
+    if "framework" in vector:
+        # Scored against the vector's framework file, loaded and validated first.
+        return function(*args, framework=kam.load_framework(vector["framework"]))
     return function(*args)
+
+
+NATIVE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def with_native(vector: dict[str, Any]) -> dict[str, Any]:
+    """Sets the vector's `native` floats (NaN, ±inf: JSON cannot hold them)
+    at their JSON pointers into `input` or `options`."""
+    for pointer, spelt in vector.get("native", {}).items():
+        *steps, last = [s.replace("~1", "/").replace("~0", "~") for s in pointer.split("/")[1:]]
+        assert steps and steps[0] in ("input", "options"), f"`{pointer}`: not input or options"
+        place: Any = vector
+        for step in steps:
+            place = place[int(step)] if isinstance(place, list) else place[step]
+        place[int(last) if isinstance(place, list) else last] = NATIVE[spelt]
+    return vector
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
 def test_vector(path: Path) -> None:
-    vector = json.loads(path.read_text(encoding="utf-8"))
+    vector = with_native(json.loads(path.read_text(encoding="utf-8")))
     if "error" in vector:
         with pytest.raises(kam.KamError) as caught:
             run(vector)

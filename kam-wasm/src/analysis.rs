@@ -180,6 +180,30 @@ pub fn compare_with(
     })
 }
 
+/// Scores a batch of action audits given as rows of cells, one row per
+/// assessment and one cell per named column (all items in framework order
+/// if no columns are named): a spreadsheet of audits in one call.
+///
+/// Throws `unknown-column`, `duplicate-column`, `matrix-shape` or
+/// `cell-out-of-range`, naming the row, column or item.
+#[wasm_bindgen(js_name = scoreBatch, unchecked_return_type = "BatchReport")]
+pub fn score_batch(
+    #[wasm_bindgen(unchecked_param_type = "BatchInput | string")] batch: &JsValue,
+) -> Result<JsValue, JsValue> {
+    result(api::score_batch(&convert::input(batch)?))
+}
+
+/// `scoreBatch` against a framework file (see `loadFramework`).
+#[wasm_bindgen(js_name = scoreBatchWith, unchecked_return_type = "BatchReport")]
+pub fn score_batch_with(
+    #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "BatchInput | string")] batch: &JsValue,
+) -> Result<JsValue, JsValue> {
+    with_framework(framework, |f| {
+        result(api::score_batch_with(f, &convert::input(batch)?))
+    })
+}
+
 /// `aggregate` against a framework file (see `loadFramework`).
 #[wasm_bindgen(js_name = aggregateWith, unchecked_return_type = "Aggregation")]
 pub fn aggregate_with(

@@ -12,10 +12,10 @@
 #![cfg_attr(not(feature = "engine"), allow(dead_code))]
 
 use kam_core::Error;
-use kam_core::error::{InputError, from_json};
+use kam_core::error::{InputError, PathSegment, from_json, json_path, non_finite_number};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::throw;
 
@@ -49,19 +49,72 @@ pub fn text(value: &JsValue) -> Result<String, JsValue> {
     }
 }
 
-/// `JSON.stringify`; values JSON cannot hold (`undefined`, functions,
-/// symbols, `BigInt`s, cycles) are reported as `invalid-json` at the top.
+/// `JSON.stringify`, checked by [`check_numbers`] when its text has a `null`
+/// (NaN and the infinities come out so) or it throws (on a `BigInt`), which
+/// keeps the walk off the common path; other values JSON cannot hold
+/// (`undefined`, functions, symbols, cycles) are reported as `invalid-json`
+/// at the top.
 fn stringify(value: &JsValue) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value)
+    let text = js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| {
-            throw(&Error::from(InputError::InvalidJson {
-                path: ".".to_owned(),
-                message: "not a value JSON can hold (undefined, a function, a symbol, a BigInt or a cycle)"
+        .and_then(|text| text.as_string());
+    // A byte scan: `str::contains` would bring a substring searcher into the module.
+    let has_null = |text: &str| text.as_bytes().windows(4).any(|w| w == b"null");
+    if text.as_deref().is_none_or(has_null) {
+        check_numbers(value, &mut Vec::new()).map_err(|e| throw(&e))?;
+    }
+    text.ok_or_else(|| {
+        throw(&Error::from(InputError::InvalidJson {
+            path: ".".to_owned(),
+            message:
+                "not a value JSON can hold (undefined, a function, a symbol, a BigInt or a cycle)"
                     .to_owned(),
-            }))
-        })
+        }))
+    })
+}
+
+/// Finds the numbers `JSON.stringify` would write as `null` (NaN, the
+/// infinities: an optional field would silently read as absent) or cannot
+/// write (a `BigInt`), and reports the first with its path: kam-core's error
+/// for NaN and the infinities, the one Python gives. `-0` is left alone:
+/// JavaScript has one number type, and `JSON.stringify` writes it `0`.
+fn check_numbers(value: &JsValue, path: &mut Vec<PathSegment>) -> Result<(), Error> {
+    if let Some(number) = value.as_f64() {
+        return if number.is_finite() {
+            Ok(())
+        } else {
+            Err(non_finite_number(path, number))
+        };
+    }
+    if value.is_bigint() {
+        return Err(InputError::InvalidJson {
+            path: json_path(path),
+            message: "a `BigInt` has no JSON equivalent".to_owned(),
+        }
+        .into());
+    }
+    // Past the core's nesting limit only the shape matters: the core rejects
+    // it, and a cycle is left to `JSON.stringify`.
+    if path.len() > kam_core::limits::MAX_DEPTH + 1 {
+        return Ok(());
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        for (index, item) in array.iter().enumerate() {
+            path.push(PathSegment::Index(index));
+            check_numbers(&item, path)?;
+            path.pop();
+        }
+    } else if value.is_object() {
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            path.push(PathSegment::Key(
+                entry.get(0).as_string().unwrap_or_default(),
+            ));
+            check_numbers(&entry.get(1), path)?;
+            path.pop();
+        }
+    }
+    Ok(())
 }
 
 /// Converts a result to a plain JS value.

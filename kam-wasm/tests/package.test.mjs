@@ -65,6 +65,24 @@ test("values JSON cannot hold are invalid-json, not a crash", () => {
   assert.equal(error.message, "invalid JSON at `.`: invalid type: integer `42`, expected a string");
 });
 
+test("numbers: NaN, the infinities and BigInts are refused at their path; -0 and 3.0 are whole", () => {
+  const audit = (scores, context) => ({ framework: "cranfield-kam-development", framework_version: "2006.1", scores, context });
+  // JSON.stringify would write NaN and the infinities as null, and an optional
+  // field would read as absent: they are kam-core's error, as in Python.
+  for (const [value, spelt] of [[NaN, "NaN"], [Infinity, "Infinity"], [-1e400, "-Infinity"]]) {
+    const error = thrown(() => kam.score(audit({}, { date: value })));
+    assert.equal(error.kind, "invalid-json");
+    assert.equal(error.message, `invalid JSON at \`context.date\`: \`${spelt}\` is not a JSON number`);
+  }
+  assert.equal(
+    thrown(() => kam.score(audit({ "A1.1": 3n }))).message,
+    "invalid JSON at `scores.A1.1`: a `BigInt` has no JSON equivalent",
+  );
+  // One number type: -0 and 3.0 are the whole numbers 0 and 3 (Python's
+  // -0.0 and 3.0 are floats, refused where a whole number is expected).
+  assert.equal(kam.score(audit({ "A1.1": -0, "A1.2": 3.0 })).overall.score, 3);
+});
+
 test("every schema equals the one committed in docs/schema/", () => {
   const names = kam.schemaNames();
   assert.ok(names.length >= 11);

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::check_range;
 use crate::assessment::is_calendar_date;
-use crate::error::{AnalysisError, AssessmentError, Error};
+use crate::error::{AnalysisError, AssessmentError, Error, LimitError};
 use crate::framework::Source;
+use crate::limits::MAX_PLAN_ELEMENTS;
 
 /// What a key account plan should hold, how far ahead it should look, and
 /// how often it should be reviewed at each maturity stage.
@@ -26,7 +27,8 @@ pub struct PlanTemplate {
     pub source: Source,
     /// One-paragraph summary.
     pub description: String,
-    /// The elements a complete plan holds, in order.
+    /// The elements a complete plan holds, in order; at most 100.
+    #[schemars(length(max = MAX_PLAN_ELEMENTS))]
     pub elements: Vec<PlanElement>,
     /// The horizon a strategic plan should cover, in years (Cranfield: 3).
     pub horizon_years: f64,
@@ -69,7 +71,8 @@ pub struct AccountPlanInput {
     pub account: String,
     /// The day of the check, `YYYY-MM-DD` (kam never reads the clock).
     pub as_of: String,
-    /// The ids of the elements the plan holds.
+    /// The ids of the elements the plan holds; at most 100.
+    #[schemars(length(max = MAX_PLAN_ELEMENTS))]
     pub elements: Vec<String>,
     /// How many years ahead the plan is written for; 0 or more.
     pub horizon_years: f64,
@@ -220,12 +223,14 @@ impl PlanTemplate {
 /// Checks one key account plan against the template.
 ///
 /// # Errors
-/// `invalid-date` for a date that is not `YYYY-MM-DD`, `date-order` for a
-/// review after `as_of`, `unknown-entry` for an element the template lacks,
-/// `duplicate-entry`, `invalid-number` for a negative or non-finite horizon
-/// or a stage the cadence table lacks, `invalid-guideline` for a broken
-/// template.
+/// `too-many-elements` for more than [`MAX_PLAN_ELEMENTS`] elements in the
+/// plan or its template (checked first), `invalid-date` for a date that is
+/// not `YYYY-MM-DD`, `date-order` for a review after `as_of`, `unknown-entry`
+/// for an element the template lacks, `duplicate-entry`, `invalid-number` for
+/// a negative or non-finite horizon or a stage the cadence table lacks,
+/// `invalid-guideline` for a broken template.
 pub fn account_plan(input: &AccountPlanInput) -> Result<AccountPlanReport, Error> {
+    check_limits(input)?;
     let template = match &input.template {
         Some(t) => {
             t.validate()?;
@@ -313,6 +318,30 @@ pub fn account_plan(input: &AccountPlanInput) -> Result<AccountPlanReport, Error
         review,
         findings,
     })
+}
+
+/// Both element lists within [`MAX_PLAN_ELEMENTS`]: each element of the plan
+/// is looked up among the template's, so bounding both keeps that small.
+fn check_limits(input: &AccountPlanInput) -> Result<(), LimitError> {
+    let lists = [
+        (
+            "template.elements",
+            "a plan template",
+            input.template.as_ref().map_or(0, |t| t.elements.len()),
+        ),
+        ("elements", "a key account plan", input.elements.len()),
+    ];
+    for (field, what, count) in lists {
+        if count > MAX_PLAN_ELEMENTS {
+            return Err(LimitError::TooManyElements {
+                field: field.to_owned(),
+                count,
+                max: MAX_PLAN_ELEMENTS,
+                what,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The element ids the plan holds, each known to the template and given once.

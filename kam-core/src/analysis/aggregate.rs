@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{check_same_framework, count};
 use crate::assessment::{AuditAssessment, Context};
-use crate::error::{AnalysisError, Error};
+use crate::error::{AnalysisError, Error, LimitError};
 use crate::framework::AuditFramework;
+use crate::limits::MAX_AGGREGATE_AUDITS;
 use crate::scoring::{self, AuditReport, ScoreOptions};
 
 /// The default spread (highest minus lowest score) at which assessors are
@@ -19,7 +20,9 @@ pub const DEFAULT_DISAGREEMENT: u8 = 2;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AggregateInput {
-    /// One audit per assessor, all of the same framework version.
+    /// One audit per assessor, all of the same framework version; at most
+    /// 100.
+    #[schemars(length(max = MAX_AGGREGATE_AUDITS))]
     pub audits: Vec<AuditAssessment>,
     /// Spread (highest minus lowest score) at which an item is flagged; at
     /// least 1, default 2.
@@ -85,13 +88,22 @@ pub struct ItemSpread {
 /// per line. Context fields are kept where every audit agrees.
 ///
 /// # Errors
-/// `empty-input` for no audits, `invalid-number` for a disagreement threshold
-/// of 0, `mixed-frameworks`, and any error of scoring the audits.
+/// `too-many-audits` for more than [`MAX_AGGREGATE_AUDITS`] audits (checked
+/// first), `empty-input` for no audits, `invalid-number` for a disagreement
+/// threshold of 0, `mixed-frameworks`, and any error of scoring the audits.
 pub fn aggregate(
     framework: &AuditFramework,
     input: &AggregateInput,
     options: &ScoreOptions,
 ) -> Result<Aggregation, Error> {
+    if input.audits.len() > MAX_AGGREGATE_AUDITS {
+        return Err(LimitError::TooManyAudits {
+            field: "audits".to_owned(),
+            count: input.audits.len(),
+            max: MAX_AGGREGATE_AUDITS,
+        }
+        .into());
+    }
     if input.audits.is_empty() {
         return Err(AnalysisError::Empty {
             what: "audits".to_owned(),

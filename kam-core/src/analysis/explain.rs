@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::portfolio::{PortfolioInput, Quadrant, portfolio};
+use super::portfolio::{PortfolioInput, Quadrant, check_limits, portfolio};
 use crate::assessment::AuditAssessment;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -329,6 +329,8 @@ fn litmus(framework: &Framework, answers: &LitmusAnswers) -> Result<Vec<Trace>, 
 }
 
 fn quadrants(input: &PortfolioInput) -> Result<Vec<Trace>, Error> {
+    // The same maxima as the matrix, with the fields named where they are.
+    check_limits(input, "input.")?;
     let report = portfolio(input)?;
     let scale = input.scale;
     let span = scale.max - scale.min;
@@ -389,6 +391,29 @@ mod tests {
 
     fn cranfield() -> &'static Framework {
         builtin_framework("cranfield-kam-development").unwrap()
+    }
+
+    #[test]
+    fn portfolio_limits_name_the_nested_field() {
+        let input: PortfolioInput = serde_json::from_value(serde_json::json!({
+            "attractiveness": [{"id": "a", "weight": 1}],
+            "relationship": [{"id": "r", "weight": 1}],
+            "customers": (0..=crate::limits::MAX_PORTFOLIO_CUSTOMERS)
+                .map(|i| serde_json::json!({"id": format!("c{i}"), "scores": {"a": 1, "r": 1}}))
+                .collect::<Vec<_>>(),
+        }))
+        .unwrap();
+        let err = explain(
+            None,
+            &ExplainInput::Portfolio { input },
+            &ScoreOptions::default(),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), "too-many-customers");
+        assert_eq!(
+            err.to_string(),
+            "`input.customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
+        );
     }
 
     #[test]

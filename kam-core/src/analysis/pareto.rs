@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
-use crate::error::AnalysisError;
+use crate::error::{AnalysisError, Error, LimitError};
+use crate::limits::MAX_PARETO_CUSTOMERS;
 
 /// The default share of the total to reach, in percent.
 pub const DEFAULT_SHARE: f64 = 80.0;
@@ -23,7 +24,8 @@ pub struct ParetoInput {
     /// default 80.
     #[serde(default = "default_share")]
     pub share: f64,
-    /// The customers, each with a value of 0 or more.
+    /// The customers, each with a value of 0 or more; at most 10,000.
+    #[schemars(length(max = MAX_PARETO_CUSTOMERS))]
     pub customers: Vec<ParetoCustomer>,
 }
 
@@ -92,11 +94,26 @@ pub struct ParetoRow {
 /// reached when the running sum is at least `share / 100 × total`.
 ///
 /// # Errors
-/// `empty-input` for no customers, `duplicate-entry` for a repeated id,
-/// `invalid-number` for a negative, NaN or infinite value or a share outside
-/// `(0, 100]`, and `invalid-number` when every value is 0 (there is no total
-/// to share out).
-pub fn pareto(input: &ParetoInput) -> Result<ParetoReport, AnalysisError> {
+/// `too-many-customers` for more than [`MAX_PARETO_CUSTOMERS`] customers
+/// (checked first), `empty-input` for no customers, `duplicate-entry` for a
+/// repeated id, `invalid-number` for a negative, NaN or infinite value or a
+/// share outside `(0, 100]`, and `invalid-number` when every value is 0
+/// (there is no total to share out).
+pub fn pareto(input: &ParetoInput) -> Result<ParetoReport, Error> {
+    if input.customers.len() > MAX_PARETO_CUSTOMERS {
+        return Err(LimitError::TooManyCustomers {
+            field: "customers".to_owned(),
+            count: input.customers.len(),
+            max: MAX_PARETO_CUSTOMERS,
+            analysis: "a Pareto analysis",
+        }
+        .into());
+    }
+    Ok(rank(input)?)
+}
+
+/// [`pareto`] once the input is known to be within its limit.
+fn rank(input: &ParetoInput) -> Result<ParetoReport, AnalysisError> {
     check_range(
         &|| "`share`".to_owned(),
         input.share,
@@ -192,6 +209,26 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn customers_are_limited() {
+        let at_most = input(&vec![1.0; MAX_PARETO_CUSTOMERS], 80.0);
+        assert_eq!(
+            pareto(&at_most).unwrap().ranking.len(),
+            MAX_PARETO_CUSTOMERS
+        );
+        let over = input(&vec![1.0; MAX_PARETO_CUSTOMERS + 1], 80.0);
+        let err = pareto(&over).unwrap_err();
+        assert_eq!(err.kind(), "too-many-customers");
+        assert_eq!(
+            err.to_string(),
+            "`customers` has 10001 entries; a Pareto analysis takes at most 10000 customers"
+        );
+        // The limit is checked before anything else reads the list.
+        let mut bad = over;
+        bad.share = f64::NAN;
+        assert_eq!(pareto(&bad).unwrap_err().kind(), "too-many-customers");
     }
 
     #[test]

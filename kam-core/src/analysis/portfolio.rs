@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
-use crate::error::AnalysisError;
+use crate::error::{AnalysisError, Error, LimitError};
+use crate::limits::{MAX_PORTFOLIO_CRITERIA, MAX_PORTFOLIO_CUSTOMERS, bounded_list};
 
 /// How far the weights of a group may stray from 1 (rounding in the user's
 /// spreadsheet, e.g. three weights of 0.333…).
@@ -25,11 +26,15 @@ pub struct PortfolioInput {
     /// Where "high" starts on each index; default 50 on both.
     #[serde(default)]
     pub thresholds: Thresholds,
-    /// The criteria of customer attractiveness; weights sum to 1.
+    /// The criteria of customer attractiveness; weights sum to 1; at most 50.
+    #[schemars(length(max = MAX_PORTFOLIO_CRITERIA))]
     pub attractiveness: Vec<Criterion>,
-    /// The criteria of relationship strength; weights sum to 1.
+    /// The criteria of relationship strength; weights sum to 1; at most 50.
+    #[schemars(length(max = MAX_PORTFOLIO_CRITERIA))]
     pub relationship: Vec<Criterion>,
-    /// The customers, each scored on every criterion of both groups.
+    /// The customers, each scored on every criterion of both groups; at most
+    /// 1,000.
+    #[schemars(length(max = MAX_PORTFOLIO_CUSTOMERS))]
     pub customers: Vec<PortfolioCustomer>,
 }
 
@@ -106,7 +111,10 @@ pub struct PortfolioReport {
     pub scale: ScoreScale,
     /// The thresholds used.
     pub thresholds: Thresholds,
-    /// Each customer, in input order.
+    /// Each customer, in input order; at most 1,000, also in a report read
+    /// back to draw its chart (more is `too-many-customers`).
+    #[serde(deserialize_with = "report_customers")]
+    #[schemars(length(max = MAX_PORTFOLIO_CUSTOMERS))]
     pub customers: Vec<PortfolioPosition>,
     /// How many customers fall in each quadrant, in the order key account,
     /// develop, maintain, opportunistic/tactical.
@@ -204,16 +212,70 @@ pub struct QuadrantCount {
     pub customers: Vec<String>,
 }
 
+/// Reads a report's customers, at most [`MAX_PORTFOLIO_CUSTOMERS`]: drawing
+/// the matrix takes time quadratic in the customers (each label avoids every
+/// dot and label before it), so a hand-made report cannot hold more than one
+/// [`portfolio`] can write.
+fn report_customers<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<PortfolioPosition>, D::Error> {
+    bounded_list(deserializer, MAX_PORTFOLIO_CUSTOMERS, |count| {
+        too_many_customers("customers", count)
+    })
+}
+
+fn too_many_customers(field: &str, count: usize) -> LimitError {
+    LimitError::TooManyCustomers {
+        field: field.to_owned(),
+        count,
+        max: MAX_PORTFOLIO_CUSTOMERS,
+        analysis: "a portfolio matrix",
+    }
+}
+
+/// Checks the sizes of the input's lists against their maxima; `prefix` is
+/// where the input sits in a larger one (`input.` in an explain input).
+///
+/// # Errors
+/// `too-many-customers` for more than [`MAX_PORTFOLIO_CUSTOMERS`] customers,
+/// `too-many-criteria` for more than [`MAX_PORTFOLIO_CRITERIA`] criteria in a
+/// group.
+pub(crate) fn check_limits(input: &PortfolioInput, prefix: &str) -> Result<(), LimitError> {
+    if input.customers.len() > MAX_PORTFOLIO_CUSTOMERS {
+        return Err(too_many_customers(
+            &format!("{prefix}customers"),
+            input.customers.len(),
+        ));
+    }
+    for (group, criteria) in [
+        ("attractiveness", &input.attractiveness),
+        ("relationship", &input.relationship),
+    ] {
+        if criteria.len() > MAX_PORTFOLIO_CRITERIA {
+            return Err(LimitError::TooManyCriteria {
+                field: format!("{prefix}{group}"),
+                count: criteria.len(),
+                max: MAX_PORTFOLIO_CRITERIA,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Places every customer on the matrix.
 ///
 /// # Errors
-/// `empty-input` for no customers or an empty group of criteria,
+/// `too-many-customers` for more than [`MAX_PORTFOLIO_CUSTOMERS`] customers
+/// and `too-many-criteria` for more than [`MAX_PORTFOLIO_CRITERIA`] criteria
+/// in a group (both checked first), `empty-input` for no customers or an
+/// empty group of criteria,
 /// `duplicate-entry` for a repeated customer or criterion id,
 /// `invalid-number` for a weight, score, scale bound or threshold that is not
 /// finite or out of range, `invalid-weights` when a group's weights do not sum
 /// to 1, `unknown-criterion` and `missing-value` for a customer scored on an
 /// unknown criterion or not on a defined one.
-pub fn portfolio(input: &PortfolioInput) -> Result<PortfolioReport, AnalysisError> {
+pub fn portfolio(input: &PortfolioInput) -> Result<PortfolioReport, Error> {
+    check_limits(input, "")?;
     validate(input)?;
     let PortfolioInput {
         scale,

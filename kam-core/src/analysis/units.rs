@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_same_framework, framework_ref};
 use crate::assessment::AuditAssessment;
-use crate::error::{AnalysisError, Error};
+use crate::error::{AnalysisError, Error, LimitError};
 use crate::framework::AuditFramework;
+use crate::limits::MAX_UNITS;
 use crate::scoring::{self, FrameworkRef, Position, ScoreOptions};
 
 /// Audits of several units (business units, countries, teams) of one
@@ -14,7 +15,8 @@ use crate::scoring::{self, FrameworkRef, Position, ScoreOptions};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsInput {
-    /// One audit per unit; units must be distinct.
+    /// One audit per unit; units must be distinct; at most 100.
+    #[schemars(length(max = MAX_UNITS))]
     pub audits: Vec<AuditAssessment>,
 }
 
@@ -63,6 +65,7 @@ pub struct UnitRow {
 /// Scores every unit's audit and lays the percentages side by side.
 ///
 /// # Errors
+/// `too-many-units` for more than [`MAX_UNITS`] audits (checked first),
 /// `empty-input` for no audits, `missing-value` for an audit without
 /// `context.unit`, `duplicate-entry` for a unit named twice,
 /// `mixed-frameworks`, and any error of scoring an audit.
@@ -71,6 +74,14 @@ pub fn units(
     input: &UnitsInput,
     options: &ScoreOptions,
 ) -> Result<UnitComparison, Error> {
+    if input.audits.len() > MAX_UNITS {
+        return Err(LimitError::TooManyUnits {
+            field: "audits".to_owned(),
+            count: input.audits.len(),
+            max: MAX_UNITS,
+        }
+        .into());
+    }
     let audits: Vec<&AuditAssessment> = input.audits.iter().collect();
     check_same_framework(&audits, &|i| format!("audit {}", i + 1))?;
     let names = audits
@@ -170,6 +181,24 @@ mod tests {
             "mixed-frameworks"
         );
         assert_eq!(run(vec![]).kind(), "empty-input");
+    }
+
+    #[test]
+    fn units_are_limited() {
+        let options = ScoreOptions::default();
+        let input = |n: usize| UnitsInput {
+            audits: (0..n)
+                .map(|i| audit(Some(&format!("u{i}")), &[1]))
+                .collect(),
+        };
+        let at_most = units(cranfield(), &input(MAX_UNITS), &options).unwrap();
+        assert_eq!(at_most.units.len(), MAX_UNITS);
+        let err = units(cranfield(), &input(MAX_UNITS + 1), &options).unwrap_err();
+        assert_eq!(err.kind(), "too-many-units");
+        assert_eq!(
+            err.to_string(),
+            "`audits` has 101 entries; a unit comparison takes at most 100 units"
+        );
     }
 
     proptest! {

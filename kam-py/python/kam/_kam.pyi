@@ -35,7 +35,8 @@ class InputError(KamError):
 
 class LimitError(KamError):
     """The input exceeds a documented size limit: bytes of text, nesting
-    depth, length of a string or number of entries."""
+    depth, length of a string, number of entries, or the size of an
+    analysis (customers, audits, units, plan elements)."""
 
 class FrameworkError(KamError):
     """A framework file is invalid, or a framework id is unknown."""
@@ -190,7 +191,8 @@ def score_batch(
     in place, without a copy; scoring runs with the GIL released, on every
     core. Per row the results equal :func:`score`'s for the same scores.
     Raises :class:`BatchError` naming the row and column of the first cell
-    off the scale."""
+    off the scale, or (``matrix-shape``) for a matrix whose width is not the
+    number of items."""
 
 def score_columns(
     columns: Sequence[str],

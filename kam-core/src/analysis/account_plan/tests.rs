@@ -22,6 +22,47 @@ fn all() -> Vec<&'static str> {
 }
 
 #[test]
+fn elements_are_limited_in_the_template_and_the_plan() {
+    let template = |n: usize| {
+        let mut t = bundled_template().unwrap().clone();
+        t.elements = (0..n)
+            .map(|i| PlanElement {
+                id: format!("e{i}"),
+                name: format!("Element {i}"),
+            })
+            .collect();
+        t
+    };
+    let plan = |n: usize, in_template: usize| {
+        let mut i = input(&[], Some("2026-11-01"), 4);
+        i.elements = (0..n).map(|k| format!("e{k}")).collect();
+        i.template = Some(template(in_template));
+        i
+    };
+    let full = account_plan(&plan(MAX_PLAN_ELEMENTS, MAX_PLAN_ELEMENTS)).unwrap();
+    assert_eq!(full.elements.len(), MAX_PLAN_ELEMENTS);
+    assert!(full.complete);
+    let err = account_plan(&plan(1, MAX_PLAN_ELEMENTS + 1)).unwrap_err();
+    assert_eq!(err.kind(), "too-many-elements");
+    assert_eq!(
+        err.to_string(),
+        "`template.elements` has 101 entries; a plan template holds at most 100 elements"
+    );
+    let err = account_plan(&plan(MAX_PLAN_ELEMENTS + 1, MAX_PLAN_ELEMENTS)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`elements` has 101 entries; a key account plan holds at most 100 elements"
+    );
+    // Against the bundled template too, before any element is looked up.
+    let mut bundled = input(&[], None, 4);
+    bundled.elements = vec!["nonsense".to_owned(); MAX_PLAN_ELEMENTS + 1];
+    assert_eq!(
+        account_plan(&bundled).unwrap_err().kind(),
+        "too-many-elements"
+    );
+}
+
+#[test]
 fn day_numbers_count_calendar_days() {
     assert_eq!(day_number("d", "1970-01-01").unwrap(), 0);
     assert_eq!(

@@ -23,6 +23,26 @@ fn median_is_rounded_half_down() {
 }
 
 #[test]
+fn audits_are_limited() {
+    let options = ScoreOptions::default();
+    let mut audit = AuditAssessment::new(cranfield());
+    audit.scores.insert("A1.1".to_owned(), 2);
+    let input = |n| AggregateInput {
+        audits: vec![audit.clone(); n],
+        disagreement: 2,
+    };
+    let at_most = aggregate(cranfield(), &input(MAX_AGGREGATE_AUDITS), &options).unwrap();
+    assert_eq!(at_most.assessors.len(), MAX_AGGREGATE_AUDITS);
+    assert_eq!(at_most.items[0].scores.len(), MAX_AGGREGATE_AUDITS);
+    let err = aggregate(cranfield(), &input(MAX_AGGREGATE_AUDITS + 1), &options).unwrap_err();
+    assert_eq!(err.kind(), "too-many-audits");
+    assert_eq!(
+        err.to_string(),
+        "`audits` has 101 entries; an aggregation takes at most 100 audits"
+    );
+}
+
+#[test]
 fn refuses_no_audits_and_a_zero_threshold() {
     let options = ScoreOptions::default();
     let empty = AggregateInput {

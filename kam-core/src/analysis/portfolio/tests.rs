@@ -81,6 +81,92 @@ fn errors_name_the_customer_and_criterion() {
     assert_eq!(portfolio(&bad).unwrap_err().kind(), "invalid-number");
 }
 
+/// `n` customers, each `c<i>` and scored in the middle of the scale.
+fn customers(n: usize) -> PortfolioInput {
+    let named: Vec<String> = (0..n).map(|i| format!("c{i}")).collect();
+    let refs: Vec<(&str, [f64; 3])> = named.iter().map(|k| (k.as_str(), [2.5; 3])).collect();
+    input(&refs)
+}
+
+#[test]
+fn customers_are_limited() {
+    let report = portfolio(&customers(MAX_PORTFOLIO_CUSTOMERS)).unwrap();
+    assert_eq!(report.customers.len(), MAX_PORTFOLIO_CUSTOMERS);
+    let err = portfolio(&customers(MAX_PORTFOLIO_CUSTOMERS + 1)).unwrap_err();
+    assert_eq!(err.kind(), "too-many-customers");
+    assert_eq!(
+        err.to_string(),
+        "`customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
+    );
+    // Checked before anything else: these customers are not even scored.
+    let mut bad = customers(MAX_PORTFOLIO_CUSTOMERS + 1);
+    bad.customers.iter_mut().for_each(|c| c.scores.clear());
+    assert_eq!(portfolio(&bad).unwrap_err().kind(), "too-many-customers");
+}
+
+#[test]
+fn criteria_are_limited_per_group() {
+    let with = |n: usize| {
+        let mut i = customers(1);
+        i.relationship = (0..n)
+            .map(|k| criterion(&format!("r{k}"), 1.0 / f64::from(u32::try_from(n).unwrap())))
+            .collect();
+        let scores: BTreeMap<String, f64> = i
+            .attractiveness
+            .iter()
+            .chain(&i.relationship)
+            .map(|c| (c.id.clone(), 1.0))
+            .collect();
+        i.customers[0].scores = scores;
+        i
+    };
+    let report = portfolio(&with(MAX_PORTFOLIO_CRITERIA)).unwrap();
+    assert_eq!(report.customers.len(), 1);
+    let err = portfolio(&with(MAX_PORTFOLIO_CRITERIA + 1)).unwrap_err();
+    assert_eq!(err.kind(), "too-many-criteria");
+    assert_eq!(
+        err.to_string(),
+        "`relationship` has 51 entries; a portfolio matrix takes at most 50 criteria per group"
+    );
+}
+
+#[test]
+fn a_report_read_back_holds_at_most_the_maximum() {
+    // The chart draws a report read from the user; its label placement is
+    // quadratic, so a report longer than `portfolio` can write is refused.
+    let report = portfolio(&customers(MAX_PORTFOLIO_CUSTOMERS)).unwrap();
+    let mut value = serde_json::to_value(&report).unwrap();
+    let back: PortfolioReport = crate::error::from_value(value.clone()).unwrap();
+    assert_eq!(back, report);
+    let text = serde_json::to_string(&report).unwrap();
+    assert_eq!(
+        crate::error::from_json::<PortfolioReport>(&text).unwrap(),
+        report
+    );
+    let extra = value["customers"][0].clone();
+    value["customers"]
+        .as_array_mut()
+        .unwrap()
+        .extend([extra.clone(), extra]);
+    let expected = "`customers` has 1002 entries; a portfolio matrix takes at most 1000 customers";
+    let err = crate::error::from_value::<PortfolioReport>(value.clone()).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.to_string().as_str()),
+        ("too-many-customers", expected)
+    );
+    let err = crate::error::from_json::<PortfolioReport>(&value.to_string()).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.to_string().as_str()),
+        ("too-many-customers", expected)
+    );
+    // A later, unrelated error is not taken for the limit.
+    let err = crate::error::from_json::<PortfolioReport>("{}").unwrap_err();
+    assert_eq!(err.kind(), "invalid-json");
+    // Read with plain serde, the message is the same.
+    let err = serde_json::from_value::<PortfolioReport>(value).unwrap_err();
+    assert_eq!(err.to_string(), expected);
+}
+
 proptest! {
     /// Indices stay within 0–100 and the quadrant agrees with the thresholds.
     #[test]
