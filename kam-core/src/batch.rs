@@ -30,8 +30,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::AuditAssessment;
-use crate::error::{BatchError, Error};
+use crate::error::{BatchError, Error, LimitError};
 use crate::framework::{AuditFramework, Framework};
+use crate::limits::MAX_BATCH_RESULTS;
 use crate::scoring::{ScoreSheet, locate, percent};
 
 /// The framework a batch is scored against when it names none: the
@@ -39,13 +40,14 @@ use crate::scoring::{ScoreSheet, locate, percent};
 pub const DEFAULT_FRAMEWORK: &str = "cranfield-kam-development";
 
 /// A batch as one JSON document: the rows of a spreadsheet of audits, one
-/// row per assessment and one cell per named column. This is the input of
-/// [`crate::api::score_batch`] (JavaScript's `scoreBatch`); Python reads
-/// numpy matrices instead, with the same rules.
+/// row per assessment and one cell per named column. The input of
+/// `score_batch` (Rust and Python; `scoreBatch` in JavaScript). A batch has
+/// no "unscored" mark per cell: leave an item's column out to leave it
+/// unscored (0 and unscored add the same 0 points).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchInput {
-    /// The bundled action-audit framework; [`DEFAULT_FRAMEWORK`] if absent.
+    /// The bundled action-audit framework; `cranfield-kam-development` if absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub framework: Option<String>,
     /// The item id of each column, in any order; items without a column are
@@ -57,8 +59,9 @@ pub struct BatchInput {
 }
 
 /// The results of a batch row by row, as one JSON document: what
-/// [`crate::api::score_batch`] returns. Field for field the arrays of
-/// [`BatchScores`], with the period and phase ids that head their columns.
+/// `score_batch` returns for a `BatchInput`. Per row, the period, phase and
+/// overall scores and the Figure 4 position, with the period and phase ids
+/// that head the columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchReport {
@@ -236,6 +239,27 @@ fn standing(total: u32, max: u32, period_max: &[u32], period_numbers: &[u32]) ->
     (percent(total, max), number, fraction)
 }
 
+/// [`standing`] of every total from 0 to `max`, in one sweep along the
+/// periods (each total lies in the period whose range holds it, as
+/// `locate` finds it), rather than a search per total.
+fn tabulate(max: u32, period_max: &[u32], period_numbers: &[u32]) -> Vec<(f64, u32, f64)> {
+    let mut table = Vec::with_capacity(usize::try_from(max).unwrap_or(0) + 1);
+    let mut from = 0;
+    for (&width, &number) in period_max.iter().zip(period_numbers) {
+        for total in from..from + width {
+            table.push((
+                percent(total, max),
+                number,
+                f64::from(total - from) / f64::from(width),
+            ));
+        }
+        from += width;
+    }
+    // The overall maximum is best practice.
+    table.push(standing(max, max, period_max, period_numbers));
+    table
+}
+
 /// Where each phase's periods lie on the path.
 fn phase_spans(sheet: &ScoreSheet<'_>) -> Vec<Range<usize>> {
     let mut spans = vec![0..0; sheet.framework.phases.len()];
@@ -285,8 +309,10 @@ fn windows(segments: &[Segment], columns: usize) -> Vec<Window> {
 /// against `framework` when one is given (a framework file).
 ///
 /// # Errors
-/// `unknown-framework`, `wrong-framework-type`, and those of
-/// [`BatchPlan::new`] and [`BatchPlan::score_rows`].
+/// `too-many-results` past [`MAX_BATCH_RESULTS`] (checked before any
+/// scoring), `unknown-framework`, `wrong-framework-type`,
+/// `framework-mismatch`, and those of [`BatchPlan::new`] and
+/// [`BatchPlan::score_rows`].
 pub fn score_input(
     input: &BatchInput,
     framework: Option<&Framework>,
@@ -294,7 +320,7 @@ pub fn score_input(
     let framework = match framework {
         Some(framework) => {
             if let Some(named) = input.framework.as_ref().filter(|id| **id != framework.id()) {
-                return Err(crate::error::AssessmentError::FrameworkMismatch {
+                return Err(BatchError::FrameworkMismatch {
                     expected: framework.id().to_owned(),
                     found: named.clone(),
                 }
@@ -307,6 +333,17 @@ pub fn score_input(
         )?,
     };
     let audit = framework.as_audit()?;
+    let per_row = audit.path().count() + audit.phases.len();
+    let results = input.rows.len().saturating_mul(per_row);
+    if results > MAX_BATCH_RESULTS {
+        return Err(LimitError::TooManyResults {
+            rows: input.rows.len(),
+            per_row,
+            results,
+            max: MAX_BATCH_RESULTS,
+        }
+        .into());
+    }
     let plan = match &input.columns {
         Some(columns) => BatchPlan::new(audit, columns)?,
         None => BatchPlan::for_framework(audit),
@@ -388,9 +425,7 @@ impl BatchPlan {
         let max: u32 = period_max.iter().sum();
         let period_numbers: Vec<u32> = sheet.path.iter().map(|s| s.period.number).collect();
         let standings = if max <= MAX_TABULATED {
-            (0..=max)
-                .map(|total| standing(total, max, &period_max, &period_numbers))
-                .collect()
+            tabulate(max, &period_max, &period_numbers)
         } else {
             Vec::new()
         };
@@ -441,13 +476,19 @@ impl BatchPlan {
         }
     }
 
-    /// Checks that rows of `width` cells fit this plan's columns; `width` is
-    /// reported as row 0's, since every row of a matrix has it.
+    /// Checks that a matrix `width` cells wide fits this plan's columns.
     ///
     /// # Errors
-    /// [`BatchError::RowWidth`].
+    /// [`BatchError::Width`].
     pub fn check_width(&self, width: usize) -> Result<(), Error> {
-        self.check_row_width(0, width)
+        if width == self.columns.len() {
+            return Ok(());
+        }
+        Err(BatchError::Width {
+            found: width,
+            expected: self.columns.len(),
+        }
+        .into())
     }
 
     fn check_row_width(&self, row: usize, width: usize) -> Result<(), Error> {
@@ -474,7 +515,7 @@ impl BatchPlan {
             self.check_row_width(index, row.as_ref().len())?;
             cells.extend_from_slice(row.as_ref());
         }
-        let scores = self.score(&cells)?;
+        let scores = self.score_rows_of(&cells, rows.len())?;
         let by_row = |flat: Vec<u32>, width: usize| -> Vec<Vec<u32>> {
             flat.chunks(width.max(1)).map(<[u32]>::to_vec).collect()
         };
@@ -496,7 +537,12 @@ impl BatchPlan {
     /// [`BatchError::Shape`], or [`BatchError::CellOutOfRange`] for the first
     /// cell off the scale.
     pub fn score<C: Cell>(&self, cells: &[C]) -> Result<BatchScores, Error> {
-        let rows = self.rows(cells.len())?;
+        self.score_rows_of(cells, self.rows(cells.len())?)
+    }
+
+    /// Scores `rows` rows of `cells`: unlike [`Self::score`], this also
+    /// counts rows when there are no columns (every row then scores 0).
+    fn score_rows_of<C: Cell>(&self, cells: &[C], rows: usize) -> Result<BatchScores, Error> {
         let mut out = BatchScores {
             period_scores: vec![0; rows * self.period_ids.len()],
             phase_scores: vec![0; rows * self.phase_ids.len()],
@@ -855,10 +901,23 @@ mod tests {
         assert_eq!(err.kind(), "matrix-shape");
         assert_eq!(
             err.to_string(),
-            "row 1 has 1 cell(s), but 2 column(s) are named"
+            "row 1 has 1 cell(s), but the batch has 2 column(s)"
         );
         assert_eq!(plan.check_width(2), Ok(()));
-        assert_eq!(plan.check_width(3).unwrap_err().kind(), "matrix-shape");
+        let err = plan.check_width(3).unwrap_err();
+        assert_eq!(err.kind(), "matrix-shape");
+        assert_eq!(
+            err.to_string(),
+            "the score matrix has 3 column(s), but the batch has 2"
+        );
+    }
+
+    #[test]
+    fn rows_without_columns_still_count() {
+        let plan = BatchPlan::new(cranfield(), &[] as &[&str]).unwrap();
+        let report = plan.score_rows(&[[0u8; 0]; 3]).unwrap();
+        assert_eq!(report.overall, [0, 0, 0]);
+        assert_eq!(report.position_number, [1, 1, 1]);
     }
 
     #[test]
@@ -897,5 +956,23 @@ mod tests {
         };
         let err = score_input(&named, Some(file)).unwrap_err();
         assert_eq!(err.kind(), "framework-mismatch");
+        assert_eq!(
+            err.to_string(),
+            "the batch is for framework `another-audit`, but it is being scored with `cranfield-kam-development`"
+        );
+    }
+
+    #[test]
+    fn the_standings_table_equals_the_search_for_every_total() {
+        let framework = framework_with_weights(&[1, 2, 3, 4].repeat(33)[..129]);
+        let plan = BatchPlan::for_framework(&framework);
+        assert_eq!(plan.standings.len(), usize::try_from(plan.max).unwrap() + 1);
+        for total in 0..=plan.max {
+            let searched = standing(total, plan.max, &plan.period_max, &plan.period_numbers);
+            let (pct, number, fraction) = plan.standings[usize::try_from(total).unwrap()];
+            assert_eq!(number, searched.1, "total {total}");
+            assert_eq!(pct.to_bits(), searched.0.to_bits(), "total {total}");
+            assert_eq!(fraction.to_bits(), searched.2.to_bits(), "total {total}");
+        }
     }
 }

@@ -69,6 +69,7 @@ impl Error {
         "too-many-audits",
         "too-many-units",
         "too-many-elements",
+        "too-many-results",
         "unknown-framework",
         "wrong-framework-type",
         "empty-id",
@@ -147,6 +148,20 @@ impl InputError {
 /// The input exceeds a documented limit; see [`crate::limits`].
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LimitError {
+    /// The results of a JSON batch would hold too many numbers.
+    #[error(
+        "the batch would give {results} results ({rows} row(s) × {per_row} periods and phases); at most {max} are computed"
+    )]
+    TooManyResults {
+        /// Rows in the batch.
+        rows: usize,
+        /// Periods plus phases of the framework.
+        per_row: usize,
+        /// Rows × `per_row`.
+        results: usize,
+        /// `limits::MAX_BATCH_RESULTS`.
+        max: usize,
+    },
     /// The JSON text is larger than kam reads.
     #[error("input is {bytes} bytes; at most {max} bytes are read")]
     InputTooLarge {
@@ -255,6 +270,7 @@ impl LimitError {
             LimitError::TooManyAudits { .. } => "too-many-audits",
             LimitError::TooManyUnits { .. } => "too-many-units",
             LimitError::TooManyElements { .. } => "too-many-elements",
+            LimitError::TooManyResults { .. } => "too-many-results",
         }
     }
 }
@@ -615,7 +631,7 @@ pub enum BatchError {
         column: String,
     },
     /// A row of the matrix has more or fewer cells than there are columns.
-    #[error("row {row} has {found} cell(s), but {expected} column(s) are named")]
+    #[error("row {row} has {found} cell(s), but the batch has {expected} column(s)")]
     RowWidth {
         /// The row, from 0.
         row: usize,
@@ -623,6 +639,23 @@ pub enum BatchError {
         found: usize,
         /// How many columns were named.
         expected: usize,
+    },
+    /// A matrix is not as wide as the batch has columns (one per named item,
+    /// or one per framework item when none are named).
+    #[error("the score matrix has {found} column(s), but the batch has {expected}")]
+    Width {
+        /// The matrix's width.
+        found: usize,
+        /// How many columns the batch has.
+        expected: usize,
+    },
+    /// A batch names another framework than the one it is scored with.
+    #[error("the batch is for framework `{found}`, but it is being scored with `{expected}`")]
+    FrameworkMismatch {
+        /// The framework used for scoring.
+        expected: String,
+        /// The framework the batch names.
+        found: String,
     },
     /// The cells do not form whole rows of the named columns.
     #[error("the score matrix has {cells} cell(s), not whole rows of {columns} column(s)")]
@@ -641,7 +674,10 @@ impl BatchError {
             BatchError::CellOutOfRange { .. } => "cell-out-of-range",
             BatchError::UnknownColumn { .. } => "unknown-column",
             BatchError::DuplicateColumn { .. } => "duplicate-column",
-            BatchError::RowWidth { .. } | BatchError::Shape { .. } => "matrix-shape",
+            BatchError::RowWidth { .. } | BatchError::Width { .. } | BatchError::Shape { .. } => {
+                "matrix-shape"
+            }
+            BatchError::FrameworkMismatch { .. } => "framework-mismatch",
         }
     }
 }

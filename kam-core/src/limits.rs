@@ -43,6 +43,13 @@ pub const MAX_UNITS: usize = 100;
 /// Most elements in a key account plan template, and in the plan checked
 /// against it (`too-many-elements`).
 pub const MAX_PLAN_ELEMENTS: usize = 100;
+/// Most results (rows × (periods + phases)) a batch given as JSON may ask
+/// for (`too-many-results`): 625,000 Cranfield audits' worth, far more than
+/// the 8 MiB of text can hold, so only a framework file with thousands of
+/// periods reaches it. numpy batches have no such limit: their caller
+/// chooses the framework and allocates the matrix, and the results take
+/// (periods + phases) numbers per row.
+pub const MAX_BATCH_RESULTS: usize = 10_000_000;
 /// Audits in a comparison: exactly two, `before` and `after`, fixed by the
 /// shape of the input, so no error is needed.
 pub const COMPARISON_AUDITS: usize = 2;
@@ -394,6 +401,7 @@ mod tests {
                 MAX_PLAN_ELEMENTS,
                 "`too-many-elements`",
             ),
+            ("MAX_BATCH_RESULTS", MAX_BATCH_RESULTS, "`too-many-results`"),
             ("COMPARISON_AUDITS", COMPARISON_AUDITS, "none"),
         ] {
             let row = doc

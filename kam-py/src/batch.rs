@@ -6,11 +6,11 @@ use std::num::NonZeroUsize;
 use std::thread;
 
 use kam_core::Error;
-use kam_core::batch::{BatchOutput, BatchPlan, Cell};
+use kam_core::batch::{BatchInput, BatchOutput, BatchPlan, Cell};
 use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyMapping, PyString};
 
 use crate::errors::IntoPy;
 use crate::framework::{FrameworkArg, Held};
@@ -60,7 +60,9 @@ fn item_ids(py: Python<'_>, framework: Option<FrameworkArg<'_>>) -> PyResult<Vec
 }
 
 /// Scores a 2-D uint8 matrix, one row per assessment and one column per item
-/// in framework order (`item_ids()`).
+/// in framework order (`item_ids()`); or a `BatchInput` given as a dict or
+/// JSON text (rows of cells, as JavaScript's `scoreBatch` takes it), which
+/// gives the `BatchReport` as a dict.
 #[pyfunction]
 #[pyo3(signature = (scores, framework=None))]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
@@ -68,15 +70,23 @@ fn score_batch<'py>(
     py: Python<'py>,
     scores: &Bound<'py, PyAny>,
     framework: Option<FrameworkArg<'py>>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
+    if scores.is_instance_of::<PyString>() || scores.cast::<PyMapping>().is_ok() {
+        let input: BatchInput = crate::convert::from_py(scores)?;
+        let report = match &framework {
+            Some(f) => kam_core::api::score_batch_with(f.get(py)?.as_ref(), &input),
+            None => kam_core::api::score_batch(&input),
+        };
+        return crate::convert::to_py(py, &report.py(py)?);
+    }
     let plan = audit_plan(py, framework.as_ref(), None)?;
     let Ok(array) = scores.extract::<PyReadonlyArray2<'py, u8>>() else {
         return Err(PyTypeError::new_err(format!(
-            "scores must be a 2-D NumPy array of uint8, not {}",
+            "scores must be a 2-D NumPy array of uint8 (or a batch as a dict or JSON text), not {}",
             describe(scores)
         )));
     };
-    score_array(py, &plan, &array)
+    Ok(score_array(py, &plan, &array)?.into_any())
 }
 
 /// Scores a 2-D integer matrix (uint8 or int64) whose columns are the given

@@ -113,7 +113,7 @@ def test_wrong_arrays_are_refused() -> None:
     with pytest.raises(kam.BatchError) as e:
         kam.score_batch(np.zeros((2, 5), dtype=np.uint8))
     assert e.value.kind == "matrix-shape"
-    assert str(e.value) == "row 0 has 5 cell(s), but 129 column(s) are named"
+    assert str(e.value) == "the score matrix has 5 column(s), but the batch has 129"
     with pytest.raises(kam.FrameworkError):
         kam.score_batch(np.zeros((2, 5), dtype=np.uint8), framework="kam-maturity-model")
 

@@ -43,15 +43,20 @@ def summary_of_framework(arg: Any) -> Any:
 
 
 def score_batch_rows(arg: Any, framework: Any = None) -> Any:
-    """A `score_batch` vector's rows, scored as a NumPy matrix (Python's
-    batch API), with the result arrays as lists."""
-    framework = framework if framework is not None else arg.get("framework")
-    columns = arg.get("columns") or kam.item_ids(framework)
+    """A `score_batch` vector, scored as the JSON batch it is and, when its
+    rows form a matrix, also as a NumPy matrix through `kam.score_columns`:
+    both must give the same report."""
+    report = kam.score_batch(arg, framework=framework)
+    columns = arg.get("columns")
     rows = arg["rows"]
-    width = len(rows[0]) if rows else len(columns)
-    matrix = np.array(rows, dtype=np.int64).reshape(len(rows), width)
-    result = kam.score_columns(columns, matrix, framework=framework)
-    return {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in result.items()}
+    if columns is None or not rows or {len(r) for r in rows} != {len(columns)}:
+        return report
+    matrix = np.array(rows, dtype=np.int64).reshape(len(rows), len(columns))
+    named = framework if framework is not None else arg.get("framework")
+    result = kam.score_columns(columns, matrix, framework=named)
+    as_lists = {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in result.items()}
+    assert same(as_lists, report), "the NumPy batch differs from the JSON batch"
+    return report
 
 
 SPECIAL: dict[str, Callable[..., Any]] = {

@@ -184,8 +184,10 @@ pub fn compare_with(
 /// assessment and one cell per named column (all items in framework order
 /// if no columns are named): a spreadsheet of audits in one call.
 ///
-/// Throws `unknown-column`, `duplicate-column`, `matrix-shape` or
-/// `cell-out-of-range`, naming the row, column or item.
+/// Throws `invalid-json`, `too-many-results`, `unknown-framework`,
+/// `wrong-framework-type`, `unknown-column`, `duplicate-column`,
+/// `matrix-shape` or `cell-out-of-range`, naming the field, row, column or
+/// item.
 #[wasm_bindgen(js_name = scoreBatch, unchecked_return_type = "BatchReport")]
 pub fn score_batch(
     #[wasm_bindgen(unchecked_param_type = "BatchInput | string")] batch: &JsValue,
@@ -193,7 +195,8 @@ pub fn score_batch(
     result(api::score_batch(&convert::input(batch)?))
 }
 
-/// `scoreBatch` against a framework file (see `loadFramework`).
+/// `scoreBatch` against a framework file (see `loadFramework`); also throws
+/// `framework-mismatch` when the batch names another framework.
 #[wasm_bindgen(js_name = scoreBatchWith, unchecked_return_type = "BatchReport")]
 pub fn score_batch_with(
     #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,

@@ -6,7 +6,7 @@ and lists with the field names of the JSON the engine writes
 (``docs/schema/`` and :func:`schema` describe each shape).
 """
 
-from typing import Any, Mapping, Sequence, TypedDict, Union, final
+from typing import Any, Mapping, Sequence, TypedDict, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -180,6 +180,7 @@ def item_ids(framework: _FrameworkArg | None = None) -> list[str]:
     column order :func:`score_batch` expects. The default framework is
     ``cranfield-kam-development``."""
 
+@overload
 def score_batch(
     scores: npt.NDArray[np.uint8],
     framework: _FrameworkArg | None = None,
@@ -192,7 +193,19 @@ def score_batch(
     core. Per row the results equal :func:`score`'s for the same scores.
     Raises :class:`BatchError` naming the row and column of the first cell
     off the scale, or (``matrix-shape``) for a matrix whose width is not the
-    number of items."""
+    number of items.
+
+    ``scores`` may instead be a batch as a dict or JSON text
+    (``{"columns": [...], "rows": [[...], ...]}``, the ``batch-input``
+    schema, as JavaScript's ``scoreBatch`` takes it); the result is then
+    the ``batch-report`` dict, with lists instead of arrays."""
+
+@overload
+def score_batch(
+    scores: Mapping[str, Any] | str,
+    framework: _FrameworkArg | None = None,
+) -> dict[str, Any]:
+    """A batch as a dict or JSON text: see the first form."""
 
 def score_columns(
     columns: Sequence[str],
