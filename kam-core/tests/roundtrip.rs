@@ -130,6 +130,20 @@ proptest! {
     }
 
     #[test]
+    fn batch_input_and_report(
+        rows in prop::collection::vec(prop::collection::vec(0i64..=3, 3), 0..8),
+        named in any::<bool>(),
+    ) {
+        let input = kam_core::batch::BatchInput {
+            framework: named.then(|| "cranfield-kam-development".to_owned()),
+            columns: Some(vec!["A1.1".into(), "C2.3".into(), "D3.1".into()]),
+            rows,
+        };
+        round_trip(&input);
+        round_trip(&api::score_batch(&input).unwrap());
+    }
+
+    #[test]
     fn litmus_answers_and_report(l in litmus()) {
         round_trip(&l);
         round_trip(&api::score_litmus(&l).unwrap());

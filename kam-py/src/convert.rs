@@ -4,7 +4,10 @@
 //! lists, strings, numbers, booleans and `None` with the Rust field names.
 
 use kam_core::Error;
-use kam_core::error::{InputError, PathSegment, json_path, non_finite_number, number_out_of_range};
+use kam_core::error::{
+    InputError, LimitError, PathSegment, json_path, non_finite_number, number_out_of_range,
+};
+use kam_core::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
@@ -21,7 +24,7 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     if let Ok(text) = obj.cast::<PyString>() {
         return kam_core::error::from_json(&text.to_cow()?).py(py);
     }
-    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    let value = json_value(obj).py(py)?;
     kam_core::error::from_value(value).py(py)
 }
 
@@ -29,7 +32,7 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
 /// value (a framework id): a `str` is the value itself, not JSON text.
 pub fn value_from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let py = obj.py();
-    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    let value = json_value(obj).py(py)?;
     kam_core::error::from_value(value).py(py)
 }
 
@@ -41,7 +44,7 @@ pub fn text_from_py(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(text) = obj.cast::<PyString>() {
         return Ok(text.to_cow()?.into_owned());
     }
-    let value = to_value(obj, &mut Vec::new()).py(py)?;
+    let value = json_value(obj).py(py)?;
     serde_json::to_string(&value).map_err(|e| serialization_error(py, &e))
 }
 
@@ -103,84 +106,163 @@ fn invalid(path: &[PathSegment], message: String) -> Error {
     .into()
 }
 
-fn to_value(obj: &Bound<'_, PyAny>, path: &mut Vec<PathSegment>) -> Result<Value, Error> {
-    let type_error = |path: &[PathSegment], obj: &Bound<'_, PyAny>| {
-        let name = obj
-            .get_type()
-            .name()
-            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-        invalid(path, format!("a Python `{name}` has no JSON equivalent"))
-    };
-    if obj.is_none() {
-        return Ok(Value::Null);
+/// A value of a Python type JSON has no equivalent for.
+fn type_error(path: &[PathSegment], obj: &Bound<'_, PyAny>) -> Error {
+    let name = obj
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    invalid(path, format!("a Python `{name}` has no JSON equivalent"))
+}
+
+/// The most values (containers, numbers, strings, …) a Python value may hold:
+/// as many as the largest text kam-core reads (`MAX_INPUT_BYTES`) can hold,
+/// as every value takes a byte and every value in an array or object one
+/// more (a comma, or the closing bracket). So nothing JSON text could carry
+/// is refused, and the walk ends within some 4 million steps whatever the
+/// value: objects shared within one another (`b = [a, a]`, `c = [b, b]`, …)
+/// count at every reference, as JSON would write them, and would otherwise
+/// take time and memory exponential in their depth. Past it the value is
+/// refused with kam-core's `too-many-entries` error for the whole input
+/// (measured: 0.8 s and 0.4 GB for shared lists, 1.8 s and 1.8 GB for shared
+/// two-key dicts, `serde_json` maps being large).
+const MAX_VALUES: usize = MAX_INPUT_BYTES / 2;
+
+/// A Python value as JSON.
+fn json_value(obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
+    Walk {
+        path: Vec::new(),
+        within: Vec::new(),
+        left: MAX_VALUES,
     }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow().map_err(|_| type_error(path, obj))?;
-        return Ok(Value::String(s.into_owned()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        return int_value(obj, path);
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return float_value(f.value(), path);
-    }
-    // Past the core's nesting limit only the shape matters: the core rejects
-    // it with its own message and path, and cyclic data cannot recurse forever.
-    let too_deep = path.len() > kam_core::limits::MAX_DEPTH + 1;
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        if too_deep {
-            return Ok(Value::Object(Map::new()));
+    .value(obj)
+}
+
+/// The state of [`json_value`]'s walk.
+struct Walk {
+    /// Where the value being read is.
+    path: Vec<PathSegment>,
+    /// The containers being read, outermost first: `within[i]` is the one at
+    /// `path[..i]`.
+    within: Vec<*mut pyo3::ffi::PyObject>,
+    /// How many more values may be read (see [`MAX_VALUES`]).
+    left: usize,
+}
+
+impl Walk {
+    fn value(&mut self, obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
+        let path = &self.path;
+        if self.left == 0 {
+            return Err(LimitError::TooManyEntries {
+                path: ".".to_owned(),
+                count: MAX_VALUES + 1,
+                max: MAX_VALUES,
+            }
+            .into());
         }
+        self.left -= 1;
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            let s = s.to_cow().map_err(|_| type_error(path, obj))?;
+            return Ok(Value::String(s.into_owned()));
+        }
+        if obj.is_instance_of::<PyInt>() {
+            return int_value(obj, path);
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return float_value(f.value(), path);
+        }
+        // Other mappings (`kam.Report`, `OrderedDict` subclasses, …) read as dicts.
+        let dict = if let Ok(dict) = obj.cast::<PyDict>() {
+            Some(dict.clone())
+        } else if let Ok(mapping) = obj.cast::<PyMapping>() {
+            let dict = PyDict::new(obj.py());
+            dict.update(mapping).map_err(|_| type_error(path, obj))?;
+            Some(dict)
+        } else {
+            None
+        };
+        if dict.is_none() && !obj.is_instance_of::<PyList>() && !obj.is_instance_of::<PyTuple>() {
+            // NumPy and other numeric scalars: integers by `__index__`, reals by `__float__`.
+            if let Ok(index) = obj.call_method0("__index__") {
+                return int_value(&index, path);
+            }
+            if obj.hasattr("__float__").unwrap_or(false)
+                && let Ok(f) = obj.extract::<f64>()
+            {
+                return float_value(f, path);
+            }
+            return Err(type_error(path, obj));
+        }
+        // Past the core's nesting limit only the shape matters: the core
+        // rejects it with its own message and path.
+        if path.len() > MAX_DEPTH + 1 {
+            return Ok(if dict.is_some() {
+                Value::Object(Map::new())
+            } else {
+                Value::Array(Vec::new())
+            });
+        }
+        // A container met again inside itself nests without end: the core's
+        // error for too deep a value, at the path that repeats the cycle.
+        if let Some(start) = self.within.iter().position(|&p| p == obj.as_ptr()) {
+            let cycle = path.get(start..).unwrap_or_default();
+            let deep: Vec<_> = path
+                .iter()
+                .chain(cycle.iter().cycle())
+                .take(MAX_DEPTH)
+                .cloned()
+                .collect();
+            return Err(LimitError::TooDeep {
+                path: json_path(&deep),
+                max: MAX_DEPTH,
+            }
+            .into());
+        }
+        self.within.push(obj.as_ptr());
+        let value = match dict {
+            Some(dict) => self.object(&dict)?,
+            None => self.array(obj)?,
+        };
+        self.within.pop();
+        Ok(value)
+    }
+
+    fn object(&mut self, dict: &Bound<'_, PyDict>) -> Result<Value, Error> {
         let mut map = Map::new();
         for (k, v) in dict.iter() {
             let key = k
                 .cast::<PyString>()
                 .ok()
                 .and_then(|k| k.to_cow().ok().map(std::borrow::Cow::into_owned))
-                .ok_or_else(|| invalid(path, format!("key `{k}` is not a string")))?;
-            path.push(PathSegment::Key(key.clone()));
-            let value = to_value(&v, path)?;
-            path.pop();
+                .ok_or_else(|| invalid(&self.path, format!("key `{k}` is not a string")))?;
+            self.path.push(PathSegment::Key(key.clone()));
+            let value = self.value(&v)?;
+            self.path.pop();
             map.insert(key, value);
         }
-        return Ok(Value::Object(map));
+        Ok(Value::Object(map))
     }
-    // Other mappings (`kam.Report`, `OrderedDict` subclasses, …) read as dicts.
-    if let Ok(mapping) = obj.cast::<PyMapping>() {
-        let dict = PyDict::new(obj.py());
-        dict.update(mapping).map_err(|_| type_error(path, obj))?;
-        return to_value(dict.as_any(), path);
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        if too_deep {
-            return Ok(Value::Array(Vec::new()));
-        }
+
+    fn array(&mut self, obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
         let mut items = Vec::new();
         for (i, item) in obj
             .try_iter()
-            .map_err(|_| type_error(path, obj))?
+            .map_err(|_| type_error(&self.path, obj))?
             .enumerate()
         {
-            let item = item.map_err(|_| type_error(path, obj))?;
-            path.push(PathSegment::Index(i));
-            items.push(to_value(&item, path)?);
-            path.pop();
+            let item = item.map_err(|_| type_error(&self.path, obj))?;
+            self.path.push(PathSegment::Index(i));
+            items.push(self.value(&item)?);
+            self.path.pop();
         }
-        return Ok(Value::Array(items));
+        Ok(Value::Array(items))
     }
-    // NumPy and other numeric scalars: integers by `__index__`, reals by `__float__`.
-    if let Ok(index) = obj.call_method0("__index__") {
-        return int_value(&index, path);
-    }
-    if obj.hasattr("__float__").unwrap_or(false)
-        && let Ok(f) = obj.extract::<f64>()
-    {
-        return float_value(f, path);
-    }
-    Err(type_error(path, obj))
 }
 
 /// An `int` as JSON: exact when it fits 64 bits; larger ones become floats,

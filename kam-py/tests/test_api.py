@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from typing import Any
 
 import numpy as np
@@ -100,6 +101,57 @@ def test_cyclic_input_is_refused_not_a_crash() -> None:
     with pytest.raises(kam.KamError) as e:
         kam.score(doc)
     assert e.value.kind == "too-deep"
+
+
+def test_back_references_are_refused_at_once() -> None:
+    # A container met again inside itself is refused there. Walked naively,
+    # every reference back doubles the work at every level down to the depth
+    # limit: billions of values for each input below, hours and more memory
+    # than there is.
+    start = time.monotonic()
+    doc: dict[str, Any] = audit({})
+    doc["context"] = doc
+    doc["extra"] = doc
+    with pytest.raises(kam.LimitError) as e:
+        kam.score(doc)
+    assert e.value.kind == "too-deep"
+    assert str(e.value) == f"input nests deeper than 32 levels at `{'.'.join(['context'] * 32)}`"
+    twice: list[Any] = []
+    twice += [twice, twice]
+    with pytest.raises(kam.LimitError) as e:
+        kam.score_json({"context": twice})
+    assert str(e.value) == f"input nests deeper than 32 levels at `context{'[0]' * 31}`"
+
+    def tree(depth: int, parent: dict[str, Any] | None = None) -> dict[str, Any]:
+        node: dict[str, Any] = {"parent": parent, "children": []}
+        if depth:
+            node["children"] = [tree(depth - 1, node), tree(depth - 1, node)]
+        return node
+
+    with pytest.raises(kam.LimitError) as e:
+        kam.score({**audit({}), "context": {"organisation": tree(12)}})
+    assert e.value.kind == "too-deep"
+    assert str(e.value).startswith(
+        "input nests deeper than 32 levels at `context.organisation.children[0].parent.children[0]."
+    )
+    assert time.monotonic() - start < 10
+
+
+def test_shared_values_count_as_often_as_json_writes_them() -> None:
+    # No cycle, but 2**31 values written out: refused after as many as the
+    # largest text kam reads can hold (4,194,304), in linear time.
+    shared: list[Any] = [0]
+    for _ in range(30):
+        shared = [shared, shared]
+    with pytest.raises(kam.LimitError) as e:
+        kam.score({"scores": shared})
+    assert e.value.kind == "too-many-entries"
+    assert str(e.value) == "`.` has more than 4194304 entries"
+    # Shared within bounds, it reads as JSON would write it: a container met
+    # again is refused only inside itself.
+    one = audit({"A1.1": 3})
+    copies = [audit({"A1.1": 3}), audit({"A1.1": 3})]
+    assert kam.aggregate({"audits": [one, one]}) == kam.aggregate({"audits": copies})
 
 
 def test_every_exception_is_a_value_error_with_a_kind() -> None:

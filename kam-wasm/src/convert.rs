@@ -61,7 +61,8 @@ fn stringify(value: &JsValue) -> Result<String, JsValue> {
     // A byte scan: `str::contains` would bring a substring searcher into the module.
     let has_null = |text: &str| text.as_bytes().windows(4).any(|w| w == b"null");
     if text.as_deref().is_none_or(has_null) {
-        check_numbers(value, &mut Vec::new()).map_err(|e| throw(&e))?;
+        let mut left = MAX_VALUES;
+        check_numbers(value, &mut Vec::new(), None, &mut left).map_err(|e| throw(&e))?;
     }
     text.ok_or_else(|| {
         throw(&Error::from(InputError::InvalidJson {
@@ -73,12 +74,35 @@ fn stringify(value: &JsValue) -> Result<String, JsValue> {
     })
 }
 
+/// The most values [`check_numbers`] looks at: as many as the largest text
+/// kam-core reads (`MAX_INPUT_BYTES`) can hold, as every value takes a byte
+/// and every value in an array or object one more (a comma, or the closing
+/// bracket). So every number of a text the core would read is checked (bar
+/// millions of values `JSON.stringify` leaves out, such as `undefined`
+/// properties), and the walk ends within some 4 million steps (about 2 s in
+/// Node) whatever the value: objects shared within one another (`b = [a, a]`,
+/// `c = [b, b]`, …), written out again at every reference, would otherwise
+/// take time exponential in their depth. Their text is too large for the
+/// core, which refuses it, if `JSON.stringify` has not given up already.
+const MAX_VALUES: usize = kam_core::limits::MAX_INPUT_BYTES / 2;
+
 /// Finds the numbers `JSON.stringify` would write as `null` (NaN, the
 /// infinities: an optional field would silently read as absent) or cannot
 /// write (a `BigInt`), and reports the first with its path: kam-core's error
 /// for NaN and the infinities, the one Python gives. `-0` is left alone:
 /// JavaScript has one number type, and `JSON.stringify` writes it `0`.
-fn check_numbers(value: &JsValue, path: &mut Vec<PathSegment>) -> Result<(), Error> {
+/// `within` are the objects being walked, `left` how many more values may be
+/// looked at (see [`MAX_VALUES`]).
+fn check_numbers(
+    value: &JsValue,
+    path: &mut Vec<PathSegment>,
+    within: Option<&Within>,
+    left: &mut usize,
+) -> Result<(), Error> {
+    if *left == 0 {
+        return Ok(());
+    }
+    *left -= 1;
     if let Some(number) = value.as_f64() {
         return if number.is_finite() {
             Ok(())
@@ -94,28 +118,41 @@ fn check_numbers(value: &JsValue, path: &mut Vec<PathSegment>) -> Result<(), Err
         .into());
     }
     // Past the core's nesting limit only the shape matters: the core rejects
-    // it, and a cycle is left to `JSON.stringify`.
-    if path.len() > kam_core::limits::MAX_DEPTH + 1 {
+    // it. An object met again inside itself (a cycle, which `JSON.stringify`
+    // refuses, or a parent link hidden by a `toJSON`) is checked where it
+    // was met first.
+    if path.len() > kam_core::limits::MAX_DEPTH + 1 || !value.is_object() {
         return Ok(());
     }
+    let mut outer = within;
+    while let Some(Within(object, up)) = outer {
+        if *object == value {
+            return Ok(());
+        }
+        outer = *up;
+    }
+    let within = Some(&Within(value, within));
     if let Some(array) = value.dyn_ref::<js_sys::Array>() {
         for (index, item) in array.iter().enumerate() {
             path.push(PathSegment::Index(index));
-            check_numbers(&item, path)?;
+            check_numbers(&item, path, within, left)?;
             path.pop();
         }
-    } else if value.is_object() {
+    } else {
         for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             path.push(PathSegment::Key(
                 entry.get(0).as_string().unwrap_or_default(),
             ));
-            check_numbers(&entry.get(1), path)?;
+            check_numbers(&entry.get(1), path, within, left)?;
             path.pop();
         }
     }
     Ok(())
 }
+
+/// An object being walked by [`check_numbers`], and the one it is in.
+struct Within<'a>(&'a JsValue, Option<&'a Within<'a>>);
 
 /// Converts a result to a plain JS value.
 pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {

@@ -83,6 +83,57 @@ test("numbers: NaN, the infinities and BigInts are refused at their path; -0 and
   assert.equal(kam.score(audit({ "A1.1": -0, "A1.2": 3.0 })).overall.score, 3);
 });
 
+test("back-references and shared objects are refused in linear time, not walked for hours", () => {
+  // JSON.stringify refuses a cycle; the search for NaN and BigInt that
+  // follows reads each object once where it first appears. Walked naively,
+  // every reference back doubles the work at every level down to the depth
+  // limit: billions of steps for each value below, a frozen tab.
+  const cannot = "invalid JSON at `.`: not a value JSON can hold (undefined, a function, a symbol, a BigInt or a cycle)";
+  const audit = (context) => ({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: {}, context });
+  const start = performance.now();
+  const twice = audit();
+  twice.context = twice;
+  twice.extra = twice;
+  assert.equal(thrown(() => kam.score(twice)).message, cannot);
+  const tree = (depth, parent = null) => {
+    const node = { parent, children: [] };
+    if (depth > 0) node.children = [tree(depth - 1, node), tree(depth - 1, node)];
+    return node;
+  };
+  assert.equal(thrown(() => kam.score(audit({ organisation: tree(12) }))).message, cannot);
+  // The numbers are still checked, wherever they are.
+  const root = tree(12);
+  root.children[1].children[0].weight = NaN;
+  assert.equal(
+    thrown(() => kam.score(root)).message,
+    "invalid JSON at `children[1].children[0].weight`: `NaN` is not a JSON number",
+  );
+  // Parent links hidden by toJSON: JSON.stringify writes the tree, whose
+  // nulls are then checked.
+  class Node {
+    constructor(depth, parent) {
+      this.parent = parent;
+      this.children = depth > 0 ? [new Node(depth - 1, this), new Node(depth - 1, this)] : [];
+    }
+    toJSON() {
+      return this.children.length ? this.children : null;
+    }
+  }
+  assert.equal(
+    thrown(() => kam.score(audit({ organisation: new Node(12, null) }))).message,
+    "invalid JSON at `context.organisation`: invalid type: sequence, expected a string",
+  );
+  assert.ok(performance.now() - start < 10_000);
+  // No cycle, but 2^31 values to write: the search stops after as many as
+  // the largest text kam reads can hold (4,194,304), in a second or two
+  // (JSON.stringify gave up at once, on the cycle in front).
+  let shared = [0];
+  for (let i = 0; i < 30; i++) shared = [shared, shared];
+  const first = { cycle: null, shared };
+  first.cycle = first;
+  assert.equal(thrown(() => kam.score(first)).message, cannot);
+});
+
 test("every schema equals the one committed in docs/schema/", () => {
   const names = kam.schemaNames();
   assert.ok(names.length >= 11);
