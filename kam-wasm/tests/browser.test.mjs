@@ -4,7 +4,7 @@
 // same package in Node), reload, import and export a file, reject bad files
 // and a corrupted localStorage entry, and export the cross-language fixture. Leaves a screenshot in tests/artifacts/.
 //
-// CHROMIUM=/path/to/chromium overrides the browser.
+// CHROMIUM=/path/to/chromium overrides the browser (tests/chromium.mjs).
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -17,6 +17,7 @@ import { chromium } from "playwright-core";
 
 import * as kam from "../pkg/node.js";
 import { serve } from "../scripts/serve.mjs";
+import { chromiumOptions, collectErrors, shown, untilOverallShows } from "./chromium.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const artifacts = here("./artifacts/");
@@ -39,17 +40,12 @@ before(async () => {
   base = `http://127.0.0.1:${server.address().port}`;
   profile = mkdtempSync(join(tmpdir(), "kam-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
+    ...chromiumOptions,
     acceptDownloads: true,
     viewport: { width: 1200, height: 900 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
+  collectErrors(page, pageErrors);
   page.on("dialog", (dialog) => dialog.accept());
   await open();
 });
@@ -66,8 +62,6 @@ async function open() {
   await page.locator('kam-maturity [data-total="mean"]').waitFor();
 }
 
-/** What the page shows for a total: `score / max (percent%)`. */
-const shown = (t) => `${t.score} / ${t.max} (${t.percent.toFixed(1)}%)`;
 const text = (selector) => page.locator(selector).first().textContent();
 
 /** The text of `selector` once it equals `expected` (or, after 5 s, whatever it is). */
@@ -85,12 +79,7 @@ async function settledText(selector, expected) {
 async function expectTotals(assessment) {
   const report = kam.score(assessment);
   // Imports read the file asynchronously: wait until the page has caught up.
-  await page.waitForFunction(
-    (expected) =>
-      document.querySelector("kam-audit")?.shadowRoot?.querySelector('[data-total="overall"]')?.textContent === expected,
-    shown(report.overall),
-    { timeout: 5000 },
-  ).catch(() => {});
+  await untilOverallShows(page, report.overall);
   assert.equal(await text('kam-audit [data-total="overall"]'), shown(report.overall));
   for (const phase of report.phases) {
     assert.equal(await text(`kam-audit [data-phase="${phase.id}"]`), shown(phase));

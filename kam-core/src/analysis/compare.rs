@@ -111,33 +111,17 @@ pub fn compare(
         before.overall,
         after.overall,
     );
-    let phases = before
-        .phases
-        .iter()
-        .zip(&after.phases)
-        .map(|(b, a)| {
-            change(
-                &b.id,
-                &b.name,
-                total(b.score, b.max, b.percent),
-                total(a.score, a.max, a.percent),
-            )
-        })
-        .collect();
-    let periods = before
-        .phases
-        .iter()
-        .flat_map(|p| &p.periods)
-        .zip(after.phases.iter().flat_map(|p| &p.periods))
-        .map(|(b, a)| {
-            change(
-                &b.id,
-                &b.name,
-                total(b.score, b.max, b.percent),
-                total(a.score, a.max, a.percent),
-            )
-        })
-        .collect();
+    let phases = changes(before.phases.iter().zip(&after.phases), |p| {
+        (&p.id, &p.name, total(p.score, p.max, p.percent))
+    });
+    let periods = changes(
+        before
+            .phases
+            .iter()
+            .flat_map(|p| &p.periods)
+            .zip(after.phases.iter().flat_map(|p| &p.periods)),
+        |p| (&p.id, &p.name, total(p.score, p.max, p.percent)),
+    );
     let items = item_changes(framework, &input.before, &input.after);
     let pick = |keep: &dyn Fn(&ItemChange) -> bool| -> Vec<String> {
         items
@@ -169,6 +153,20 @@ fn total(score: u32, max: u32, percent: f64) -> Total {
         max,
         percent,
     }
+}
+
+/// The change of each (before, after) pair of phases or periods, read by
+/// `line` as (id, name, total).
+fn changes<'r, T: 'r>(
+    pairs: impl Iterator<Item = (&'r T, &'r T)>,
+    line: impl Fn(&'r T) -> (&'r String, &'r String, Total),
+) -> Vec<ScoreChange> {
+    pairs
+        .map(|(b, a)| {
+            let (id, name, before) = line(b);
+            change(id, name, before, line(a).2)
+        })
+        .collect()
 }
 
 fn change(id: &str, name: &str, before: Total, after: Total) -> ScoreChange {

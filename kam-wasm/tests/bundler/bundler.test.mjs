@@ -7,7 +7,7 @@
 // `npm install path/to/kam-wasm/pkg`: node_modules/kam links to kam-wasm/pkg.
 // The build goes to tests/bundler/dist/ (ignored).
 //
-// CHROMIUM=/path/to/chromium overrides the browser.
+// CHROMIUM=/path/to/chromium overrides the browser (tests/chromium.mjs).
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -19,6 +19,7 @@ import { build } from "vite";
 
 import * as kam from "../../pkg/node.js";
 import { serve } from "../../scripts/serve.mjs";
+import { chromiumOptions, collectErrors, untilOverallShows } from "../chromium.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const northwind = readFileSync(here("../../../kam-core/examples/data/northwind-audit.json"), "utf8");
@@ -45,17 +46,10 @@ before(async () => {
   });
   server = await serve(0);
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await chromium.launch(chromiumOptions);
   page = await browser.newPage();
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") pageErrors.push(message.text());
-  });
+  collectErrors(page, pageErrors);
   await page.goto(`${base}${DIST}`);
 });
 
@@ -84,13 +78,7 @@ test("the bundled <kam-audit> shows the same totals", async () => {
   const report = kam.score(northwind);
   const total = page.locator('kam-audit [data-total="overall"]');
   await total.waitFor({ timeout: 10000 });
-  const shown = (t) => `${t.score} / ${t.max} (${t.percent.toFixed(1)}%)`;
-  await page.waitForFunction(
-    (expected) =>
-      document.querySelector("kam-audit")?.shadowRoot?.querySelector('[data-total="overall"]')?.textContent === expected,
-    shown(report.overall),
-    { timeout: 5000 },
-  ).catch(() => {});
+  await untilOverallShows(page, report.overall);
   assert.equal(await total.textContent(), "126 / 387 (32.6%)");
   assert.equal(await page.locator("kam-audit fieldset.item").count(), kam.framework("cranfield-kam-development").items.length);
 });
