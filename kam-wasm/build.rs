@@ -29,7 +29,7 @@ fn main() {
 fn schemas() -> String {
     let mut defs: Vec<(String, String)> = Vec::new();
     let mut roots = Vec::new();
-    for &name in kam_core::api::SCHEMA_NAMES {
+    for &name in kam_core::api::schema_names() {
         let schema = kam_core::api::schema(name).expect("every listed schema exists");
         let text = schema.to_string();
         let mut rest = schema.clone();
@@ -98,7 +98,7 @@ fn generate() -> Result<String, String> {
         decls: BTreeMap::new(),
     };
     let mut roots = Vec::new();
-    for &name in kam_core::api::SCHEMA_NAMES {
+    for &name in kam_core::api::schema_names() {
         let schema = kam_core::api::schema(name).map_err(|e| e.to_string())?;
         let title = schema
             .get("title")

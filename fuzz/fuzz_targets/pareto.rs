@@ -1,11 +1,8 @@
 #![no_main]
-//! The `pareto` analysis on arbitrary input text: an error or a result that
-//! survives a JSON round trip, never a panic.
+//! Generated from kam-core's table of operations by
+//! `KAM_BLESS=1 cargo test -p kam-core --test operations`: do not edit.
+//!
+//! `pareto` on arbitrary input text: an error, or a result that keeps
+//! kam's invariants and survives a JSON round trip; never a panic.
 
-use kam_core::analysis::ParetoInput;
-use kam_core::api;
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    kam_fuzz::analysis::<ParetoInput, _, _>(data, |input| api::pareto(&input));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kam_fuzz::operation("pareto", data));

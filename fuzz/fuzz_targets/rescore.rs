@@ -1,11 +1,8 @@
 #![no_main]
-//! The `rescore` analysis on arbitrary input text: an error or a result that
-//! survives a JSON round trip, never a panic.
+//! Generated from kam-core's table of operations by
+//! `KAM_BLESS=1 cargo test -p kam-core --test operations`: do not edit.
+//!
+//! `rescore` on arbitrary input text: an error, or a result that keeps
+//! kam's invariants and survives a JSON round trip; never a panic.
 
-use kam_core::analysis::RescoreInput;
-use kam_core::{ScoreOptions, api};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    kam_fuzz::analysis::<RescoreInput, _, _>(data, |input| api::rescore(&input, &ScoreOptions::default()));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kam_fuzz::operation("rescore", data));

@@ -1,11 +1,8 @@
 #![no_main]
-//! The `shortest_path` analysis on arbitrary input text: an error or a result that
-//! survives a JSON round trip, never a panic.
+//! Generated from kam-core's table of operations by
+//! `KAM_BLESS=1 cargo test -p kam-core --test operations`: do not edit.
+//!
+//! `shortest_path` on arbitrary input text: an error, or a result that keeps
+//! kam's invariants and survives a JSON round trip; never a panic.
 
-use kam_core::analysis::PathInput;
-use kam_core::{ScoreOptions, api};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    kam_fuzz::analysis::<PathInput, _, _>(data, |input| api::shortest_path(&input, &ScoreOptions::default()));
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| kam_fuzz::operation("shortest_path", data));

@@ -1,7 +1,70 @@
-//! Shared checks for the fuzz targets: every report a target gets back must
-//! be internally consistent, so a silent mis-score is a finding too.
+//! Shared code of the fuzz targets. Every operation of kam-core's table has
+//! a target (generated from the table; see `fuzz_targets/`) that runs
+//! [`operation`]: any input text must give an error or a result that keeps
+//! kam's invariants and survives a JSON round trip, so a silent mis-score is
+//! a finding too.
 
+use std::any::Any;
+
+use kam_core::api;
+use kam_core::batch::{BatchInput, BatchReport, DEFAULT_FRAMEWORK};
+use kam_core::litmus::{LitmusReport, Verdict};
+use kam_core::maturity::MaturityReport;
 use kam_core::scoring::{AuditReport, Position};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Runs the operation `name` of kam-core's table on `data` (when it is
+/// UTF-8: kam's inputs are JSON text) with the default options: an error, or
+/// a result that keeps the invariants below and whose JSON text reads back
+/// and writes out byte for byte.
+pub fn operation(name: &str, data: &[u8]) {
+    let Some(text) = text(data) else { return };
+    macro_rules! dispatch {
+        ($( $(#[$doc:meta])* $op:ident { $($row:tt)* } )*) => {
+            match name {
+                $(stringify!($op) => run::<api::ops::$op::Input, api::ops::$op::Output>(name, text),)*
+                other => panic!("kam-core has no operation `{other}`"),
+            }
+        };
+    }
+    kam_core::for_each_operation!(dispatch);
+}
+
+fn run<I, O>(name: &str, text: &str)
+where
+    I: DeserializeOwned + 'static,
+    O: Serialize + DeserializeOwned + 'static,
+{
+    let Some(result) = api::call_json(name, text, None, None) else {
+        panic!("kam-core has no operation `{name}`");
+    };
+    let Ok(json) = result else { return };
+    let output: O = kam_core::error::from_json(&json).expect("a result always parses");
+    let again = serde_json::to_string(&output).expect("a result always serializes");
+    assert_eq!(again, json, "result changed in a round trip");
+    let input: I = kam_core::error::from_json(text).expect("an input that ran parses");
+    invariants(&input, &output);
+}
+
+/// The invariants of the results that have more than a round trip to keep.
+fn invariants(input: &dyn Any, output: &dyn Any) {
+    if let Some(report) = output.downcast_ref::<AuditReport>() {
+        check_audit_report(report);
+    }
+    if let Some(report) = output.downcast_ref::<MaturityReport>() {
+        check_maturity_report(report);
+    }
+    if let Some(report) = output.downcast_ref::<LitmusReport>() {
+        check_litmus_report(report);
+    }
+    if let (Some(input), Some(report)) = (
+        input.downcast_ref::<BatchInput>(),
+        output.downcast_ref::<BatchReport>(),
+    ) {
+        check_batch_report(input, report);
+    }
+}
 
 /// Panics (a fuzzing finding) when an audit report breaks an invariant.
 pub fn check_audit_report(report: &AuditReport) {
@@ -32,24 +95,46 @@ pub fn check_audit_report(report: &AuditReport) {
     assert_eq!(&back, report, "report changed in a round trip");
 }
 
+fn check_maturity_report(report: &MaturityReport) {
+    if let (Some(weakest), Some(mean)) = (&report.weakest_link, report.mean_stage) {
+        assert!(f64::from(weakest.stage) <= mean, "weakest link above the mean");
+        assert!(report.areas.iter().all(|a| a.stage.stage >= weakest.stage));
+    }
+    if let Ok(model) = api::framework(&report.framework.id).and_then(|f| Ok(f.as_maturity()?)) {
+        assert_eq!(report.areas.len() + report.unassessed.len(), model.areas.len());
+    }
+}
+
+fn check_litmus_report(report: &LitmusReport) {
+    for r in &report.results {
+        assert!(r.yes >= 0.0 && r.yes <= f64::from(r.questions), "yes count out of range");
+        let expected = match r.pass_mark {
+            None => Verdict::NoPassMark,
+            Some(mark) if r.yes >= f64::from(mark) => Verdict::Pass,
+            Some(_) => Verdict::Fail,
+        };
+        assert_eq!(r.verdict, expected, "verdict disagrees with the rule");
+    }
+}
+
+fn check_batch_report(input: &BatchInput, report: &BatchReport) {
+    let id = input.framework.as_deref().unwrap_or(DEFAULT_FRAMEWORK);
+    let max = api::framework(id)
+        .and_then(|f| Ok(f.as_audit()?.max))
+        .expect("a batch that scored names a bundled action audit");
+    assert_eq!(report.overall.len(), input.rows.len(), "one result per row");
+    for (r, overall) in report.overall.iter().enumerate() {
+        let periods: u32 = report.period_scores[r].iter().sum();
+        let phases: u32 = report.phase_scores[r].iter().sum();
+        assert_eq!(periods, *overall, "row {r}: periods add up to the overall score");
+        assert_eq!(phases, *overall, "row {r}: phases add up to the overall score");
+        assert!(*overall <= max, "row {r}: within the framework's maximum");
+        let fraction = report.position_fraction[r];
+        assert!((0.0..=1.0).contains(&fraction), "row {r}: fraction {fraction}");
+    }
+}
+
 /// The text of a fuzz input, when it is UTF-8 (kam's inputs are JSON text).
 pub fn text(data: &[u8]) -> Option<&str> {
     std::str::from_utf8(data).ok()
-}
-
-/// Parses `data` as `I`, runs the analysis, and checks that any result
-/// survives a JSON round trip unchanged.
-pub fn analysis<I, O, F>(data: &[u8], run: F)
-where
-    I: serde::de::DeserializeOwned,
-    O: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
-    F: FnOnce(I) -> Result<O, kam_core::Error>,
-{
-    let Some(text) = text(data) else { return };
-    let Ok(input) = kam_core::error::from_json::<I>(text) else { return };
-    if let Ok(output) = run(input) {
-        let json = serde_json::to_string(&output).expect("a result always serializes");
-        let back: O = kam_core::error::from_json(&json).expect("a result always parses");
-        assert_eq!(back, output, "result changed in a round trip");
-    }
 }

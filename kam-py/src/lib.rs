@@ -2,20 +2,19 @@
 //! package. It converts Python values to kam-core's types and back and maps
 //! errors to exceptions; every rule lives in kam-core.
 
-mod analysis;
 mod batch;
 mod convert;
 mod errors;
 mod framework;
+mod operations;
 mod render;
 
 use kam_core::api;
-use kam_core::{LitmusAnswers, MaturityOptions, ScoreOptions};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
 use crate::errors::IntoPy;
-use crate::framework::{Framework, FrameworkArg};
+use crate::framework::Framework;
 
 /// Reads an optional options argument: `None` means the defaults.
 fn options<T: Default + serde::de::DeserializeOwned>(
@@ -51,24 +50,6 @@ fn load_framework(data: &Bound<'_, PyAny>) -> PyResult<Framework> {
     Ok(Framework::new(framework))
 }
 
-/// Scores an action-audit assessment (a dict or JSON text) and returns the report.
-#[pyfunction]
-#[pyo3(signature = (assessment, options=None, framework=None))]
-fn score<'py>(
-    py: Python<'py>,
-    assessment: &Bound<'py, PyAny>,
-    options: Option<&Bound<'py, PyAny>>,
-    framework: Option<FrameworkArg<'py>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let assessment: kam_core::AuditAssessment = from_py(assessment)?;
-    let options: ScoreOptions = self::options(options)?;
-    let report = match framework {
-        None => api::score(&assessment, &options),
-        Some(f) => api::score_with(f.get(py)?.as_ref(), &assessment, &options),
-    };
-    to_py(py, &report.py(py)?)
-}
-
 /// Scores an action-audit assessment (a dict or JSON text) and returns the
 /// report as compact JSON text, the same bytes in Rust, Python and JavaScript.
 #[pyfunction]
@@ -86,40 +67,6 @@ fn score_json(
     api::score_json(&assessment, options.as_deref()).py(py)
 }
 
-/// Reads a maturity assessment (a dict or JSON text) and returns the report.
-#[pyfunction]
-#[pyo3(signature = (assessment, options=None, framework=None))]
-fn score_maturity<'py>(
-    py: Python<'py>,
-    assessment: &Bound<'py, PyAny>,
-    options: Option<&Bound<'py, PyAny>>,
-    framework: Option<FrameworkArg<'py>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let assessment: kam_core::MaturityAssessment = from_py(assessment)?;
-    let options: MaturityOptions = self::options(options)?;
-    let report = match framework {
-        None => api::score_maturity(&assessment, &options),
-        Some(f) => api::score_maturity_with(f.get(py)?.as_ref(), &assessment, &options),
-    };
-    to_py(py, &report.py(py)?)
-}
-
-/// Judges litmus-test answers (a dict or JSON text) and returns the report.
-#[pyfunction]
-#[pyo3(signature = (answers, framework=None))]
-fn score_litmus<'py>(
-    py: Python<'py>,
-    answers: &Bound<'py, PyAny>,
-    framework: Option<FrameworkArg<'py>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let answers: LitmusAnswers = from_py(answers)?;
-    let report = match framework {
-        None => api::score_litmus(&answers),
-        Some(f) => api::score_litmus_with(f.get(py)?.as_ref(), &answers),
-    };
-    to_py(py, &report.py(py)?)
-}
-
 /// The JSON Schema of a public input or output type, by name.
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -129,7 +76,7 @@ fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
 /// The names `schema()` accepts.
 #[pyfunction]
 fn schema_names() -> Vec<&'static str> {
-    api::SCHEMA_NAMES.to_vec()
+    api::schema_names().to_vec()
 }
 
 /// Every error kind kam can raise.
@@ -146,15 +93,13 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(frameworks, m)?)?;
     m.add_function(wrap_pyfunction!(framework_by_id, m)?)?;
     m.add_function(wrap_pyfunction!(load_framework, m)?)?;
-    m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(score_json, m)?)?;
-    m.add_function(wrap_pyfunction!(score_maturity, m)?)?;
-    m.add_function(wrap_pyfunction!(score_litmus, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
+    m.add_function(wrap_pyfunction!(operations::operations, m)?)?;
+    operations::register(m)?;
     batch::register(m)?;
-    analysis::register(m)?;
     render::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -8,6 +8,7 @@ a new operation is picked up as soon as the binding exports it.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 from pathlib import Path
@@ -79,8 +80,33 @@ def input_text(vector: dict[str, Any]) -> str:
     return text + " " * (pad - size)
 
 
+OPERATIONS = {op["name"]: op for op in kam.operations()}
+"""kam's table of operations: every one is a function of the same name."""
+
+CATALOGUE = {"framework", "load_framework", "schema"}
+"""The vectors' operations that are not in the table."""
+
+
+def test_every_operation_of_the_table_is_a_function() -> None:
+    assert len(OPERATIONS) >= 14
+    for name, op in OPERATIONS.items():
+        function = getattr(kam, name, None)
+        assert callable(function), f"kam has no function `{name}`"
+        assert name in kam.__all__, f"`{name}` is not exported"
+        parameters = list(inspect.signature(function).parameters)
+        expected = [op["argument"]]
+        if name == "score_batch":
+            expected = ["scores"]  # also takes a NumPy matrix
+        if op["options"] is not None:
+            expected.append("options")
+        if op["js_with_name"] is not None:
+            expected.append("framework")
+        assert parameters == expected, f"`{name}` takes {parameters}"
+
+
 def run(vector: dict[str, Any]) -> Any:
     operation = vector["operation"]
+    assert operation in OPERATIONS or operation in CATALOGUE, f"no operation `{operation}`"
     function = SPECIAL.get(operation) or getattr(kam, operation, None)
     assert callable(function), f"kam has no function `{operation}`"
     if "input" in vector:

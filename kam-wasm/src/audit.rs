@@ -1,11 +1,13 @@
-//! The engine: frameworks, scoring of audits, maturity and litmus answers,
-//! and the JSON Schemas.
+//! The catalogue of the engine module: frameworks, the canonical report
+//! text, the item ids, the JSON Schemas and the error kinds. The operations
+//! themselves (scoring, …) are expanded from kam-core's table in
+//! `operations.rs`.
 
 use kam_core::api;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, input, options, output, result, string, text};
-use crate::{FrameworkArg, MaturityOptionsArg, ScoreOptionsArg, assemble, error, schemas};
+use crate::convert::{self, output, result, string, text};
+use crate::{FrameworkArg, ScoreOptionsArg, assemble, error, schemas};
 
 /// The bundled frameworks, one line each.
 #[wasm_bindgen(unchecked_return_type = "FrameworkSummary[]")]
@@ -34,17 +36,6 @@ pub fn load_framework(
     result(api::load_framework(&text(file)?))
 }
 
-/// Scores an action-audit assessment against the bundled framework it names.
-///
-/// `options` may be left out: every option has a default.
-#[wasm_bindgen(unchecked_return_type = "AuditReport")]
-pub fn score(
-    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: &JsValue,
-    options: Option<ScoreOptionsArg>,
-) -> Result<JsValue, JsValue> {
-    result(api::score(&input(assessment)?, &self::options(options)?))
-}
-
 /// Scores an action-audit assessment against the bundled framework it names
 /// and returns the report as JSON text: compact, fields in kam-core's order,
 /// the same bytes as Rust's `api::score_json` and Python's `kam.score_json`
@@ -60,67 +51,6 @@ pub fn score_json(
         _ => None,
     };
     api::score_json(&text(assessment)?, options.as_deref()).map_err(|e| error::throw(&e))
-}
-
-/// Scores an action-audit assessment against a framework file (see
-/// `loadFramework`).
-#[wasm_bindgen(js_name = scoreWith, unchecked_return_type = "AuditReport")]
-pub fn score_with(
-    #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: &JsValue,
-    options: Option<ScoreOptionsArg>,
-) -> Result<JsValue, JsValue> {
-    let framework = api::load_framework(&text(framework)?).map_err(|e| error::throw(&e))?;
-    result(api::score_with(
-        &framework,
-        &input(assessment)?,
-        &self::options(options)?,
-    ))
-}
-
-/// Reads a maturity assessment against the bundled model it names.
-#[wasm_bindgen(js_name = scoreMaturity, unchecked_return_type = "MaturityReport")]
-pub fn score_maturity(
-    #[wasm_bindgen(unchecked_param_type = "MaturityAssessment | string")] assessment: &JsValue,
-    options: Option<MaturityOptionsArg>,
-) -> Result<JsValue, JsValue> {
-    result(api::score_maturity(
-        &input(assessment)?,
-        &self::options(options)?,
-    ))
-}
-
-/// Reads a maturity assessment against a framework file (see `loadFramework`).
-#[wasm_bindgen(js_name = scoreMaturityWith, unchecked_return_type = "MaturityReport")]
-pub fn score_maturity_with(
-    #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MaturityAssessment | string")] assessment: &JsValue,
-    options: Option<MaturityOptionsArg>,
-) -> Result<JsValue, JsValue> {
-    let framework = api::load_framework(&text(framework)?).map_err(|e| error::throw(&e))?;
-    result(api::score_maturity_with(
-        &framework,
-        &input(assessment)?,
-        &self::options(options)?,
-    ))
-}
-
-/// Judges litmus answers against the bundled framework they name.
-#[wasm_bindgen(js_name = scoreLitmus, unchecked_return_type = "LitmusReport")]
-pub fn score_litmus(
-    #[wasm_bindgen(unchecked_param_type = "LitmusAnswers | string")] answers: &JsValue,
-) -> Result<JsValue, JsValue> {
-    result(api::score_litmus(&input(answers)?))
-}
-
-/// Judges litmus answers against a framework file (see `loadFramework`).
-#[wasm_bindgen(js_name = scoreLitmusWith, unchecked_return_type = "LitmusReport")]
-pub fn score_litmus_with(
-    #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "LitmusAnswers | string")] answers: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let framework = api::load_framework(&text(framework)?).map_err(|e| error::throw(&e))?;
-    result(api::score_litmus_with(&framework, &input(answers)?))
 }
 
 /// The framework `itemIds()` and Python's `item_ids()` use when none is given.
@@ -171,7 +101,7 @@ pub fn schema(
 /// The names `schema()` accepts.
 #[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "SchemaName[]")]
 pub fn schema_names() -> Result<JsValue, JsValue> {
-    output(api::SCHEMA_NAMES)
+    output(api::schema_names())
 }
 
 /// Every `kind` a thrown error can have.

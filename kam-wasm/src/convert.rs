@@ -24,14 +24,6 @@ pub fn input<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
     from_json(&text(value)?).map_err(|e| throw(&e))
 }
 
-/// Reads an optional options argument: `undefined` or `null` mean the defaults.
-pub fn options<T: DeserializeOwned>(value: Option<impl Into<JsValue>>) -> Result<T, JsValue> {
-    match value.map(Into::into) {
-        Some(value) if !value.is_undefined() && !value.is_null() => input(&value),
-        _ => from_json("{}").map_err(|e| throw(&e)),
-    }
-}
-
 /// Reads a plain string argument, such as an id; anything else gets
 /// kam-core's message for a value of the wrong type.
 pub fn string(value: &JsValue) -> Result<String, JsValue> {

@@ -9,49 +9,57 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as engine from "../pkg/node.js";
 import * as analysis from "../pkg/node-analysis.js";
 
-// The analyses live in their own module (`kam/analysis`); the vectors see one API.
-const kam = { ...engine, ...analysis };
-
 const dir = new URL("../../tests/vectors/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 /** A framework's one-line summary, as the Rust runner builds it with `Framework::summary`. */
 const summary = (f) => ({ id: f.id, version: f.version, type: f.type, name: f.name });
 
-/** The camelCase JS name of a facade function (`score_maturity` → `scoreMaturity`). */
-const camel = (operation) => operation.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+/** kam's table of operations: names, JavaScript names and the module of each. */
+const operations = new Map(engine.operations().map((op) => [op.name, op]));
+const modules = { engine, analysis };
 
 /**
- * Runs one operation of the facade: the names are the Rust function names.
- * With a `framework` file the operation's `…With` variant scores against it
- * (`scoreWith(framework, input, options)`, as Rust's `api::score_with`).
+ * Runs one operation, named as in Rust and Python: an operation of the table
+ * through its JavaScript function in the module the table names (with a
+ * `framework` file, its `…With` variant: `scoreWith(framework, input,
+ * options)`, as Rust's `api::score_with`), so a new operation needs no case
+ * here; the catalogue functions by hand.
  */
 function run(operation, input, options, framework) {
-  if (framework !== undefined) {
-    const name = `${camel(operation)}With`;
-    assert.equal(typeof kam[name], "function", `no JS function \`${name}\` for a vector with a framework`);
-    return options === undefined ? kam[name](framework, input) : kam[name](framework, input, options);
-  }
-  switch (operation) {
-    case "score":
-      return kam.score(input, options);
-    case "score_maturity":
-      return kam.scoreMaturity(input, options);
-    case "score_litmus":
-      return kam.scoreLitmus(input);
-    case "load_framework":
-      return summary(kam.loadFramework(input));
-    case "framework":
-      return summary(kam.framework(input));
-    default: {
-      // Functions added to the facade later (analyses, charts) are found by
-      // their camelCase name, so a new vector needs no change here.
-      const name = camel(operation);
-      assert.equal(typeof kam[name], "function", `no JS function for operation \`${operation}\``);
-      return options === undefined ? kam[name](input) : kam[name](input, options);
+  const op = operations.get(operation);
+  if (op !== undefined) {
+    const module = modules[op.module];
+    if (framework !== undefined) {
+      assert.ok(op.js_with_name, `\`${operation}\` takes no framework`);
+      return module[op.js_with_name](framework, input, options);
     }
+    return module[op.js_name](input, options);
+  }
+  assert.equal(options, undefined, `\`${operation}\` takes no options`);
+  assert.equal(framework, undefined, `\`${operation}\` takes no framework`);
+  switch (operation) {
+    case "load_framework":
+      return summary(engine.loadFramework(input));
+    case "framework":
+      return summary(engine.framework(input));
+    case "schema":
+      return engine.schema(input);
+    default:
+      assert.fail(`unknown operation \`${operation}\``);
   }
 }
+
+test("every operation of the table has its functions, in the module the table names", () => {
+  assert.ok(operations.size >= 14, "kam's table of operations");
+  for (const op of operations.values()) {
+    const [home, other] = op.module === "engine" ? [engine, analysis] : [analysis, engine];
+    for (const name of [op.js_name, op.js_with_name].filter(Boolean)) {
+      assert.equal(typeof home[name], "function", `${op.module} module: no function \`${name}\` for \`${op.name}\``);
+      assert.equal(other[name], undefined, `\`${name}\` is in both modules`);
+    }
+  }
+});
 
 /** `input_text`, padded with trailing spaces to `pad_to_bytes` bytes (UTF-8) if asked. */
 function padded(vector) {

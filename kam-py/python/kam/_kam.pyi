@@ -172,6 +172,12 @@ def schema(name: str) -> dict[str, Any]:
 def schema_names() -> list[str]:
     """The names :func:`schema` accepts."""
 
+def operations() -> list[dict[str, Any]]:
+    """kam's table of operations, one dict each: ``name`` (the function's
+    name here and in Rust), ``js_name`` and ``js_with_name`` (JavaScript),
+    ``module``, ``argument``, ``input``, ``options`` and ``output`` (type
+    names: :func:`schema` takes them in kebab case) and ``doc``."""
+
 def error_kinds() -> list[str]:
     """Every error kind kam can raise, as found in ``KamError.kind``."""
 

@@ -3,9 +3,23 @@
 //!
 //! Each function looks up the bundled framework named by its input; use the
 //! `*_with` variants to score against a framework loaded from a file.
+//!
+//! The operations (scoring, the analyses, batch scoring) are listed once in
+//! a table, [`for_each_operation!`](crate::for_each_operation), which the
+//! bindings, the schemas, the test runners and the fuzz targets are expanded
+//! from; [`OPERATIONS`] describes them at run time and [`call_json`] runs any
+//! of them by name.
+
+mod operations;
+
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+pub use operations::{
+    Module, NoOptions, OPERATIONS, Operation, call_json, operation, ops, schema_name,
+};
 
 use crate::assessment::AuditAssessment;
 use crate::error::{Error, InputError};
@@ -125,94 +139,67 @@ impl From<&Error> for ErrorInfo {
     }
 }
 
+/// The JSON Schemas of types that are not an operation's input, options or
+/// output: the framework file, its summary, and the error.
+const OTHER_SCHEMAS: &[&str] = &["framework", "framework-summary", "error"];
+
 /// The names of the JSON Schemas [`schema`] can return, one per public input
-/// and output type; `docs/schema/<name>.json` holds each.
-pub const SCHEMA_NAMES: &[&str] = &[
-    "framework",
-    "framework-summary",
-    "audit-assessment",
-    "score-options",
-    "audit-report",
-    "maturity-assessment",
-    "maturity-options",
-    "maturity-report",
-    "litmus-answers",
-    "litmus-report",
-    "error",
-    "pareto-input",
-    "pareto-report",
-    "portfolio-input",
-    "portfolio-report",
-    "comparison-input",
-    "audit-comparison",
-    "aggregate-input",
-    "aggregation",
-    "units-input",
-    "unit-comparison",
-    "account-plan-input",
-    "account-plan-report",
-    "time-allocation-input",
-    "time-allocation-report",
-    "path-input",
-    "path-plan",
-    "explain-input",
-    "explanation",
-    "rescore-input",
-    "rescore-report",
-    "batch-input",
-    "batch-report",
-];
+/// and output type; `docs/schema/<name>.json` holds each. They are derived
+/// from the table of operations ([`OPERATIONS`]): every operation's input,
+/// options and output type, plus the framework file, its summary and the
+/// error.
+///
+/// ```
+/// let names = kam_core::api::schema_names();
+/// assert!(names.contains(&"audit-assessment") && names.contains(&"audit-report"));
+/// ```
+pub fn schema_names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = OTHER_SCHEMAS.to_vec();
+        for op in OPERATIONS {
+            for type_name in [Some(op.input), op.options, Some(op.output)]
+                .into_iter()
+                .flatten()
+            {
+                let name = operations::schema_name(type_name);
+                if !names.contains(&name.as_str()) {
+                    // Built once per process: a few dozen short names.
+                    names.push(Box::leak(name.into_boxed_str()));
+                }
+            }
+        }
+        names
+    })
+}
 
 /// The JSON Schema of a public input or output type, by name.
 ///
+/// ```
+/// let schema = kam_core::api::schema("audit-assessment")?;
+/// assert_eq!(schema["title"], "AuditAssessment");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
-/// `unknown-schema`, listing [`SCHEMA_NAMES`].
+/// `unknown-schema`, listing [`schema_names`].
 pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
     fn of<T: JsonSchema>() -> serde_json::Value {
         schemars::schema_for!(T).to_value()
     }
-    Ok(match name {
-        "framework" => of::<Framework>(),
-        "framework-summary" => of::<FrameworkSummary>(),
-        "audit-assessment" => of::<AuditAssessment>(),
-        "score-options" => of::<ScoreOptions>(),
-        "audit-report" => of::<AuditReport>(),
-        "maturity-assessment" => of::<MaturityAssessment>(),
-        "maturity-options" => of::<MaturityOptions>(),
-        "maturity-report" => of::<MaturityReport>(),
-        "litmus-answers" => of::<LitmusAnswers>(),
-        "litmus-report" => of::<LitmusReport>(),
-        "error" => of::<ErrorInfo>(),
-        "pareto-input" => of::<crate::analysis::ParetoInput>(),
-        "pareto-report" => of::<crate::analysis::ParetoReport>(),
-        "portfolio-input" => of::<crate::analysis::PortfolioInput>(),
-        "portfolio-report" => of::<crate::analysis::PortfolioReport>(),
-        "comparison-input" => of::<crate::analysis::ComparisonInput>(),
-        "audit-comparison" => of::<crate::analysis::AuditComparison>(),
-        "aggregate-input" => of::<crate::analysis::AggregateInput>(),
-        "aggregation" => of::<crate::analysis::Aggregation>(),
-        "units-input" => of::<crate::analysis::UnitsInput>(),
-        "unit-comparison" => of::<crate::analysis::UnitComparison>(),
-        "account-plan-input" => of::<crate::analysis::AccountPlanInput>(),
-        "account-plan-report" => of::<crate::analysis::AccountPlanReport>(),
-        "time-allocation-input" => of::<crate::analysis::TimeAllocationInput>(),
-        "time-allocation-report" => of::<crate::analysis::TimeAllocationReport>(),
-        "path-input" => of::<crate::analysis::PathInput>(),
-        "path-plan" => of::<crate::analysis::PathPlan>(),
-        "explain-input" => of::<crate::analysis::ExplainInput>(),
-        "explanation" => of::<crate::analysis::Explanation>(),
-        "rescore-input" => of::<crate::analysis::RescoreInput>(),
-        "rescore-report" => of::<crate::analysis::RescoreReport>(),
-        "batch-input" => of::<crate::batch::BatchInput>(),
-        "batch-report" => of::<crate::batch::BatchReport>(),
-        _ => {
-            let known: Vec<String> = SCHEMA_NAMES.iter().map(|n| format!("`{n}`")).collect();
-            return Err(InputError::UnknownSchema {
-                name: name.to_owned(),
-                known: known.join(", "),
-            }
-            .into());
+    let schema = match name {
+        "framework" => Some(of::<Framework>()),
+        "framework-summary" => Some(of::<FrameworkSummary>()),
+        "error" => Some(of::<ErrorInfo>()),
+        _ => operations::operation_schema(name),
+    };
+    schema.ok_or_else(|| {
+        let known: Vec<String> = schema_names().iter().map(|n| format!("`{n}`")).collect();
+        InputError::UnknownSchema {
+            name: name.to_owned(),
+            known: known.join(", "),
         }
+        .into()
     })
 }
 
@@ -467,21 +454,7 @@ pub fn rescore(
 /// `invalid-json` and the limit errors for text that is not an assessment
 /// (or options), and any error of [`score`].
 pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Error> {
-    let assessment: AuditAssessment = crate::error::from_json(assessment)?;
-    let options: ScoreOptions = match options {
-        Some(text) => crate::error::from_json(text)?,
-        None => ScoreOptions::default(),
-    };
-    let report = score(&assessment, &options)?;
-    // A report has only string keys and finite numbers, so writing it cannot
-    // fail; should it ever, the problem is reported rather than hidden.
-    serde_json::to_string(&report).map_err(|e| {
-        InputError::InvalidJson {
-            path: ".".to_owned(),
-            message: e.to_string(),
-        }
-        .into()
-    })
+    ops::score::call_json(assessment, options, None)
 }
 
 /// Scores a batch of action audits given as rows of cells (see

@@ -1,0 +1,127 @@
+//! The operations of kam-core's table (`kam_core::for_each_operation!`), one
+//! JavaScript function each, plus its `…With` variant when the operation can
+//! score against a framework file, with their TypeScript declarations. Each
+//! goes into the WebAssembly module the table names (the `engine` or the
+//! `analysis` feature), so the engine module carries no analysis code.
+//! Adding an operation to the table adds its functions here.
+
+// With only one of the two features, the other module's helpers are unused.
+#![allow(dead_code, unused_imports)]
+
+use kam_core::{Error, Framework};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{input, result, text};
+use crate::error::throw;
+
+/// Reads the arguments, runs the operation and converts its result.
+fn call<I, O, R>(
+    run: fn(&I, &O, Option<&Framework>) -> Result<R, Error>,
+    framework: Option<&JsValue>,
+    value: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsValue>
+where
+    I: DeserializeOwned,
+    O: DeserializeOwned + Default,
+    R: Serialize,
+{
+    let framework = framework
+        .map(|f| kam_core::api::load_framework(&text(f)?).map_err(|e| throw(&e)))
+        .transpose()?;
+    let options: O = if options.is_undefined() || options.is_null() {
+        O::default()
+    } else {
+        input(options)?
+    };
+    result(run(&input(value)?, &options, framework.as_ref()))
+}
+
+/// The items of one operation, compiled into the module the table names.
+macro_rules! in_module {
+    (engine $($item:item)*) => {
+        $(#[cfg(feature = "engine")] $item)*
+    };
+    (analysis $($item:item)*) => {
+        $(#[cfg(feature = "analysis")] $item)*
+    };
+}
+
+/// The `…With` variant of an operation, if it has one, and its declaration.
+macro_rules! with_function {
+    ($name:ident $js:tt $arg:ident $input_ts:tt $output_ts:tt [$($options_ts:tt)?] []) => {};
+    ($name:ident $js:tt $arg:ident $input_ts:tt $output_ts:tt [$($options_ts:tt)?] [$with:ident $with_js:tt]) => {
+        #[doc = concat!("`", $js, "` against a framework file (see `loadFramework`).")]
+        #[wasm_bindgen(js_name = $with_js, skip_typescript)]
+        pub fn $with(
+            framework: &JsValue,
+            value: &JsValue,
+            options: &JsValue,
+        ) -> Result<JsValue, JsValue> {
+            call(kam_core::api::ops::$name::run, Some(framework), value, options)
+        }
+
+        #[wasm_bindgen(typescript_custom_section)]
+        const WITH_DECLARATION: &str = concat!(
+            "/** `", $js, "` against a framework file (an object or JSON text, see `loadFramework`). */\n",
+            "export function ", $with_js, "(framework: Framework | string, ",
+            stringify!($arg), ": ", $input_ts, " | string",
+            $(", options?: ", $options_ts,)?
+            "): ", $output_ts, ";\n",
+        );
+    };
+}
+
+/// Every operation's functions, each in a Rust module named after it (the
+/// JavaScript names come from the table).
+macro_rules! functions {
+    ($(
+        $(#[doc = $doc:tt])*
+        $name:ident {
+            js: $js:tt,
+            module: $module:ident,
+            input: $arg:ident: $input:ty = $input_ts:tt,
+            options: [$($options:ty = $options_ts:tt)?],
+            output: $output:ty = $output_ts:tt,
+            framework: [$($with:ident = $with_js:tt)?],
+        }
+    )*) => {$(
+        in_module! {
+            $module
+
+            #[doc = concat!("The `", $js, "` function (and its `…With` variant) of the table.")]
+            mod $name {
+                use super::*;
+
+                $(#[doc = $doc])*
+                #[wasm_bindgen(js_name = $js, skip_typescript)]
+                pub fn run(value: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+                    call(kam_core::api::ops::$name::run, None, value, options)
+                }
+
+                #[wasm_bindgen(typescript_custom_section)]
+                const DECLARATION: &str = concat!(
+                    "/**\n",
+                    $(" *", $doc, "\n",)*
+                    " */\nexport function ", $js, "(", stringify!($arg), ": ", $input_ts, " | string",
+                    $(", options?: ", $options_ts,)?
+                    "): ", $output_ts, ";\n",
+                );
+
+                with_function!($name $js $arg $input_ts $output_ts [$($options_ts)?] [$($with $with_js)?]);
+            }
+        }
+    )*};
+}
+
+kam_core::for_each_operation!(functions);
+
+/// The operations of kam's table: name, JavaScript names, module, argument,
+/// input, options and output type names, documentation.
+#[cfg(feature = "engine")]
+#[wasm_bindgen(unchecked_return_type = "Operation[]")]
+pub fn operations() -> Result<JsValue, JsValue> {
+    crate::convert::output(&kam_core::api::OPERATIONS)
+}
