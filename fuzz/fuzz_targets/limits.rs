@@ -6,11 +6,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = kam_fuzz::text(data) else { return };
-    let checked = kam_core::limits::check_text(text);
+    let checked = kam_core::json::check_text(text);
     // Anything serde_json accepts within the limits is also accepted here.
     if checked.is_err() {
         if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-            let _ = kam_core::limits::check_value(&value);
+            let _ = kam_core::json::check_value(&value);
         }
     }
 });

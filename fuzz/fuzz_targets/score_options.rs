@@ -1,7 +1,7 @@
 #![no_main]
 //! Scoring options, as text, applied to the bundled example assessment.
 
-use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json};
 use libfuzzer_sys::fuzz_target;
 
 const NORTHWIND: &str = include_str!("../../kam-core/examples/data/northwind-audit.json");

@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use kam_core::framework::builtin_audit;
-use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json};
 
 const NORTHWIND: &str = include_str!("../examples/data/northwind-audit.json");
 

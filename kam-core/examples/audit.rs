@@ -10,8 +10,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kam_core::scoring::{AuditReport, ItemStatus, Position};
-use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json, report};
+use kam_core::scoring::{AuditReport, ItemStatus};
+use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json, render};
 
 const EXAMPLE: &str = include_str!("data/northwind-audit.json");
 
@@ -90,7 +90,7 @@ fn write_html(path: &Path, report: &AuditReport) -> std::io::Result<PathBuf> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(path, report::audit_html(report))?;
+    std::fs::write(path, render::audit_html(report))?;
     path.canonicalize()
 }
 
@@ -151,21 +151,11 @@ fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
             bar(s.percent)
         )?;
     }
-    write!(out, "\nFigure 4 (overall score on the development path): ")?;
-    match &r.position {
-        Position::Period {
-            number,
-            name,
-            phase,
-            fraction,
-            ..
-        } => writeln!(
-            out,
-            "period {number} {name} (phase {phase}), {:.0}% of the way through",
-            fraction * 100.0
-        )?,
-        Position::BestPractice { .. } => writeln!(out, "best practice KAM")?,
-    }
+    writeln!(
+        out,
+        "\nFigure 4 (overall score on the development path): {}",
+        r.position
+    )?;
     let progress = &r.progress;
     write!(
         out,

@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AssessmentError;
 use crate::framework::AuditFramework;
-use crate::unique_map;
+use crate::json::unique_map;
 
 /// Who was assessed, by whom and when; echoed in every report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Context {
     /// The organisation assessed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +56,7 @@ impl Context {
 /// report, unless strict mode is asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AuditAssessment {
     /// The framework's id, e.g. `cranfield-kam-development`.
     pub framework: String,

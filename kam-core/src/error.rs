@@ -9,6 +9,7 @@ use thiserror::Error;
 
 /// Any error kam can return.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is not well-formed JSON of the expected shape.
     #[error(transparent)]
@@ -116,6 +117,7 @@ impl Error {
 
 /// The input could not be read as JSON of the expected shape.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum InputError {
     /// Malformed JSON, a missing or unknown field, or a value of the wrong type.
     #[error("invalid JSON at `{path}`: {message}")]
@@ -147,6 +149,7 @@ impl InputError {
 
 /// The input exceeds a documented limit; see [`crate::limits`].
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum LimitError {
     /// The results of a JSON batch would hold too many numbers.
     #[error(
@@ -277,6 +280,7 @@ impl LimitError {
 
 /// A framework file is invalid, or a framework is not known.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum FrameworkError {
     /// No framework with this id is bundled with kam.
     #[error("unknown framework `{id}`; bundled frameworks are {known}")]
@@ -386,6 +390,7 @@ impl FrameworkError {
 
 /// An action-audit assessment does not fit its framework.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum AssessmentError {
     /// The assessment names another framework than the one it is scored with.
     #[error("assessment is for framework `{found}`, but it is being scored with `{expected}`")]
@@ -477,6 +482,7 @@ impl AssessmentError {
 
 /// A maturity assessment does not fit its model.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum MaturityError {
     /// A stage is given for an area the model lacks.
     #[error("unknown programme area `{area}`: the model has no such area")]
@@ -519,6 +525,7 @@ impl MaturityError {
 
 /// Litmus-test answers do not fit the framework's tests.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum LitmusError {
     /// A response names a test the framework lacks.
     #[error("unknown litmus test `{test}`; this framework has {known}")]
@@ -572,6 +579,7 @@ impl LitmusError {
 
 /// A scoring option is out of range.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum OptionsError {
     /// The option's value is not allowed.
     #[error("option `{option}` is `{value}`; {expected}")]
@@ -597,6 +605,7 @@ impl OptionsError {
 /// A score matrix for batch scoring does not fit its framework. Rows and
 /// columns are counted from 0, as in numpy and pandas.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum BatchError {
     /// A cell holds a value outside the framework's scale.
     #[error(
@@ -686,6 +695,7 @@ impl BatchError {
 /// number that is negative, not finite or off its scale, weights that do not
 /// sum to 1, audits of different frameworks.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum AnalysisError {
     /// A list that needs at least one entry is empty.
     #[error("no {what} given; at least one is needed")]
@@ -804,132 +814,6 @@ impl AnalysisError {
     }
 }
 
-/// Parses JSON into `T`, reporting the path of the first problem.
-///
-/// # Errors
-/// [`InputError::InvalidJson`] naming the path and the parser's complaint.
-pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::limits::check_text(json)?;
-    crate::limits::take_broken();
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
-    // Trailing characters after the document are an error too, not ignored.
-    de.end().map_err(|e| InputError::InvalidJson {
-        path: ".".to_owned(),
-        message: parser_message(&e),
-    })?;
-    Ok(value)
-}
-
-/// Converts an already-parsed JSON value into `T`, reporting the path of the
-/// first problem with the same message [`from_json`] gives. The bindings use
-/// this for Python dicts and JavaScript objects.
-///
-/// # Errors
-/// [`InputError::InvalidJson`] naming the path and the problem.
-pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
-    crate::limits::check_value(&value)?;
-    crate::limits::take_broken();
-    serde_path_to_error::deserialize(value).map_err(|e| read_error(&e))
-}
-
-/// A named limit broken while reading (see [`crate::limits::bounded_list`]),
-/// else `invalid-json`.
-fn read_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    match crate::limits::take_broken() {
-        Some(limit) => limit.into(),
-        None => invalid_json(e).into(),
-    }
-}
-
-fn invalid_json(e: &serde_path_to_error::Error<serde_json::Error>) -> InputError {
-    InputError::InvalidJson {
-        path: e.path().to_string(),
-        message: parser_message(e.inner()),
-    }
-}
-
-/// The parser's complaint. For a value of the wrong shape the path already
-/// says where, and the line and column would depend on how the caller's
-/// language wrote the JSON, so they are dropped to keep messages identical
-/// across Rust, Python and JavaScript. For malformed text they are kept.
-fn parser_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    if e.classify() != serde_json::error::Category::Data {
-        return text;
-    }
-    let position = format!(" at line {} column {}", e.line(), e.column());
-    text.strip_suffix(&position).unwrap_or(&text).to_owned()
-}
-
-/// One step into a JSON document, as a binding walks a native value: an
-/// object's key or an array's index (from 0).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSegment {
-    /// A key of an object.
-    Key(String),
-    /// A position in an array, from 0.
-    Index(usize),
-}
-
-/// Writes a path as every kam message does (as `serde_path_to_error` does for
-/// [`from_json`] and [`from_value`]): keys joined by `.`, indices as `[0]`,
-/// `.` for the top, e.g. `customers[0].value`.
-pub fn json_path(segments: &[PathSegment]) -> String {
-    use std::fmt::Write as _;
-    if segments.is_empty() {
-        return ".".to_owned();
-    }
-    let mut path = String::new();
-    for segment in segments {
-        match segment {
-            PathSegment::Key(key) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            // Writing to a `String` cannot fail.
-            PathSegment::Index(index) => {
-                let _ = write!(path, "[{index}]");
-            }
-        }
-    }
-    path
-}
-
-/// The error for a native number that JSON cannot hold: NaN or an infinity
-/// in a Python or JavaScript value (JSON text cannot contain them at all).
-/// Both bindings report it with this function, so kind, path and message are
-/// identical; the value is spelt as JavaScript and JSON5 spell it: `NaN`,
-/// `Infinity`, `-Infinity`.
-pub fn non_finite_number(path: &[PathSegment], value: f64) -> Error {
-    let spelt = if value.is_nan() {
-        "NaN"
-    } else if value > 0.0 {
-        "Infinity"
-    } else {
-        "-Infinity"
-    };
-    InputError::InvalidJson {
-        path: json_path(path),
-        message: format!("`{spelt}` is not a JSON number"),
-    }
-    .into()
-}
-
-/// The error for a native integer too large for any JSON number kam reads
-/// (beyond ±1.8 × 10³⁰⁸, the range of a 64-bit float, e.g. Python's
-/// `10**400`): the parser's own words for such a literal, without the line
-/// and column a native value has not got.
-pub fn number_out_of_range(path: &[PathSegment]) -> Error {
-    InputError::InvalidJson {
-        path: json_path(path),
-        message: "number out of range".to_owned(),
-    }
-    .into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -944,102 +828,5 @@ mod tests {
                 "{kind} is not kebab-case"
             );
         }
-    }
-
-    #[test]
-    fn json_errors_name_the_path() {
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Doc {
-            scores: std::collections::BTreeMap<String, u8>,
-        }
-        let err = from_json::<Doc>(r#"{"scores": {"A1.1": 7000}}"#).unwrap_err();
-        assert_eq!(err.kind(), "invalid-json");
-        assert!(err.to_string().contains("`scores.A1.1`"), "{err}");
-    }
-
-    #[test]
-    fn values_and_text_give_the_same_message() {
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Doc {
-            scores: std::collections::BTreeMap<String, u8>,
-        }
-        let text = r#"{"scores": {"A1.1": 2.5}}"#;
-        let from_text = from_json::<Doc>(text).unwrap_err();
-        let from_value = from_value::<Doc>(serde_json::from_str(text).unwrap()).unwrap_err();
-        assert_eq!(from_text, from_value);
-        assert_eq!(
-            from_text.to_string(),
-            "invalid JSON at `scores.A1.1`: invalid type: floating point `2.5`, expected u8"
-        );
-    }
-
-    #[test]
-    fn whole_numbers_only_where_whole_numbers_are_expected() {
-        // A float spelling of a whole number is rejected rather than silently
-        // truncated; the parser reads `-0` as the float negative zero, so it
-        // is rejected too, the same way in every language.
-        assert_eq!(from_json::<u8>("0").unwrap(), 0);
-        for not_whole in [
-            "3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1", "NaN", "Infinity",
-        ] {
-            let err = from_json::<u8>(not_whole).unwrap_err();
-            assert_eq!(err.kind(), "invalid-json", "{not_whole}");
-        }
-    }
-
-    #[test]
-    fn trailing_text_is_rejected() {
-        let err = from_json::<u8>("1 2").unwrap_err();
-        assert_eq!(err.kind(), "invalid-json");
-    }
-
-    #[test]
-    fn native_paths_are_written_as_the_parser_writes_them() {
-        use PathSegment::{Index, Key};
-        use std::collections::BTreeMap;
-        type Doc = BTreeMap<String, Vec<BTreeMap<String, Vec<u8>>>>;
-        let cases: [(&str, Vec<PathSegment>); 3] = [
-            (
-                r#"{"a": [{"b": [1, 2.5]}]}"#,
-                vec![Key("a".into()), Index(0), Key("b".into()), Index(1)],
-            ),
-            (r#"{"a": 2.5}"#, vec![Key("a".into())]),
-            ("2.5", vec![]),
-        ];
-        for (text, segments) in cases {
-            let Err(Error::Input(InputError::InvalidJson { path, .. })) = from_json::<Doc>(text)
-            else {
-                panic!("{text} should not read");
-            };
-            assert_eq!(path, json_path(&segments), "{text}");
-        }
-        assert_eq!(json_path(&[Index(0), Index(1)]), "[0][1]");
-    }
-
-    #[test]
-    fn native_numbers_json_cannot_hold() {
-        let path = [
-            PathSegment::Key("customers".into()),
-            PathSegment::Index(0),
-            PathSegment::Key("value".into()),
-        ];
-        for (value, spelt) in [
-            (f64::NAN, "NaN"),
-            (f64::INFINITY, "Infinity"),
-            (f64::NEG_INFINITY, "-Infinity"),
-        ] {
-            let err = non_finite_number(&path, value);
-            assert_eq!(err.kind(), "invalid-json");
-            assert_eq!(
-                err.to_string(),
-                format!("invalid JSON at `customers[0].value`: `{spelt}` is not a JSON number")
-            );
-        }
-        // The parser's words for a literal beyond the range of a float.
-        let text = from_json::<f64>("1e400").unwrap_err().to_string();
-        let native = number_out_of_range(&[]).to_string();
-        assert!(text.starts_with(&native), "{text} / {native}");
     }
 }

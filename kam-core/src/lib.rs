@@ -47,12 +47,13 @@ pub mod batch;
 pub mod chart;
 pub mod error;
 pub mod framework;
+pub mod json;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
-pub mod report;
+pub mod render;
 pub mod scoring;
-mod unique_map;
+pub mod words;
 
 /// The README's Rust snippet, compiled and run as a doc test so it cannot rot.
 #[cfg(doctest)]

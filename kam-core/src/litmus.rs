@@ -11,12 +11,13 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Context, check_framework};
 use crate::error::{Error, LitmusError};
 use crate::framework::{AuditFramework, LitmusTest};
+use crate::json::unique_map;
 use crate::scoring::FrameworkRef;
-use crate::unique_map;
 
 /// Replies to one or more litmus tests of a framework.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LitmusAnswers {
     /// The framework's id, e.g. `cranfield-kam-development`.
     pub framework: String,
@@ -58,6 +59,7 @@ pub struct AnswerSet {
 /// The verdicts on a set of litmus answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LitmusReport {
     /// Which framework and version the tests come from.
     pub framework: FrameworkRef,
@@ -70,6 +72,7 @@ pub struct LitmusReport {
 /// The verdict on one response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LitmusResult {
     /// The test's id.
     pub test: String,
@@ -94,6 +97,7 @@ pub struct LitmusResult {
 /// Whether a response passes its test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// At least the pass mark of yes answers.
     Pass,
@@ -106,6 +110,7 @@ pub enum Verdict {
 /// How one question was answered across the answer sets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct QuestionResult {
     /// Question id.
     pub id: String,
@@ -113,6 +118,36 @@ pub struct QuestionResult {
     pub text: String,
     /// Share of answer sets replying yes, in `[0, 1]`.
     pub yes_share: f64,
+}
+
+impl LitmusAnswers {
+    /// No responses yet to `framework`'s litmus tests.
+    ///
+    /// ```
+    /// use kam_core::litmus::{AnswerSet, LitmusResponse};
+    ///
+    /// let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+    /// let mut answers = kam_core::LitmusAnswers::new(framework);
+    /// answers.responses.push(LitmusResponse {
+    ///     test: "organisation".into(),
+    ///     respondent: None,
+    ///     answer_sets: vec![AnswerSet {
+    ///         about: None,
+    ///         answers: (1..=5).map(|q| (format!("organisation-{q}"), q != 2)).collect(),
+    ///     }],
+    /// });
+    /// let report = kam_core::api::score_litmus(&answers)?;
+    /// assert_eq!(report.results[0].yes, 4.0);
+    /// # Ok::<(), kam_core::Error>(())
+    /// ```
+    pub fn new(framework: &AuditFramework) -> Self {
+        LitmusAnswers {
+            framework: framework.id.clone(),
+            framework_version: framework.version.clone(),
+            context: Context::default(),
+            responses: Vec::new(),
+        }
+    }
 }
 
 /// Counts and judges litmus answers against `framework`'s tests.

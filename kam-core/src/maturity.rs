@@ -9,12 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Context, check_framework};
 use crate::error::{Error, MaturityError};
 use crate::framework::{MaturityModel, ProgrammeArea};
+use crate::json::unique_map;
 use crate::scoring::FrameworkRef;
-use crate::unique_map;
 
 /// A maturity assessment: the stage reached in each programme area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MaturityAssessment {
     /// The model's id, e.g. `kam-maturity-model`.
     pub framework: String,
@@ -40,6 +41,7 @@ pub struct MaturityAssessment {
 /// How to read a maturity assessment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MaturityOptions {
     /// Reject assessments that leave a programme area out.
     #[serde(default)]
@@ -49,6 +51,7 @@ pub struct MaturityOptions {
 /// The reading of one maturity assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MaturityReport {
     /// Which model and version read it.
     pub framework: FrameworkRef,
@@ -70,6 +73,7 @@ pub struct MaturityReport {
 /// One programme area's stage and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AreaResult {
     /// Programme area id.
     pub id: String,
@@ -86,6 +90,7 @@ pub struct AreaResult {
 /// A stage named by number and name, with its key milestone to level up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StageRef {
     /// Stage number, from 1.
     pub stage: u8,
@@ -98,6 +103,7 @@ pub struct StageRef {
 /// The stage above an area's current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NextStage {
     /// Stage number.
     pub stage: u8,
@@ -108,6 +114,25 @@ pub struct NextStage {
 }
 
 impl MaturityAssessment {
+    /// An empty assessment of `model`: no area assessed yet.
+    ///
+    /// ```
+    /// let model = kam_core::framework::builtin_maturity("kam-maturity-model")?;
+    /// let mut assessment = kam_core::MaturityAssessment::new(model);
+    /// assessment.stages.insert("process".into(), 3);
+    /// assert_eq!(assessment.framework_version, model.version);
+    /// # Ok::<(), kam_core::Error>(())
+    /// ```
+    pub fn new(model: &MaturityModel) -> Self {
+        MaturityAssessment {
+            framework: model.id.clone(),
+            framework_version: model.version.clone(),
+            context: Context::default(),
+            stages: BTreeMap::new(),
+            evidence: BTreeMap::new(),
+        }
+    }
+
     /// Checks the assessment fits `model`.
     ///
     /// # Errors

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use kam_core::framework::builtin_audit;
 use kam_core::scoring::Position;
-use kam_core::{AuditAssessment, ScoreOptions, api, error::from_json};
+use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json};
 
 fn methodology() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/methodology.md");

@@ -1,8 +1,6 @@
 //! Every public type survives JSON serialize → deserialize unchanged,
 //! including free text in any Unicode.
 
-use std::collections::BTreeMap;
-
 use kam_core::framework::{builtin, builtin_audit, builtin_maturity};
 use kam_core::litmus::{AnswerSet, LitmusResponse};
 use kam_core::{
@@ -14,7 +12,7 @@ use serde::{Serialize, de::DeserializeOwned};
 
 fn round_trip<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T) {
     let json = serde_json::to_string(value).unwrap();
-    let back: T = kam_core::error::from_json(&json).unwrap();
+    let back: T = kam_core::json::from_json(&json).unwrap();
     assert_eq!(&back, value, "{json}");
 }
 
@@ -29,11 +27,13 @@ fn context() -> impl Strategy<Value = Context> {
         prop::option::of(text()),
         prop::option::of(text()),
     )
-        .prop_map(|(organisation, unit, assessor)| Context {
-            organisation,
-            unit,
-            assessor,
-            date: Some("2024-02-29".to_owned()),
+        .prop_map(|(organisation, unit, assessor)| {
+            let mut context = Context::default();
+            context.organisation = organisation;
+            context.unit = unit;
+            context.assessor = assessor;
+            context.date = Some("2024-02-29".to_owned());
+            context
         })
 }
 
@@ -68,16 +68,15 @@ fn maturity() -> impl Strategy<Value = MaturityAssessment> {
         context(),
         prop::collection::vec(prop::option::of(1u8..=5), areas.len()),
     )
-        .prop_map(move |(context, stages)| MaturityAssessment {
-            framework: model.id.clone(),
-            framework_version: model.version.clone(),
-            context,
-            stages: areas
+        .prop_map(move |(context, stages)| {
+            let mut m = MaturityAssessment::new(model);
+            m.context = context;
+            m.stages = areas
                 .iter()
                 .zip(stages)
                 .filter_map(|(a, s)| Some((a.clone(), s?)))
-                .collect(),
-            evidence: BTreeMap::new(),
+                .collect();
+            m
         })
 }
 
@@ -88,11 +87,9 @@ fn litmus() -> impl Strategy<Value = LitmusAnswers> {
         prop::option::of(text()),
         prop::collection::vec((prop::option::of(text()), any::<[bool; 5]>()), 1..4),
     )
-        .prop_map(move |(respondent, sets)| LitmusAnswers {
-            framework: framework.id.clone(),
-            framework_version: framework.version.clone(),
-            context: Context::default(),
-            responses: vec![LitmusResponse {
+        .prop_map(move |(respondent, sets)| {
+            let mut answers = LitmusAnswers::new(framework);
+            answers.responses = vec![LitmusResponse {
                 test: test.id.clone(),
                 respondent,
                 answer_sets: sets
@@ -107,7 +104,8 @@ fn litmus() -> impl Strategy<Value = LitmusAnswers> {
                             .collect(),
                     })
                     .collect(),
-            }],
+            }];
+            answers
         })
 }
 
@@ -115,7 +113,8 @@ proptest! {
     #[test]
     fn audit_assessment_and_report(a in audit(), threshold in 1.0f64..=100.0) {
         round_trip(&a);
-        let options = ScoreOptions { completion_threshold: threshold, ..ScoreOptions::default() };
+        let mut options = ScoreOptions::default();
+        options.completion_threshold = threshold;
         round_trip(&options);
         round_trip(&api::score(&a, &options).unwrap());
     }
@@ -123,8 +122,10 @@ proptest! {
     #[test]
     fn maturity_assessment_and_report(m in maturity(), strict in any::<bool>()) {
         round_trip(&m);
-        round_trip(&MaturityOptions { strict });
-        if let Ok(report) = api::score_maturity(&m, &MaturityOptions { strict }) {
+        let mut options = MaturityOptions::default();
+        options.strict = strict;
+        round_trip(&options);
+        if let Ok(report) = api::score_maturity(&m, &options) {
             round_trip(&report);
         }
     }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use kam_core::api::{self, ErrorInfo};
-use kam_core::error::from_json;
+use kam_core::json::from_json;
 use serde_json::{Value, json};
 
 fn vectors_dir() -> PathBuf {
@@ -97,7 +97,7 @@ fn input_text(vector: &Value) -> String {
 /// [`non_finite_number`](kam_core::error::non_finite_number), which both
 /// bindings call, gives for that place and value.
 fn native_error(vector: &Value) -> kam_core::Error {
-    use kam_core::error::{PathSegment, non_finite_number};
+    use kam_core::json::{PathSegment, non_finite_number};
     let native = vector["native"].as_object().expect("`native` is an object");
     assert!(vector.get("input").is_some(), "`native` needs `input`");
     assert_eq!(native.len(), 1, "`native` sets one value");

@@ -1,12 +1,11 @@
 //! Python values ⇄ JSON values. Inputs become `serde_json::Value` and go
-//! through `kam_core::error::from_value`, strings through `from_json`, so
+//! through `kam_core::json::from_value`, strings through `from_json`, so
 //! every message is the one Rust gives; results come back as plain dicts,
 //! lists, strings, numbers, booleans and `None` with the Rust field names.
 
 use kam_core::Error;
-use kam_core::error::{
-    InputError, LimitError, PathSegment, json_path, non_finite_number, number_out_of_range,
-};
+use kam_core::error::{InputError, LimitError};
+use kam_core::json::{PathSegment, json_path, non_finite_number, number_out_of_range};
 use kam_core::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
@@ -22,10 +21,10 @@ use crate::errors::IntoPy;
 pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let py = obj.py();
     if let Ok(text) = obj.cast::<PyString>() {
-        return kam_core::error::from_json(&text.to_cow()?).py(py);
+        return kam_core::json::from_json(&text.to_cow()?).py(py);
     }
     let value = json_value(obj).py(py)?;
-    kam_core::error::from_value(value).py(py)
+    kam_core::json::from_value(value).py(py)
 }
 
 /// Reads a Python value as JSON, for operations whose input is a JSON string
@@ -33,7 +32,7 @@ pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
 pub fn value_from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let py = obj.py();
     let value = json_value(obj).py(py)?;
-    kam_core::error::from_value(value).py(py)
+    kam_core::json::from_value(value).py(py)
 }
 
 /// Reads a Python argument as JSON text: a `str` is taken as it is, anything

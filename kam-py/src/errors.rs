@@ -81,6 +81,8 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
         Error::Options(_) => OptionsError::new_err(message),
         Error::Analysis(_) => AnalysisError::new_err(message),
         Error::Batch(_) => BatchError::new_err(message),
+        // A concern added to kam-core later is still a `KamError`.
+        _ => KamError::new_err(message),
     };
     // Setting an attribute on a fresh exception object cannot fail short of
     // memory exhaustion; the exception is still raised without `.kind` then.

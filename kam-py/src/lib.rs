@@ -39,6 +39,15 @@ fn framework_by_id<'py>(py: Python<'py>, id: &Bound<'py, PyAny>) -> PyResult<Bou
     to_py(py, api::framework(&id).py(py)?)
 }
 
+/// The id of the bundled framework used for a framework type
+/// (``"action-audit"``, ``"maturity-model"``) when none is named.
+#[pyfunction]
+fn default_framework(py: Python<'_>, r#type: &str) -> PyResult<String> {
+    kam_core::framework::default_framework(r#type)
+        .map(|f| f.id().to_owned())
+        .py(py)
+}
+
 /// Parses and validates a framework file (a dict or JSON text).
 #[pyfunction]
 fn load_framework(data: &Bound<'_, PyAny>) -> PyResult<Framework> {
@@ -92,6 +101,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Framework>()?;
     m.add_function(wrap_pyfunction!(frameworks, m)?)?;
     m.add_function(wrap_pyfunction!(framework_by_id, m)?)?;
+    m.add_function(wrap_pyfunction!(default_framework, m)?)?;
     m.add_function(wrap_pyfunction!(load_framework, m)?)?;
     m.add_function(wrap_pyfunction!(score_json, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;

@@ -1,9 +1,9 @@
 //! The core's renderers: SVG charts (`kam_core::chart`) and Markdown/HTML
-//! reports (`kam_core::report`), each taking a result dict as the scoring
+//! reports (`kam_core::render`), each taking a result dict as the scoring
 //! and analysis functions return it.
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{AuditReport, MaturityReport, chart, report};
+use kam_core::{AuditReport, MaturityReport, chart, render};
 use pyo3::prelude::*;
 
 use crate::convert::from_py;
@@ -38,20 +38,20 @@ render!(
 );
 render!(
     /// An audit report as Markdown.
-    "report_audit_markdown", report_audit_markdown, AuditReport, report::audit_markdown
+    "report_audit_markdown", report_audit_markdown, AuditReport, render::audit_markdown
 );
 render!(
     /// An audit report as a standalone HTML fragment.
-    "report_audit_html", report_audit_html, AuditReport, report::audit_html
+    "report_audit_html", report_audit_html, AuditReport, render::audit_html
 );
 render!(
     /// A comparison as Markdown.
     "report_comparison_markdown", report_comparison_markdown, AuditComparison,
-    report::comparison_markdown
+    render::comparison_markdown
 );
 render!(
     /// A comparison as a standalone HTML fragment.
-    "report_comparison_html", report_comparison_html, AuditComparison, report::comparison_html
+    "report_comparison_html", report_comparison_html, AuditComparison, render::comparison_html
 );
 
 /// A maturity report's radar chart as SVG, with an optional target report

@@ -3,7 +3,7 @@
 //! `operations.rs`).
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{chart, report};
+use kam_core::{chart, render};
 use wasm_bindgen::prelude::*;
 
 use crate::convert;
@@ -33,7 +33,7 @@ pub fn progress(
 pub fn comparison_html(
     #[wasm_bindgen(unchecked_param_type = "AuditComparison | string")] comparison: &JsValue,
 ) -> Result<String, JsValue> {
-    Ok(report::comparison_html(&convert::input::<AuditComparison>(
+    Ok(render::comparison_html(&convert::input::<AuditComparison>(
         comparison,
     )?))
 }
@@ -43,7 +43,7 @@ pub fn comparison_html(
 pub fn comparison_markdown(
     #[wasm_bindgen(unchecked_param_type = "AuditComparison | string")] comparison: &JsValue,
 ) -> Result<String, JsValue> {
-    Ok(report::comparison_markdown(&convert::input::<
+    Ok(render::comparison_markdown(&convert::input::<
         AuditComparison,
     >(comparison)?))
 }

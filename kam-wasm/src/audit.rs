@@ -53,9 +53,6 @@ pub fn score_json(
     api::score_json(&text(assessment)?, options.as_deref()).map_err(|e| error::throw(&e))
 }
 
-/// The framework `itemIds()` and Python's `item_ids()` use when none is given.
-const DEFAULT_FRAMEWORK: &str = "cranfield-kam-development";
-
 /// The item ids of an action-audit framework in framework order (the column
 /// order of Python's `score_batch`). `framework` is a bundled id or a
 /// framework file; the default is `cranfield-kam-development`.
@@ -71,11 +68,25 @@ pub fn item_ids(framework: Option<FrameworkArg>) -> Result<JsValue, JsValue> {
                 Ok(&loaded)
             }
         }
-        _ => api::framework(DEFAULT_FRAMEWORK),
+        _ => kam_core::framework::default_framework("action-audit"),
     }
     .map_err(|e| error::throw(&e))?;
     let audit = framework.as_audit().map_err(|e| error::throw(&e.into()))?;
     output(&kam_core::batch::item_ids(audit))
+}
+
+/// The id of the bundled framework used for a framework type
+/// (`"action-audit"`, `"maturity-model"`) when none is named, e.g.
+/// `cranfield-kam-development`: the default of the calculators.
+///
+/// Throws `unknown-framework` for a type without a default.
+#[wasm_bindgen(js_name = defaultFramework)]
+pub fn default_framework(
+    #[wasm_bindgen(unchecked_param_type = "\"action-audit\" | \"maturity-model\"")] kind: &JsValue,
+) -> Result<String, JsValue> {
+    kam_core::framework::default_framework(&string(kind)?)
+        .map(|f| f.id().to_owned())
+        .map_err(|e| error::throw(&e))
 }
 
 /// The JSON Schema of a public input or output type, by name (see

@@ -1,6 +1,6 @@
 //! The SVG charts and the reports of kam-core, as strings.
 
-use kam_core::{AuditReport, MaturityReport, chart, report};
+use kam_core::{AuditReport, MaturityReport, chart, render};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::input;
@@ -46,7 +46,7 @@ pub fn maturity_radar(
 pub fn audit_html(
     #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
 ) -> Result<String, JsValue> {
-    Ok(report::audit_html(&input::<AuditReport>(report)?))
+    Ok(render::audit_html(&input::<AuditReport>(report)?))
 }
 
 /// The audit report as Markdown.
@@ -54,5 +54,5 @@ pub fn audit_html(
 pub fn audit_markdown(
     #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
 ) -> Result<String, JsValue> {
-    Ok(report::audit_markdown(&input::<AuditReport>(report)?))
+    Ok(render::audit_markdown(&input::<AuditReport>(report)?))
 }

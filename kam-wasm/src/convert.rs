@@ -12,7 +12,8 @@
 #![cfg_attr(not(feature = "engine"), allow(dead_code))]
 
 use kam_core::Error;
-use kam_core::error::{InputError, PathSegment, from_json, json_path, non_finite_number};
+use kam_core::error::InputError;
+use kam_core::json::{PathSegment, from_json, json_path, non_finite_number};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};

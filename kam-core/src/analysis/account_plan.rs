@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../docs/analyses/account-plan.md")]
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -90,6 +89,7 @@ pub struct AccountPlanInput {
 /// How complete, far-sighted and fresh a key account plan is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AccountPlanReport {
     /// The key account.
     pub account: String,
@@ -119,6 +119,7 @@ pub struct AccountPlanReport {
 /// One element, present or not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ElementCheck {
     /// Element id.
     pub id: String,
@@ -131,6 +132,7 @@ pub struct ElementCheck {
 /// The plan's horizon against the one required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HorizonCheck {
     /// Years the plan is written for.
     pub years: f64,
@@ -143,6 +145,7 @@ pub struct HorizonCheck {
 /// The last review against the cadence of the stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReviewCheck {
     /// The last review, if any.
     pub last_review: Option<String>,
@@ -160,23 +163,23 @@ pub struct ReviewCheck {
     pub on_cadence: Option<bool>,
 }
 
-static BUNDLED: OnceLock<Result<PlanTemplate, Error>> = OnceLock::new();
-
 /// The bundled template: the nine standard elements, a 3-year horizon, and
 /// the maturity model's review cadence, parsed and validated once.
 ///
 /// # Errors
 /// Only if the bundled file is broken, which the tests rule out.
 pub fn bundled_template() -> Result<&'static PlanTemplate, Error> {
-    BUNDLED
-        .get_or_init(|| {
-            let t: PlanTemplate =
-                crate::error::from_json(include_str!("../../frameworks/kam-account-plan.json"))?;
-            t.validate()?;
-            Ok(t)
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    crate::framework::bundled("kam-account-plan")
+}
+
+impl crate::framework::Bundled for PlanTemplate {
+    fn holds(kind: crate::framework::DataKind) -> bool {
+        kind == crate::framework::DataKind::PlanTemplate
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        Ok(self.validate()?)
+    }
 }
 
 impl PlanTemplate {

@@ -37,6 +37,7 @@ fn default_disagreement() -> u8 {
 /// The aggregated audit, its report, and how far the assessors agree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Aggregation {
     /// The aggregated audit: an ordinary assessment, scored like any other.
     pub assessment: AuditAssessment,
@@ -55,6 +56,7 @@ pub struct Aggregation {
 /// How the assessors scored one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ItemSpread {
     /// Item id.
     pub id: String,

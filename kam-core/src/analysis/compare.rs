@@ -22,6 +22,7 @@ pub struct ComparisonInput {
 /// What changed between two audits: per item, period, phase and overall.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AuditComparison {
     /// The framework both audits use.
     pub framework: FrameworkRef,
@@ -49,6 +50,7 @@ pub struct AuditComparison {
 /// The change of one total: the whole audit, a phase or a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScoreChange {
     /// The phase or period id; the framework id for the overall change.
     pub id: String,
@@ -67,6 +69,7 @@ pub struct ScoreChange {
 /// One item whose answer changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ItemChange {
     /// Item id.
     pub id: String,

@@ -14,6 +14,7 @@ use crate::scoring::{Position, ScoreOptions, score_audit};
 /// What to explain: the derived figures of one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum ExplainInput {
     /// An action audit: its Figure 4 position and Figure 3 current period.
     Audit {
@@ -40,6 +41,7 @@ pub enum ExplainInput {
 /// The traces of every derived figure of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Explanation {
     /// One trace per figure, in the order the report shows them.
     pub traces: Vec<Trace>,
@@ -49,6 +51,7 @@ pub struct Explanation {
 /// numbers filled in, and the terms the rule used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Trace {
     /// Which figure: `position`, `current-period`, `stage`, `litmus` or
     /// `quadrant`.
@@ -66,6 +69,7 @@ pub struct Trace {
 /// One term of a rule: an item, period, area, question or criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Term {
     /// Its id.
     pub id: String,

@@ -136,7 +136,7 @@ mod tests {
     /// A result, written by kam, reads back and writes out byte for byte.
     fn round_trip<T: Serialize + DeserializeOwned>(name: &str, value: &Value) {
         let typed: T =
-            crate::error::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            crate::json::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(serde_json::to_value(&typed).unwrap(), *value, "{name}");
     }
 
@@ -147,8 +147,8 @@ mod tests {
         value: &Value,
     ) {
         let typed: T =
-            crate::error::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let again: T = crate::error::from_value(serde_json::to_value(&typed).unwrap())
+            crate::json::from_value(value.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let again: T = crate::json::from_value(serde_json::to_value(&typed).unwrap())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(again, typed, "{name}");
     }

@@ -50,6 +50,7 @@ pub struct ParetoCustomer {
 /// The customers ranked, and the smallest set making up the share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ParetoReport {
     /// The measure's name.
     pub measure: String,
@@ -71,6 +72,7 @@ pub struct ParetoReport {
 /// One customer's line in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ParetoRow {
     /// Rank, from 1.
     pub rank: u32,

@@ -14,6 +14,7 @@ use crate::scoring::{self, ScoreOptions, percent};
 /// assessment towards its next overall stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum PathInput {
     /// An action audit and the target to reach.
     Audit {
@@ -32,6 +33,7 @@ pub enum PathInput {
 /// The target of an audit path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum AuditTarget {
     /// Complete the current period (Figure 3): bring it to the completion
     /// threshold of the options.
@@ -53,6 +55,7 @@ pub enum AuditTarget {
 /// The plan: what to improve, and by how much.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum PathPlan {
     /// A plan for an action audit.
     Audit(AuditPath),
@@ -63,6 +66,7 @@ pub enum PathPlan {
 /// The fewest item improvements that reach an audit target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AuditPath {
     /// The target, in plain words.
     pub target: String,
@@ -89,6 +93,7 @@ pub struct AuditPath {
 /// Raising one item's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Improvement {
     /// Item id.
     pub item: String,
@@ -107,6 +112,7 @@ pub struct Improvement {
 /// The areas to lift to reach the next overall maturity stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MaturityPath {
     /// The overall stage now: the weakest link, as the maturity report reads it.
     pub current: StageRef,
@@ -122,6 +128,7 @@ pub struct MaturityPath {
 /// Lifting one programme area by one stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AreaLift {
     /// Programme area id.
     pub id: String,

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
 use crate::error::{AnalysisError, Error, LimitError};
-use crate::limits::{MAX_PORTFOLIO_CRITERIA, MAX_PORTFOLIO_CUSTOMERS, bounded_list};
+use crate::json::bounded_list;
+use crate::limits::{MAX_PORTFOLIO_CRITERIA, MAX_PORTFOLIO_CUSTOMERS};
 
 /// How far the weights of a group may stray from 1 (rounding in the user's
 /// spreadsheet, e.g. three weights of 0.333…).
@@ -106,6 +107,7 @@ pub struct PortfolioCustomer {
 /// The portfolio matrix: each customer's two indices and quadrant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PortfolioReport {
     /// The scale the scores were read on.
     pub scale: ScoreScale,
@@ -124,6 +126,7 @@ pub struct PortfolioReport {
 /// Where one customer sits on the matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PortfolioPosition {
     /// The customer's id.
     pub id: String,
@@ -141,6 +144,7 @@ pub struct PortfolioPosition {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Quadrant {
     /// Attractive and a strong relationship: manage as a key account.
     KeyAccount,
@@ -203,6 +207,7 @@ impl Quadrant {
 /// How many customers fall in one quadrant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct QuadrantCount {
     /// The quadrant.
     pub quadrant: Quadrant,

@@ -28,6 +28,7 @@ pub struct RescoreInput {
 /// What changed between the two framework versions, and in the scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RescoreReport {
     /// The report under the `before` framework.
     pub before: AuditReport,
@@ -58,6 +59,7 @@ pub struct RescoreReport {
 /// An item that moved to another period or stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ItemMove {
     /// Item id.
     pub id: String,
@@ -74,6 +76,7 @@ pub struct ItemMove {
 /// An item whose weight changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WeightChange {
     /// Item id.
     pub id: String,
@@ -86,6 +89,7 @@ pub struct WeightChange {
 /// An answer that cannot be carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DroppedAnswer {
     /// Item id.
     pub id: String,
@@ -96,6 +100,7 @@ pub struct DroppedAnswer {
 /// A maximum that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MaxChange {
     /// `overall`, `phase` or `period`.
     pub what: String,

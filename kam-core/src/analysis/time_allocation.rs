@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../docs/analyses/time-allocation.md")]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -9,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::check_range;
 use crate::error::{AnalysisError, Error};
 use crate::framework::Source;
-use crate::unique_map;
+use crate::json::unique_map;
 
 /// How far the shares may add up beyond 100 (rounding in the user's sheet).
 pub const TOTAL_TOLERANCE: f64 = 1e-6;
@@ -72,6 +71,7 @@ pub struct TimeAllocationInput {
 /// Actual shares against the guideline, with deviations flagged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TimeAllocationReport {
     /// Whose time it is.
     pub manager: Option<String>,
@@ -94,6 +94,7 @@ pub struct TimeAllocationReport {
 /// One activity's actual share against its range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ActivityCheck {
     /// Activity id.
     pub id: String,
@@ -114,8 +115,6 @@ pub struct ActivityCheck {
     pub flagged: bool,
 }
 
-static BUNDLED: OnceLock<Result<TimeGuideline, Error>> = OnceLock::new();
-
 /// The bundled guideline: the Cranfield practitioners' figures (selling
 /// 5–10%, developing relationships 20–25%, internal commercial alignment
 /// 5–10%; flag at 10 points), parsed and validated once.
@@ -123,15 +122,17 @@ static BUNDLED: OnceLock<Result<TimeGuideline, Error>> = OnceLock::new();
 /// # Errors
 /// Only if the bundled file is broken, which the tests rule out.
 pub fn bundled_guideline() -> Result<&'static TimeGuideline, Error> {
-    BUNDLED
-        .get_or_init(|| {
-            let g: TimeGuideline =
-                crate::error::from_json(include_str!("../../frameworks/kam-time-guideline.json"))?;
-            g.validate()?;
-            Ok(g)
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    crate::framework::bundled("kam-time-guideline")
+}
+
+impl crate::framework::Bundled for TimeGuideline {
+    fn holds(kind: crate::framework::DataKind) -> bool {
+        kind == crate::framework::DataKind::TimeGuideline
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        Ok(self.validate()?)
+    }
 }
 
 impl TimeGuideline {

@@ -23,6 +23,7 @@ pub struct UnitsInput {
 /// One table: a row per unit, a column per phase and per period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UnitComparison {
     /// The framework all units were audited with.
     pub framework: FrameworkRef,
@@ -37,6 +38,7 @@ pub struct UnitComparison {
 /// A column of the table: a phase or a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UnitColumn {
     /// Phase or period id.
     pub id: String,
@@ -47,6 +49,7 @@ pub struct UnitColumn {
 /// One unit's row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UnitRow {
     /// The unit, from `context.unit`.
     pub unit: String,

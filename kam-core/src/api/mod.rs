@@ -494,7 +494,7 @@ mod tests {
 
     #[test]
     fn score_json_is_the_compact_serde_json_text_of_score() {
-        let parsed: AuditAssessment = crate::error::from_json(ASSESSMENT).unwrap();
+        let parsed: AuditAssessment = crate::json::from_json(ASSESSMENT).unwrap();
         let report = score(&parsed, &ScoreOptions::default()).unwrap();
         let text = score_json(ASSESSMENT, None).unwrap();
         assert_eq!(text, serde_json::to_string(&report).unwrap());

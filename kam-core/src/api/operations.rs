@@ -453,9 +453,9 @@ macro_rules! define_operations {
                         options: Option<&str>,
                         framework: Option<&Framework>,
                     ) -> Result<String, Error> {
-                        let input: Input = crate::error::from_json(input)?;
+                        let input: Input = crate::json::from_json(input)?;
                         let options: Options = match options {
-                            Some(text) => crate::error::from_json(text)?,
+                            Some(text) => crate::json::from_json(text)?,
                             None => Options::default(),
                         };
                         to_json(&run(&input, &options, framework)?)

@@ -4,7 +4,7 @@
 use crate::analysis::{AuditComparison, ComparisonInput, PortfolioInput, PortfolioReport};
 use crate::maturity::{MaturityAssessment, MaturityOptions, MaturityReport};
 use crate::scoring::{AuditReport, ScoreOptions};
-use crate::{AuditAssessment, api, error::from_json};
+use crate::{AuditAssessment, api, json::from_json};
 
 pub(crate) const HOSTILE: &str = "<script>&\"' Zürich 東京";
 

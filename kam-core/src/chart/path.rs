@@ -9,8 +9,8 @@ use super::layout::{
 };
 use super::svg::{INK, MUTED, Svg, TextStyle, V, num, styled_width, wrap};
 use super::{CURRENT, PATH};
-use crate::report::words::{self, titled};
 use crate::scoring::{AuditReport, Position};
+use crate::words::{self, titled};
 
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = WIDTH - 20.0;

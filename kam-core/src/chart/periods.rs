@@ -7,8 +7,8 @@ use std::fmt::Write;
 use super::layout::{self, Column, Key, Scale, WIDTH, header, legend};
 use super::svg::{INK, MUTED, Svg, TextStyle};
 use super::{COMPLETE, CURRENT, HIGHLIGHT, INCOMPLETE};
-use crate::report::words::{self, pct, pct0, titled};
 use crate::scoring::AuditReport;
+use crate::words::{self, pct, pct0, titled};
 
 const LEFT: f64 = 62.0;
 const RIGHT: f64 = WIDTH - 20.0;

@@ -9,7 +9,7 @@ use super::svg::{INK, MUTED, Svg, TextStyle};
 use super::{COMPLETE, CURRENT, PATH};
 use crate::analysis::AuditComparison;
 use crate::assessment::Context;
-use crate::report::words::{pct, pct0, titled};
+use crate::words::{pct, pct0, signed, titled};
 
 const LEFT: f64 = 62.0;
 const RIGHT: f64 = WIDTH - 20.0;
@@ -123,15 +123,6 @@ pub fn progress(comparison: &AuditComparison) -> String {
     svg.dashed((LEFT, line_y), (RIGHT, line_y), INK, 1.5);
     layout::path_axis(&mut svg, (LEFT, RIGHT), bottom);
     svg.finish(bottom + 70.0)
-}
-
-/// `+5`, `-3` or `0`.
-pub(crate) fn signed(value: i64) -> String {
-    if value > 0 {
-        format!("+{value}")
-    } else {
-        value.to_string()
-    }
 }
 
 /// A legend entry naming the audit by its date, when it has one.

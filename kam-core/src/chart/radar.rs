@@ -10,7 +10,7 @@ use super::svg::{GRID, MUTED, Svg, TextStyle, V, num, wrap};
 use super::{CURRENT, PATH};
 use crate::framework::builtin_maturity;
 use crate::maturity::MaturityReport;
-use crate::report::words::titled;
+use crate::words::titled;
 
 const RADIUS: f64 = 150.0;
 /// Gap between the outer ring and the area names.
@@ -33,13 +33,8 @@ struct Spoke {
 /// ```
 /// use kam_core::{MaturityAssessment, MaturityOptions, api};
 ///
-/// let mut assessment = MaturityAssessment {
-///     framework: "kam-maturity-model".into(),
-///     framework_version: api::framework("kam-maturity-model")?.version().into(),
-///     context: Default::default(),
-///     stages: Default::default(),
-///     evidence: Default::default(),
-/// };
+/// let model = kam_core::framework::builtin_maturity("kam-maturity-model")?;
+/// let mut assessment = MaturityAssessment::new(model);
 /// assessment.stages.insert("process".into(), 3);
 /// let current = api::score_maturity(&assessment, &MaturityOptions::default())?;
 /// assessment.stages.insert("process".into(), 4);

@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use crate::words::escape_into;
+
 /// The font stack of every chart: fonts every system has, none downloaded.
 pub(crate) const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', Arial, sans-serif";
@@ -298,33 +300,6 @@ pub(crate) fn num(value: f64) -> String {
     text
 }
 
-/// Appends `text` escaped for XML and HTML text and attribute values.
-///
-/// Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) become
-/// U+FFFD: an organisation name pasted with a stray control character must
-/// not make the whole document unreadable.
-pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-}
-
-/// `text` escaped for XML and HTML.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
 /// The width `text` takes at `size`, estimated: the charts carry no font
 /// metrics, and an average sans-serif glyph is a little over half an em.
 pub(crate) fn text_width(text: &str, size: f64) -> f64 {
@@ -391,13 +366,6 @@ mod tests {
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(num(f64::INFINITY), "0");
         assert_eq!(num(120.0), "120");
-    }
-
-    #[test]
-    fn escaping_covers_markup_and_controls() {
-        assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
-        assert_eq!(escape("a\u{1}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
-        assert_eq!(escape("Zürich 東京"), "Zürich 東京");
     }
 
     #[test]

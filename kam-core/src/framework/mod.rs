@@ -22,13 +22,17 @@ pub use audit::{
 };
 pub use litmus::{LitmusQuestion, LitmusTest};
 pub use maturity::{MaturityModel, ProgrammeArea, Stage};
-pub use registry::{builtin, builtin_audit, builtin_framework, builtin_maturity};
+pub use registry::{
+    Bundled, DATA_FILES, DataFile, DataKind, builtin, builtin_audit, builtin_framework,
+    builtin_maturity, bundled, default_framework,
+};
 
 use crate::error::{Error, FrameworkError};
 
 /// A framework of any type, as read from a framework file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Framework {
     /// An action audit scored item by item.
     ActionAudit(AuditFramework),
@@ -75,7 +79,7 @@ impl Framework {
     /// [`Error::Input`] for malformed JSON or unknown fields (with their path),
     /// [`Error::Framework`] for a broken structural rule.
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let framework: Framework = crate::error::from_json(json)?;
+        let framework: Framework = crate::json::from_json(json)?;
         framework.validate()?;
         Ok(framework)
     }

@@ -1,21 +1,146 @@
-//! The frameworks bundled with kam: data files embedded in the crate, parsed
-//! and validated once on first use, then handed out by reference.
+//! Every data file bundled with kam, in one list: the frameworks, and the
+//! guidelines the analyses read (the key account plan template, the time
+//! guideline). Each is embedded in the crate, parsed and validated once on
+//! first use, then handed out by reference; a new framework or version is a
+//! new line here, not new code.
 
+use std::any::Any;
 use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
 
 use super::{AuditFramework, Framework, MaturityModel};
 use crate::error::{Error, FrameworkError};
 
-/// The bundled framework files, in listing order. A new framework or version
-/// is a new file here, not new code.
-const FILES: &[&str] = &[
-    include_str!("../../frameworks/cranfield-kam-development.json"),
-    include_str!("../../frameworks/kam-maturity-model.json"),
+/// What a bundled data file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataKind {
+    /// A framework file (any framework type); `default` marks the one used
+    /// for its type when a caller names none.
+    Framework {
+        /// Whether it is the default of its type.
+        default: bool,
+    },
+    /// The key account plan template of the account-plan analysis.
+    PlanTemplate,
+    /// The guideline of the time-allocation analysis.
+    TimeGuideline,
+}
+
+/// One bundled data file.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct DataFile {
+    /// The file's name in `kam-core/frameworks/`, without `.json`.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: DataKind,
+    /// Its text.
+    pub text: &'static str,
+}
+
+/// Every bundled data file; frameworks in listing order.
+pub const DATA_FILES: &[DataFile] = &[
+    DataFile {
+        name: "cranfield-kam-development",
+        kind: DataKind::Framework { default: true },
+        text: include_str!("../../frameworks/cranfield-kam-development.json"),
+    },
+    DataFile {
+        name: "kam-maturity-model",
+        kind: DataKind::Framework { default: true },
+        text: include_str!("../../frameworks/kam-maturity-model.json"),
+    },
+    DataFile {
+        name: "kam-account-plan",
+        kind: DataKind::PlanTemplate,
+        text: include_str!("../../frameworks/kam-account-plan.json"),
+    },
+    DataFile {
+        name: "kam-time-guideline",
+        kind: DataKind::TimeGuideline,
+        text: include_str!("../../frameworks/kam-time-guideline.json"),
+    },
 ];
+
+/// A type a bundled data file is read as: parsed from JSON, then checked by
+/// the same rules as a file a user gives.
+pub trait Bundled: DeserializeOwned + Send + Sync + 'static {
+    /// Whether a file of this kind holds this type.
+    fn holds(kind: DataKind) -> bool;
+
+    /// Checks every rule of the data.
+    ///
+    /// # Errors
+    /// The first rule broken.
+    fn check(&self) -> Result<(), Error>;
+}
+
+impl Bundled for Framework {
+    fn holds(kind: DataKind) -> bool {
+        matches!(kind, DataKind::Framework { .. })
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        Ok(self.validate()?)
+    }
+}
+
+/// Each data file other than a framework read, by its position in
+/// [`DATA_FILES`]; the frameworks are read together by [`builtin`].
+static READ: [OnceLock<Result<Box<dyn Any + Send + Sync>, Error>>; DATA_FILES.len()] =
+    [const { OnceLock::new() }; DATA_FILES.len()];
+
+/// The bundled data file `name` read as `T`: parsed and checked once, on
+/// first use.
+///
+/// # Errors
+/// Only if the file is broken or is not a `T`, which the crate's tests rule
+/// out; it is returned rather than panicking so that no input can abort a
+/// caller.
+pub fn bundled<T: Bundled>(name: &str) -> Result<&'static T, Error> {
+    let broken = |reason: String| -> Error {
+        FrameworkError::Invalid {
+            reason: format!("bundled data file `{name}`: {reason}"),
+        }
+        .into()
+    };
+    let Some(index) = DATA_FILES.iter().position(|f| f.name == name) else {
+        return Err(broken("no such file".to_owned()));
+    };
+    let (Some(cell), Some(file)) = (READ.get(index), DATA_FILES.get(index)) else {
+        return Err(broken("no such file".to_owned()));
+    };
+    if !T::holds(file.kind) {
+        return Err(broken(format!("not a `{}`", std::any::type_name::<T>())));
+    }
+    let read: &'static (dyn Any + Send + Sync) = if let DataKind::Framework { .. } = file.kind {
+        let position = DATA_FILES
+            .iter()
+            .take(index)
+            .filter(|f| matches!(f.kind, DataKind::Framework { .. }))
+            .count();
+        builtin()?
+            .get(position)
+            .ok_or_else(|| broken("not read".to_owned()))?
+    } else {
+        cell.get_or_init(|| {
+            let value: T = crate::json::from_json(file.text)?;
+            value.check()?;
+            Ok(Box::new(value))
+        })
+        .as_ref()
+        .map_err(Clone::clone)?
+        .as_ref()
+    };
+    read.downcast_ref::<T>()
+        .ok_or_else(|| broken(format!("not a `{}`", std::any::type_name::<T>())))
+}
 
 static BUILTIN: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();
 
-/// Every bundled framework, parsed and validated.
+/// Every bundled framework, parsed and validated, in listing order.
 ///
 /// # Errors
 /// Only if a bundled file is broken, which the crate's tests rule out; it is
@@ -23,9 +148,14 @@ static BUILTIN: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();
 pub fn builtin() -> Result<&'static [Framework], Error> {
     BUILTIN
         .get_or_init(|| {
-            FILES
+            DATA_FILES
                 .iter()
-                .map(|json| Framework::from_json(json))
+                .filter(|f| matches!(f.kind, DataKind::Framework { .. }))
+                .map(|f| {
+                    let framework: Framework = crate::json::from_json(f.text)?;
+                    framework.check()?;
+                    Ok(framework)
+                })
                 .collect()
         })
         .as_deref()
@@ -48,6 +178,35 @@ pub fn builtin_framework(id: &str) -> Result<&'static Framework, Error> {
     })
 }
 
+/// The bundled framework used for a framework type when a caller names
+/// none: `cranfield-kam-development` for `action-audit`,
+/// `kam-maturity-model` for `maturity-model`.
+///
+/// # Errors
+/// `unknown-framework` when no bundled framework of that type is the
+/// default.
+pub fn default_framework(kind: &str) -> Result<&'static Framework, Error> {
+    let defaults = DATA_FILES
+        .iter()
+        .filter(|f| f.kind == DataKind::Framework { default: true })
+        .map(|f| bundled::<Framework>(f.name));
+    for framework in defaults {
+        let framework = framework?;
+        if framework.kind() == kind {
+            return Ok(framework);
+        }
+    }
+    Err(FrameworkError::UnknownFramework {
+        id: format!("(the default {kind} framework)"),
+        known: builtin()?
+            .iter()
+            .map(|f| format!("`{}`", f.id()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+    .into())
+}
+
 /// The bundled action audit with this id.
 ///
 /// # Errors
@@ -62,4 +221,73 @@ pub fn builtin_audit(id: &str) -> Result<&'static AuditFramework, Error> {
 /// An unknown id, or a framework of another type.
 pub fn builtin_maturity(id: &str) -> Result<&'static MaturityModel, Error> {
     Ok(builtin_framework(id)?.as_maturity()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_reads_as_its_kind() {
+        for file in DATA_FILES {
+            match file.kind {
+                DataKind::Framework { .. } => {
+                    let framework = bundled::<Framework>(file.name).unwrap();
+                    assert_eq!(
+                        framework.id(),
+                        file.name,
+                        "a framework file is named by its id"
+                    );
+                }
+                DataKind::PlanTemplate => {
+                    bundled::<crate::analysis::PlanTemplate>(file.name).unwrap();
+                }
+                DataKind::TimeGuideline => {
+                    bundled::<crate::analysis::TimeGuideline>(file.name).unwrap();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_default_per_framework_type() {
+        let mut seen = std::collections::BTreeSet::new();
+        for file in DATA_FILES {
+            if file.kind == (DataKind::Framework { default: true }) {
+                let framework = bundled::<Framework>(file.name).unwrap();
+                assert!(
+                    seen.insert(framework.kind()),
+                    "two defaults for {}",
+                    framework.kind()
+                );
+            }
+        }
+        for framework in builtin().unwrap() {
+            assert!(
+                seen.contains(framework.kind()),
+                "no default {}",
+                framework.kind()
+            );
+        }
+        assert_eq!(
+            default_framework("action-audit").unwrap().id(),
+            "cranfield-kam-development"
+        );
+        assert_eq!(
+            default_framework("maturity-model").unwrap().id(),
+            "kam-maturity-model"
+        );
+        assert_eq!(
+            default_framework("nope").unwrap_err().kind(),
+            "unknown-framework"
+        );
+    }
+
+    #[test]
+    fn a_file_read_as_another_type_is_an_error_not_a_panic() {
+        let err = bundled::<Framework>("kam-time-guideline").unwrap_err();
+        assert!(err.to_string().contains("kam-time-guideline"), "{err}");
+        let err = bundled::<Framework>("nope").unwrap_err();
+        assert!(err.to_string().contains("no such file"), "{err}");
+    }
 }

@@ -18,6 +18,7 @@ pub const DEFAULT_NEXT_ACTIONS: u32 = 10;
 /// How to score an audit. Every field has a default, so `{}` is valid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScoreOptions {
     /// Reject assessments with unscored items instead of counting them as 0.
     #[serde(default)]

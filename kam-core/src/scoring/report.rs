@@ -9,6 +9,7 @@ use crate::assessment::Context;
 /// The scored result of one action-audit assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AuditReport {
     /// Which framework and version scored it.
     pub framework: FrameworkRef,
@@ -35,6 +36,7 @@ pub struct AuditReport {
 /// A framework named by id and version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FrameworkRef {
     /// Stable id.
     pub id: String,
@@ -47,6 +49,7 @@ pub struct FrameworkRef {
 /// A score out of a maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Total {
     /// Points scored: the sum of item scores times their weights.
     pub score: u32,
@@ -59,6 +62,7 @@ pub struct Total {
 /// One phase's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PhaseScore {
     /// Phase id, e.g. `A`.
     pub id: String,
@@ -79,6 +83,7 @@ pub struct PhaseScore {
 /// One period's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PeriodScore {
     /// Period id, e.g. `A1`.
     pub id: String,
@@ -101,6 +106,7 @@ pub struct PeriodScore {
 /// One stream's score, with its contributory streams.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StreamScore {
     /// Stream id, e.g. `strategy-planning`.
     pub id: String,
@@ -119,6 +125,7 @@ pub struct StreamScore {
 /// One contributory stream's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ContributoryScore {
     /// Contributory stream id, e.g. `goals-strategy`.
     pub id: String,
@@ -139,6 +146,7 @@ pub struct ContributoryScore {
 /// practice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Position {
     /// The score lies within a period.
     Period {
@@ -167,6 +175,7 @@ pub enum Position {
 /// Figure 3: period-by-period progress against a completion threshold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Progress {
     /// The percentage of a period's maximum at which it counts as complete.
     pub completion_threshold: f64,
@@ -185,6 +194,7 @@ pub struct Progress {
 /// One item and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ItemStatus {
     /// Item id, e.g. `B2.3`.
     pub id: String,

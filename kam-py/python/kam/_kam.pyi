@@ -117,6 +117,13 @@ def framework(id: str) -> dict[str, Any]:
     Raises :class:`FrameworkError` (``unknown-framework``) listing the
     bundled ids."""
 
+def default_framework(type: str) -> str:
+    """The id of the bundled framework used for a framework type
+    (``"action-audit"``, ``"maturity-model"``) when none is named.
+
+    Raises :class:`FrameworkError` (``unknown-framework``) for a type
+    without a default."""
+
 def load_framework(data: _JsonInput) -> Framework:
     """Parses and validates a framework file given as a dict or JSON text.
 

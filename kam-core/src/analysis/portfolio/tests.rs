@@ -136,11 +136,11 @@ fn a_report_read_back_holds_at_most_the_maximum() {
     // quadratic, so a report longer than `portfolio` can write is refused.
     let report = portfolio(&customers(MAX_PORTFOLIO_CUSTOMERS)).unwrap();
     let mut value = serde_json::to_value(&report).unwrap();
-    let back: PortfolioReport = crate::error::from_value(value.clone()).unwrap();
+    let back: PortfolioReport = crate::json::from_value(value.clone()).unwrap();
     assert_eq!(back, report);
     let text = serde_json::to_string(&report).unwrap();
     assert_eq!(
-        crate::error::from_json::<PortfolioReport>(&text).unwrap(),
+        crate::json::from_json::<PortfolioReport>(&text).unwrap(),
         report
     );
     let extra = value["customers"][0].clone();
@@ -149,18 +149,18 @@ fn a_report_read_back_holds_at_most_the_maximum() {
         .unwrap()
         .extend([extra.clone(), extra]);
     let expected = "`customers` has 1002 entries; a portfolio matrix takes at most 1000 customers";
-    let err = crate::error::from_value::<PortfolioReport>(value.clone()).unwrap_err();
+    let err = crate::json::from_value::<PortfolioReport>(value.clone()).unwrap_err();
     assert_eq!(
         (err.kind(), err.to_string().as_str()),
         ("too-many-customers", expected)
     );
-    let err = crate::error::from_json::<PortfolioReport>(&value.to_string()).unwrap_err();
+    let err = crate::json::from_json::<PortfolioReport>(&value.to_string()).unwrap_err();
     assert_eq!(
         (err.kind(), err.to_string().as_str()),
         ("too-many-customers", expected)
     );
     // A later, unrelated error is not taken for the limit.
-    let err = crate::error::from_json::<PortfolioReport>("{}").unwrap_err();
+    let err = crate::json::from_json::<PortfolioReport>("{}").unwrap_err();
     assert_eq!(err.kind(), "invalid-json");
     // Read with plain serde, the message is the same.
     let err = serde_json::from_value::<PortfolioReport>(value).unwrap_err();

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::doc::{Block, Cell, Doc, Table};
-use crate::chart::svg::escape;
+use crate::words::escape;
 
 const CSS: &str = include_str!("report.css");
 

@@ -4,12 +4,11 @@
 
 use super::audit::{item_table, period_name, subtitle};
 use super::doc::{Block, Cell, Doc, Table, text};
-use super::words::{self, pct, titled};
 use super::{html, markdown};
 use crate::analysis::{AuditComparison, ItemChange, ScoreChange};
 use crate::chart;
-use crate::chart::progress::signed;
 use crate::scoring::AuditReport;
+use crate::words::{self, pct, signed, titled};
 
 /// The comparison report as Markdown: the same sections as
 /// [`comparison_html`], with the chart given as its caption and words.
@@ -21,7 +20,7 @@ use crate::scoring::AuditReport;
 /// # let mut after = before.clone();
 /// # after.scores.insert("A1.1".into(), 3);
 /// let comparison = kam_core::api::compare(&ComparisonInput { before, after }, &ScoreOptions::default())?;
-/// let markdown = kam_core::report::comparison_markdown(&comparison);
+/// let markdown = kam_core::render::comparison_markdown(&comparison);
 /// assert!(markdown.contains("## Items that improved (1)"));
 /// # Ok::<(), kam_core::Error>(())
 /// ```
@@ -40,7 +39,7 @@ pub fn comparison_markdown(comparison: &AuditComparison) -> String {
 /// # let before = AuditAssessment::new(framework);
 /// # let after = before.clone();
 /// let comparison = kam_core::api::compare(&ComparisonInput { before, after }, &ScoreOptions::default())?;
-/// let html = kam_core::report::comparison_html(&comparison);
+/// let html = kam_core::render::comparison_html(&comparison);
 /// assert!(html.contains("<svg"));
 /// # Ok::<(), kam_core::Error>(())
 /// ```

@@ -8,7 +8,7 @@ use crate::chart::check::parse;
 use crate::chart::fixtures::{comparison, hostile, northwind, portfolio};
 use crate::chart::{figure3, figure4, maturity_radar, portfolio_matrix, progress};
 use crate::maturity::{MaturityAssessment, MaturityOptions};
-use crate::{api, error::from_json};
+use crate::{api, json::from_json};
 
 /// The HTML page parsed as XML (it is written to be both), or why not.
 fn html_elements(html: &str) -> Vec<crate::chart::check::Element> {

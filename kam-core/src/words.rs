@@ -1,8 +1,12 @@
-//! The figures of a report said in words, shared by the Markdown and HTML
-//! reports and by the charts' `<desc>`, so all of them say the same thing.
+//! Words: the figures of a report said in sentences, numbers written the
+//! one way kam writes them, and text made safe for markup. The charts, the
+//! Markdown and HTML renderers all take their words from here, so all of
+//! them say the same thing.
 
 use crate::assessment::Context;
-use crate::scoring::{AuditReport, Position};
+use std::fmt;
+
+use crate::scoring::{AuditReport, Position, Total};
 
 /// A percentage with one decimal, e.g. `32.6%`.
 pub(crate) fn pct(value: f64) -> String {
@@ -53,20 +57,44 @@ pub(crate) fn period(report: &AuditReport, id: &str) -> String {
         )
 }
 
-/// Figure 4 in words: where the overall score lies on the path.
+/// Figure 4 in words: where the overall score lies on the path, e.g.
+/// `period 5 Roll-out (phase B), 27% of the way through`.
 pub(crate) fn position(report: &AuditReport) -> String {
-    match &report.position {
-        Position::Period {
-            number,
-            name,
-            phase,
-            fraction,
-            ..
-        } => format!(
-            "period {number} {name} (phase {phase}), {} of the way through",
-            pct0(fraction * 100.0)
-        ),
-        Position::BestPractice { .. } => "best practice: every point scored".to_owned(),
+    report.position.to_string()
+}
+
+impl fmt::Display for Position {
+    /// Where the overall score lies on the development path (Figure 4), e.g.
+    /// `period 5 Roll-out (phase B), 27% of the way through`, or
+    /// `best practice: every point scored`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Position::Period {
+                number,
+                name,
+                phase,
+                fraction,
+                ..
+            } => write!(
+                f,
+                "period {number} {name} (phase {phase}), {} of the way through",
+                pct0(fraction * 100.0)
+            ),
+            Position::BestPractice { .. } => f.write_str("best practice: every point scored"),
+        }
+    }
+}
+
+impl fmt::Display for Total {
+    /// A score out of its maximum, e.g. `126 of 387 points (32.6%)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} of {} points ({})",
+            self.score,
+            self.max,
+            pct(self.percent)
+        )
     }
 }
 
@@ -93,12 +121,7 @@ pub(crate) fn current(report: &AuditReport) -> String {
 
 /// The overall score in words, e.g. `126 of 387 points (32.6%)`.
 pub(crate) fn overall(report: &AuditReport) -> String {
-    format!(
-        "{} of {} points ({})",
-        report.overall.score,
-        report.overall.max,
-        pct(report.overall.percent)
-    )
+    report.overall.to_string()
 }
 
 /// The name of a contributory stream by id, or the id itself.
@@ -116,6 +139,42 @@ pub(crate) fn score(score: Option<u8>) -> String {
     score.map_or_else(|| "–".to_owned(), |s| s.to_string())
 }
 
+/// `+5`, `-3` or `0`.
+pub(crate) fn signed(value: i64) -> String {
+    if value > 0 {
+        format!("+{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// Appends `text` escaped for XML and HTML text and attribute values.
+///
+/// Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) become
+/// U+FFFD: an organisation name pasted with a stray control character must
+/// not make the whole document unreadable.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` escaped for XML and HTML.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +184,13 @@ mod tests {
         assert_eq!(pct(32.558), "32.6%");
         assert_eq!(pct0(27.4), "27%");
         assert_eq!(pct(f64::NAN), "0.0%");
+    }
+
+    #[test]
+    fn escaping_covers_markup_and_controls() {
+        assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+        assert_eq!(escape("a\u{1}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(escape("Zürich 東京"), "Zürich 東京");
     }
 
     #[test]

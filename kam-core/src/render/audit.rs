@@ -2,10 +2,10 @@
 //! period and stream, the gaps (missing, lagging, ahead) and next actions.
 
 use super::doc::{Block, Cell, Doc, Table, text};
-use super::words::{self, pct, titled};
 use super::{html, markdown};
 use crate::chart;
 use crate::scoring::{AuditReport, ItemStatus};
+use crate::words::{self, pct, titled};
 
 /// The audit report as Markdown: the same sections as [`audit_html`], with
 /// each chart given as its caption and its numbers in words.
@@ -14,7 +14,7 @@ use crate::scoring::{AuditReport, ItemStatus};
 /// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
 /// # let assessment = kam_core::AuditAssessment::new(framework);
 /// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
-/// let markdown = kam_core::report::audit_markdown(&report);
+/// let markdown = kam_core::render::audit_markdown(&report);
 /// assert!(markdown.contains("## Next actions"));
 /// # Ok::<(), kam_core::Error>(())
 /// ```
@@ -31,7 +31,7 @@ pub fn audit_markdown(report: &AuditReport) -> String {
 /// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
 /// # let assessment = kam_core::AuditAssessment::new(framework);
 /// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
-/// let html = kam_core::report::audit_html(&report);
+/// let html = kam_core::render::audit_html(&report);
 /// std::fs::write(std::env::temp_dir().join("kam-report.html"), &html).unwrap();
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// # Ok::<(), kam_core::Error>(())

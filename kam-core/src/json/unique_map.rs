@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn repeated_key_is_an_error() {
-        let err = crate::error::from_json::<Doc>(r#"{"scores": {"A1.1": 3, "A1.1": 0}}"#)
+        let err = crate::json::from_json::<Doc>(r#"{"scores": {"A1.1": 3, "A1.1": 0}}"#)
             .unwrap_err()
             .to_string();
         assert!(err.contains("`A1.1` appears twice"), "{err}");
@@ -64,7 +64,7 @@ mod tests {
 
     #[test]
     fn distinct_keys_are_kept() {
-        let doc: Doc = crate::error::from_json(r#"{"scores": {"A1.1": 3, "A1.2": 0}}"#).unwrap();
+        let doc: Doc = crate::json::from_json(r#"{"scores": {"A1.1": 3, "A1.2": 0}}"#).unwrap();
         assert_eq!(doc.scores.len(), 2);
     }
 }
