@@ -19,8 +19,7 @@ fn main() {
 }
 
 /// The JSON Schemas as text, so the module need not carry schemars (a
-/// quarter of its size) to generate them at run time; and the list of names
-/// kam-core puts in its `unknown-schema` error.
+/// quarter of its size) to generate them at run time.
 ///
 /// Many schemas share definitions (an audit assessment is inside several
 /// analysis inputs), so each distinct definition is stored once and every
@@ -71,16 +70,6 @@ fn schemas() -> String {
         let _ = writeln!(out, "    ({name:?}, &{used:?}, {rest:?}),");
     }
     out.push_str("];\n");
-    let known = match kam_core::api::schema("") {
-        Err(kam_core::Error::Input(kam_core::error::InputError::UnknownSchema {
-            known, ..
-        })) => known,
-        other => panic!("expected an unknown-schema error, got {other:?}"),
-    };
-    let _ = writeln!(
-        out,
-        "/// The `known` list of kam-core's `unknown-schema` error.\npub const KNOWN: &str = {known:?};"
-    );
     out
 }
 

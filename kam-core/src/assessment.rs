@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AssessmentError;
+use crate::error::{AssessmentError, nearest};
 use crate::framework::AuditFramework;
 use crate::json::unique_map;
+use crate::pointer;
 
 /// Who was assessed, by whom and when; echoed in every report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -42,7 +43,7 @@ impl Context {
     pub fn validate(&self) -> Result<(), AssessmentError> {
         match &self.date {
             Some(date) if !is_calendar_date(date) => Err(AssessmentError::InvalidDate {
-                field: "date".to_owned(),
+                path: "/context/date".to_owned(),
                 value: date.clone(),
             }),
             _ => Ok(()),
@@ -66,7 +67,7 @@ pub struct AuditAssessment {
     #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// Score per item id, on the framework's scale.
-    #[serde(default, deserialize_with = "unique_map::deserialize")]
+    #[serde(default, deserialize_with = "unique_map::scores")]
     #[schemars(with = "BTreeMap<String, u8>")]
     pub scores: BTreeMap<String, u8>,
     /// Free-text evidence per item id.
@@ -107,14 +108,16 @@ impl AuditAssessment {
         )?;
         self.context.validate()?;
         let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
-        let unknown = |field: &str, item: &str| AssessmentError::UnknownItem {
-            field: field.to_owned(),
+        let unknown = |path: String, item: &str| AssessmentError::UnknownItem {
             item: item.to_owned(),
+            path,
+            suggestion: nearest(item, framework.items.iter().map(|i| i.id.as_str())),
         };
         let scale = &framework.scale;
         for (item, &score) in &self.scores {
+            let path = || format!("/scores/{}", pointer::key(item));
             if !known.contains(item.as_str()) {
-                return Err(unknown("scores", item));
+                return Err(unknown(path(), item));
             }
             if score < scale.min || score > scale.max {
                 return Err(AssessmentError::ScoreOutOfRange {
@@ -122,24 +125,31 @@ impl AuditAssessment {
                     score,
                     min: scale.min,
                     max: scale.max,
+                    path: path(),
                 });
             }
         }
         if let Some(item) = self.evidence.keys().find(|k| !known.contains(k.as_str())) {
-            return Err(unknown("evidence", item));
+            return Err(unknown(format!("/evidence/{}", pointer::key(item)), item));
         }
+        // A set has no order of its own to point into: the list is named.
+        let marks = || "/not_applicable".to_owned();
         for item in &self.not_applicable {
             if !known.contains(item.as_str()) {
-                return Err(unknown("not_applicable", item));
+                return Err(unknown(marks(), item));
             }
             if !framework.not_applicable.allowed {
                 return Err(AssessmentError::NotApplicableNotAllowed {
                     item: item.clone(),
                     reason: framework.not_applicable.reason.clone().unwrap_or_default(),
+                    path: marks(),
                 });
             }
             if self.scores.contains_key(item) {
-                return Err(AssessmentError::ScoredAndNotApplicable { item: item.clone() });
+                return Err(AssessmentError::ScoredAndNotApplicable {
+                    item: item.clone(),
+                    path: marks(),
+                });
             }
         }
         Ok(())
@@ -169,6 +179,7 @@ pub(crate) fn check_framework(
         return Err(AssessmentError::FrameworkMismatch {
             expected: id.to_owned(),
             found: found_id.to_owned(),
+            path: "/framework".to_owned(),
         });
     }
     if found_version != version {
@@ -176,6 +187,7 @@ pub(crate) fn check_framework(
             framework: id.to_owned(),
             expected: version.to_owned(),
             found: found_version.to_owned(),
+            path: "/framework_version".to_owned(),
         });
     }
     Ok(())

@@ -853,7 +853,7 @@ mod tests {
     fn columns_must_be_known_unique_items_and_whole_rows() {
         let err = BatchPlan::new(cranfield(), &["A1.1", "Z9"]).unwrap_err();
         assert_eq!(
-            (err.kind(), err.to_string().as_str()),
+            (err.kind().as_str(), err.to_string().as_str()),
             (
                 "unknown-column",
                 "unknown column `Z9`: framework `cranfield-kam-development` has no such item"

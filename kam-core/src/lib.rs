@@ -51,6 +51,7 @@ pub mod json;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+pub mod pointer;
 pub mod render;
 pub mod scoring;
 pub mod words;

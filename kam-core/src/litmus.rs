@@ -9,9 +9,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Context, check_framework};
-use crate::error::{Error, LitmusError};
+use crate::error::{Error, LitmusError, nearest};
 use crate::framework::{AuditFramework, LitmusTest};
 use crate::json::unique_map;
+use crate::pointer;
 use crate::scoring::FrameworkRef;
 
 /// Replies to one or more litmus tests of a framework.
@@ -168,9 +169,12 @@ pub fn score_litmus(
     let results = answers
         .responses
         .iter()
-        .map(|response| {
-            let test = find_test(framework, &response.test)?;
-            judge(test, response)
+        .enumerate()
+        .map(|(n, response)| {
+            find_test(framework, &response.test)
+                .map_err(Error::from)
+                .and_then(|test| judge(test, response))
+                .map_err(|e| e.within(&format!("/responses/{n}")))
         })
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(LitmusReport {
@@ -202,6 +206,8 @@ fn find_test<'a>(framework: &'a AuditFramework, id: &str) -> Result<&'a LitmusTe
                 } else {
                     known.join(", ")
                 },
+                suggestion: nearest(id, framework.litmus_tests.iter().map(|t| t.id.as_str())),
+                path: "/test".to_owned(),
             }
         })
 }
@@ -259,9 +265,10 @@ fn check_answer_sets(test: &LitmusTest, response: &LitmusResponse) -> Result<(),
             test: test.id.clone(),
             expected,
             count,
+            path: "/answer_sets".to_owned(),
         });
     }
-    for set in &response.answer_sets {
+    for (n, set) in response.answer_sets.iter().enumerate() {
         if let Some(question) = set
             .answers
             .keys()
@@ -270,6 +277,8 @@ fn check_answer_sets(test: &LitmusTest, response: &LitmusResponse) -> Result<(),
             return Err(LitmusError::UnknownQuestion {
                 test: test.id.clone(),
                 question: question.clone(),
+                suggestion: nearest(question, test.questions.iter().map(|q| q.id.as_str())),
+                path: format!("/answer_sets/{n}/answers/{}", pointer::key(question)),
             });
         }
         if let Some(question) = test
@@ -285,6 +294,7 @@ fn check_answer_sets(test: &LitmusTest, response: &LitmusResponse) -> Result<(),
                     .as_ref()
                     .map(|about| format!(" for `{about}`"))
                     .unwrap_or_default(),
+                path: format!("/answer_sets/{n}/answers"),
             });
         }
     }

@@ -7,9 +7,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Context, check_framework};
-use crate::error::{Error, MaturityError};
+use crate::error::{Error, MaturityError, nearest};
 use crate::framework::{MaturityModel, ProgrammeArea};
 use crate::json::unique_map;
+use crate::pointer;
 use crate::scoring::FrameworkRef;
 
 /// A maturity assessment: the stage reached in each programme area.
@@ -25,7 +26,7 @@ pub struct MaturityAssessment {
     #[serde(default, skip_serializing_if = "Context::is_empty")]
     pub context: Context,
     /// Stage (1 = first) per programme area id.
-    #[serde(default, deserialize_with = "unique_map::deserialize")]
+    #[serde(default, deserialize_with = "unique_map::stages")]
     #[schemars(with = "BTreeMap<String, u8>")]
     pub stages: BTreeMap<String, u8>,
     /// Free-text evidence per programme area id.
@@ -146,21 +147,27 @@ impl MaturityAssessment {
         self.context.validate()?;
         let top = model.top_stage();
         let known = |id: &str| model.areas.iter().any(|a| a.id == id);
+        let unknown = |field: &str, area: &str| MaturityError::UnknownArea {
+            area: area.to_owned(),
+            path: format!("/{field}/{}", pointer::key(area)),
+            suggestion: nearest(area, model.areas.iter().map(|a| a.id.as_str())),
+        };
         for (area, &stage) in &self.stages {
             if !known(area) {
-                return Err(MaturityError::UnknownArea { area: area.clone() }.into());
+                return Err(unknown("stages", area).into());
             }
             if stage == 0 || stage > top {
                 return Err(MaturityError::StageOutOfRange {
                     area: area.clone(),
                     stage,
                     max: top,
+                    path: format!("/stages/{}", pointer::key(area)),
                 }
                 .into());
             }
         }
         if let Some(area) = self.evidence.keys().find(|a| !known(a)) {
-            return Err(MaturityError::UnknownArea { area: area.clone() }.into());
+            return Err(unknown("evidence", area).into());
         }
         Ok(())
     }
@@ -187,6 +194,7 @@ pub fn score_maturity(
         return Err(MaturityError::Incomplete {
             count: unassessed.len(),
             first: first.id.clone(),
+            path: "/stages".to_owned(),
         }
         .into());
     }

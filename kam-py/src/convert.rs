@@ -4,9 +4,8 @@
 //! lists, strings, numbers, booleans and `None` with the Rust field names.
 
 use kam_core::Error;
-use kam_core::error::{InputError, LimitError};
-use kam_core::json::{PathSegment, json_path, non_finite_number, number_out_of_range};
-use kam_core::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
+use kam_core::error::InputError;
+use kam_core::json::{NativeReader, PathSegment, number_out_of_range};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
@@ -51,8 +50,8 @@ pub fn text_from_py(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 fn serialization_error(py: Python<'_>, e: &serde_json::Error) -> PyErr {
     crate::errors::to_py(
         py,
-        &InputError::InvalidJson {
-            path: ".".to_owned(),
+        &InputError::InvalidInput {
+            path: String::new(),
             message: e.to_string(),
         }
         .into(),
@@ -96,70 +95,19 @@ fn value_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny
     })
 }
 
-/// A conversion problem, reported like the parser would, with the path.
-fn invalid(path: &[PathSegment], message: String) -> Error {
-    InputError::InvalidJson {
-        path: json_path(path),
-        message,
-    }
-    .into()
-}
-
-/// A value of a Python type JSON has no equivalent for.
-fn type_error(path: &[PathSegment], obj: &Bound<'_, PyAny>) -> Error {
-    let name = obj
-        .get_type()
-        .name()
-        .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-    invalid(path, format!("a Python `{name}` has no JSON equivalent"))
-}
-
-/// The most values (containers, numbers, strings, …) a Python value may hold:
-/// as many as the largest text kam-core reads (`MAX_INPUT_BYTES`) can hold,
-/// as every value takes a byte and every value in an array or object one
-/// more (a comma, or the closing bracket). So nothing JSON text could carry
-/// is refused, and the walk ends within some 4 million steps whatever the
-/// value: objects shared within one another (`b = [a, a]`, `c = [b, b]`, …)
-/// count at every reference, as JSON would write them, and would otherwise
-/// take time and memory exponential in their depth. Past it the value is
-/// refused with kam-core's `too-many-entries` error for the whole input
-/// (measured: 0.8 s and 0.4 GB for shared lists, 1.8 s and 1.8 GB for shared
-/// two-key dicts, `serde_json` maps being large).
-const MAX_VALUES: usize = MAX_INPUT_BYTES / 2;
-
-/// A Python value as JSON.
+/// A Python value as JSON, walked by the rules kam-core keeps for every
+/// binding (`kam_core::json::NativeReader`: the value-count cap, the cycle
+/// rule, the nesting cut-off, the numbers JSON cannot hold).
 fn json_value(obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
-    Walk {
-        path: Vec::new(),
-        within: Vec::new(),
-        left: MAX_VALUES,
-    }
-    .value(obj)
+    Walk(NativeReader::new()).value(obj)
 }
 
-/// The state of [`json_value`]'s walk.
-struct Walk {
-    /// Where the value being read is.
-    path: Vec<PathSegment>,
-    /// The containers being read, outermost first: `within[i]` is the one at
-    /// `path[..i]`.
-    within: Vec<*mut pyo3::ffi::PyObject>,
-    /// How many more values may be read (see [`MAX_VALUES`]).
-    left: usize,
-}
+/// A walk over a Python value; containers are known by their address.
+struct Walk(NativeReader<*mut pyo3::ffi::PyObject>);
 
 impl Walk {
     fn value(&mut self, obj: &Bound<'_, PyAny>) -> Result<Value, Error> {
-        let path = &self.path;
-        if self.left == 0 {
-            return Err(LimitError::TooManyEntries {
-                path: ".".to_owned(),
-                count: MAX_VALUES + 1,
-                max: MAX_VALUES,
-            }
-            .into());
-        }
-        self.left -= 1;
+        self.0.count()?;
         if obj.is_none() {
             return Ok(Value::Null);
         }
@@ -167,21 +115,21 @@ impl Walk {
             return Ok(Value::Bool(b.is_true()));
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            let s = s.to_cow().map_err(|_| type_error(path, obj))?;
+            let s = s.to_cow().map_err(|_| self.type_error(obj))?;
             return Ok(Value::String(s.into_owned()));
         }
         if obj.is_instance_of::<PyInt>() {
-            return int_value(obj, path);
+            return int_value(obj, self.0.path());
         }
         if let Ok(f) = obj.cast::<PyFloat>() {
-            return float_value(f.value(), path);
+            return self.0.number(f.value()).map(Value::Number);
         }
         // Other mappings (`kam.Report`, `OrderedDict` subclasses, …) read as dicts.
         let dict = if let Ok(dict) = obj.cast::<PyDict>() {
             Some(dict.clone())
         } else if let Ok(mapping) = obj.cast::<PyMapping>() {
             let dict = PyDict::new(obj.py());
-            dict.update(mapping).map_err(|_| type_error(path, obj))?;
+            dict.update(mapping).map_err(|_| self.type_error(obj))?;
             Some(dict)
         } else {
             None
@@ -189,46 +137,27 @@ impl Walk {
         if dict.is_none() && !obj.is_instance_of::<PyList>() && !obj.is_instance_of::<PyTuple>() {
             // NumPy and other numeric scalars: integers by `__index__`, reals by `__float__`.
             if let Ok(index) = obj.call_method0("__index__") {
-                return int_value(&index, path);
+                return int_value(&index, self.0.path());
             }
             if obj.hasattr("__float__").unwrap_or(false)
                 && let Ok(f) = obj.extract::<f64>()
             {
-                return float_value(f, path);
+                return self.0.number(f).map(Value::Number);
             }
-            return Err(type_error(path, obj));
+            return Err(self.type_error(obj));
         }
-        // Past the core's nesting limit only the shape matters: the core
-        // rejects it with its own message and path.
-        if path.len() > MAX_DEPTH + 1 {
+        if !self.0.enter(obj.as_ptr())? {
             return Ok(if dict.is_some() {
                 Value::Object(Map::new())
             } else {
                 Value::Array(Vec::new())
             });
         }
-        // A container met again inside itself nests without end: the core's
-        // error for too deep a value, at the path that repeats the cycle.
-        if let Some(start) = self.within.iter().position(|&p| p == obj.as_ptr()) {
-            let cycle = path.get(start..).unwrap_or_default();
-            let deep: Vec<_> = path
-                .iter()
-                .chain(cycle.iter().cycle())
-                .take(MAX_DEPTH)
-                .cloned()
-                .collect();
-            return Err(LimitError::TooDeep {
-                path: json_path(&deep),
-                max: MAX_DEPTH,
-            }
-            .into());
-        }
-        self.within.push(obj.as_ptr());
         let value = match dict {
             Some(dict) => self.object(&dict)?,
             None => self.array(obj)?,
         };
-        self.within.pop();
+        self.0.leave();
         Ok(value)
     }
 
@@ -239,10 +168,10 @@ impl Walk {
                 .cast::<PyString>()
                 .ok()
                 .and_then(|k| k.to_cow().ok().map(std::borrow::Cow::into_owned))
-                .ok_or_else(|| invalid(&self.path, format!("key `{k}` is not a string")))?;
-            self.path.push(PathSegment::Key(key.clone()));
+                .ok_or_else(|| self.0.key_not_a_string(&k.to_string()))?;
+            self.0.key(key.clone());
             let value = self.value(&v)?;
-            self.path.pop();
+            self.0.pop();
             map.insert(key, value);
         }
         Ok(Value::Object(map))
@@ -252,15 +181,24 @@ impl Walk {
         let mut items = Vec::new();
         for (i, item) in obj
             .try_iter()
-            .map_err(|_| type_error(&self.path, obj))?
+            .map_err(|_| self.type_error(obj))?
             .enumerate()
         {
-            let item = item.map_err(|_| type_error(&self.path, obj))?;
-            self.path.push(PathSegment::Index(i));
+            let item = item.map_err(|_| self.type_error(obj))?;
+            self.0.index(i);
             items.push(self.value(&item)?);
-            self.path.pop();
+            self.0.pop();
         }
         Ok(Value::Array(items))
+    }
+
+    /// A value of a Python type JSON has no equivalent for.
+    fn type_error(&self, obj: &Bound<'_, PyAny>) -> Error {
+        let name = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        self.0.unsupported(&format!("a Python `{name}`"))
     }
 }
 
@@ -279,13 +217,4 @@ fn int_value(obj: &Bound<'_, PyAny>, path: &[PathSegment]) -> Result<Value, Erro
             .map(Value::Number)
             .ok_or_else(|| number_out_of_range(path))
     }
-}
-
-/// A `float` as JSON; NaN and the infinities are errors (kam-core's, as in
-/// JavaScript). `-0.0` stays a float, so it reads as zero where a real number
-/// is expected and is refused, like `3.0`, where a whole number is.
-fn float_value(f: f64, path: &[PathSegment]) -> Result<Value, Error> {
-    Number::from_f64(f)
-        .map(Value::Number)
-        .ok_or_else(|| non_finite_number(path, f))
 }

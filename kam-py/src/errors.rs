@@ -10,13 +10,13 @@ create_exception!(
     _kam,
     KamError,
     PyValueError,
-    "Any error kam raises; `.kind` is the stable kebab-case kind, e.g. `unknown-item`."
+    "Any error kam raises: `.kind` is the stable kebab-case kind (e.g. `unknown-item`), `.path` where in the input (a JSON Pointer such as `/scores/A1.1`, or `None`), `.category` whose fault it is (`input`, or `framework-file` for a broken framework file on this machine)."
 );
 create_exception!(
     _kam,
     InputError,
     KamError,
-    "The input is not JSON of the expected shape, or a schema name is unknown."
+    "The input is not JSON (`invalid-json`), does not fit the expected shape (`invalid-input`: a missing or unknown field, a value of the wrong type), or a schema name is unknown."
 );
 create_exception!(
     _kam,
@@ -68,26 +68,36 @@ create_exception!(
 );
 
 /// The Python exception for a core error: the class by concern, the message
-/// as Rust writes it, and the kind as an attribute.
+/// as Rust writes it, and its `kind`, `path` (a JSON Pointer, or `None`) and
+/// `category` (`input` or `framework-file`) as attributes.
 pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
-    let message = error.to_string();
-    let err = match error {
-        Error::Input(_) => InputError::new_err(message),
-        Error::Limit(_) => LimitError::new_err(message),
-        Error::Framework(_) => FrameworkError::new_err(message),
-        Error::Assessment(_) => AssessmentError::new_err(message),
-        Error::Maturity(_) => MaturityError::new_err(message),
-        Error::Litmus(_) => LitmusError::new_err(message),
-        Error::Options(_) => OptionsError::new_err(message),
-        Error::Analysis(_) => AnalysisError::new_err(message),
-        Error::Batch(_) => BatchError::new_err(message),
-        // A concern added to kam-core later is still a `KamError`.
-        _ => KamError::new_err(message),
-    };
+    let err = class_of(error)(error.to_string());
+    let value = err.value(py);
     // Setting an attribute on a fresh exception object cannot fail short of
-    // memory exhaustion; the exception is still raised without `.kind` then.
-    let _ = err.value(py).setattr("kind", error.kind());
+    // memory exhaustion; the exception is still raised without it then.
+    let _ = value.setattr("kind", error.kind().as_str());
+    let _ = value.setattr("path", error.path());
+    let _ = value.setattr("category", error.category().as_str());
     err
+}
+
+/// The exception class of an error's concern.
+fn class_of(error: &Error) -> fn(String) -> PyErr {
+    match error {
+        Error::Input(_) => InputError::new_err,
+        Error::Limit(_) => LimitError::new_err,
+        Error::Framework(_) => FrameworkError::new_err,
+        Error::Assessment(_) => AssessmentError::new_err,
+        Error::Maturity(_) => MaturityError::new_err,
+        Error::Litmus(_) => LitmusError::new_err,
+        Error::Options(_) => OptionsError::new_err,
+        Error::Analysis(_) => AnalysisError::new_err,
+        Error::Batch(_) => BatchError::new_err,
+        // A broken framework file on this machine: the class of what is wrong with it.
+        Error::FrameworkFile { error, .. } => class_of(error),
+        // A concern added to kam-core later is still a `KamError`.
+        _ => KamError::new_err,
+    }
 }
 
 /// Converts core results into Python results.

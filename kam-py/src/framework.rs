@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use kam_core::api;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::convert::to_py;
 use crate::errors::IntoPy;
@@ -65,12 +67,35 @@ impl Framework {
 }
 
 /// A `framework=` argument: a bundled framework's id or a loaded framework.
-#[derive(FromPyObject)]
 pub enum FrameworkArg<'py> {
     /// A loaded framework.
     Loaded(Bound<'py, Framework>),
     /// The id of a bundled framework.
     Id(String),
+}
+
+impl<'py> FromPyObject<'_, 'py> for FrameworkArg<'py> {
+    type Error = PyErr;
+
+    /// A `kam.Framework` or a `str`; anything else is a `TypeError` that
+    /// says what is expected (pyo3 names the argument), not an extraction
+    /// dump.
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(framework) = obj.cast::<Framework>() {
+            return Ok(FrameworkArg::Loaded(framework.to_owned()));
+        }
+        if let Ok(id) = obj.cast::<PyString>() {
+            return Ok(FrameworkArg::Id(id.to_cow()?.into_owned()));
+        }
+        let found = obj
+            .get_type()
+            .name()
+            .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+        Err(PyTypeError::new_err(format!(
+            "expected a bundled framework's id (a `str`, e.g. \"cranfield-kam-development\") \
+             or a `kam.Framework` from `kam.load_framework`, not a `{found}`"
+        )))
+    }
 }
 
 /// A framework held for the duration of one call.

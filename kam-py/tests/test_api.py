@@ -57,11 +57,11 @@ def test_numpy_scalars_are_numbers() -> None:
 def test_values_without_json_form_name_their_path() -> None:
     with pytest.raises(kam.InputError) as e:
         kam.score(audit({"A1.1": math.nan}))
-    assert e.value.kind == "invalid-json"
-    assert str(e.value) == "invalid JSON at `scores.A1.1`: `NaN` is not a JSON number"
+    assert e.value.kind == "invalid-input"
+    assert str(e.value) == "invalid input at `/scores/A1.1`: `NaN` is not a JSON number"
     with pytest.raises(kam.InputError) as e:
         kam.score(audit({"A1.1": {1, 2}}))
-    assert str(e.value) == "invalid JSON at `scores.A1.1`: a Python `set` has no JSON equivalent"
+    assert str(e.value) == "invalid input at `/scores/A1.1`: a Python `set` has no JSON equivalent"
 
 
 def test_numbers_json_cannot_hold_name_their_path() -> None:
@@ -71,14 +71,14 @@ def test_numbers_json_cannot_hold_name_their_path() -> None:
         with pytest.raises(kam.InputError) as e:
             kam.pareto({"customers": [{"id": "a", "value": 1}, {"id": "b", "value": value}]})
         assert str(e.value) == (
-            f"invalid JSON at `customers[1].value`: `{spelt}` is not a JSON number"
+            f"invalid input at `/customers/1/value`: `{spelt}` is not a JSON number"
         )
     # An int beyond a float's range is an error, not `None` (an optional
     # field would read as absent).
     for value in (10**400, -(10**400)):
         with pytest.raises(kam.InputError) as e:
             kam.score({**audit({}), "context": {"date": value}})
-        assert str(e.value) == "invalid JSON at `context.date`: number out of range"
+        assert str(e.value) == "invalid input at `/context/date`: number out of range"
 
 
 def test_floats_are_not_whole_numbers_even_negative_zero() -> None:
@@ -88,7 +88,8 @@ def test_floats_are_not_whole_numbers_even_negative_zero() -> None:
         with pytest.raises(kam.InputError) as e:
             kam.score(audit({"A1.1": value}))
         assert str(e.value) == (
-            f"invalid JSON at `scores.A1.1`: invalid type: floating point `{shown}`, expected u8"
+            "invalid input at `/scores/A1.1`: expected a score: a whole number on the "
+            f"framework's scale, found `{shown}`"
         )
     # Where a real number is expected, -0.0 is zero.
     report = kam.pareto({"customers": [{"id": "a", "value": 1}, {"id": "b", "value": -0.0}]})
@@ -115,12 +116,12 @@ def test_back_references_are_refused_at_once() -> None:
     with pytest.raises(kam.LimitError) as e:
         kam.score(doc)
     assert e.value.kind == "too-deep"
-    assert str(e.value) == f"input nests deeper than 32 levels at `{'.'.join(['context'] * 32)}`"
+    assert str(e.value) == f"input nests deeper than 32 levels at `{'/context' * 32}`"
     twice: list[Any] = []
     twice += [twice, twice]
     with pytest.raises(kam.LimitError) as e:
         kam.score_json({"context": twice})
-    assert str(e.value) == f"input nests deeper than 32 levels at `context{'[0]' * 31}`"
+    assert str(e.value) == f"input nests deeper than 32 levels at `/context{'/0' * 31}`"
 
     def tree(depth: int, parent: dict[str, Any] | None = None) -> dict[str, Any]:
         node: dict[str, Any] = {"parent": parent, "children": []}
@@ -132,7 +133,7 @@ def test_back_references_are_refused_at_once() -> None:
         kam.score({**audit({}), "context": {"organisation": tree(12)}})
     assert e.value.kind == "too-deep"
     assert str(e.value).startswith(
-        "input nests deeper than 32 levels at `context.organisation.children[0].parent.children[0]."
+        "input nests deeper than 32 levels at `/context/organisation/children/0/parent/children/0/"
     )
     assert time.monotonic() - start < 10
 
@@ -146,7 +147,7 @@ def test_shared_values_count_as_often_as_json_writes_them() -> None:
     with pytest.raises(kam.LimitError) as e:
         kam.score({"scores": shared})
     assert e.value.kind == "too-many-entries"
-    assert str(e.value) == "`.` has more than 4194304 entries"
+    assert str(e.value) == "the input has more than 4194304 entries"
     # Shared within bounds, it reads as JSON would write it: a container met
     # again is refused only inside itself.
     one = audit({"A1.1": 3})
@@ -227,7 +228,7 @@ def test_charts_and_written_reports_come_from_the_engine() -> None:
     assert page.count("<svg") == 2
     with pytest.raises(kam.InputError) as e:
         kam.chart.figure3({"overall": 1})
-    assert e.value.kind == "invalid-json"
+    assert e.value.kind == "invalid-input"
 
 
 def test_maturity_reports_show_the_radar() -> None:

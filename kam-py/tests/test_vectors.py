@@ -148,7 +148,9 @@ def test_vector(path: Path) -> None:
         error = caught.value
         assert isinstance(error, ValueError)
         assert type(error) is not kam.KamError, "errors are raised as a subclass per concern"
-        assert {"kind": error.kind, "message": str(error)} == vector["error"]
+        got = {"kind": error.kind, "message": str(error), "path": error.path}
+        assert got == vector["error"]
+        assert error.category == "input"
     else:
         got = run(vector)
         assert same(got, vector["expected"]), f"got {json.dumps(got, sort_keys=True)}"

@@ -6,8 +6,8 @@
 use kam_core::api;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, output, result, string, text};
-use crate::{FrameworkArg, ScoreOptionsArg, assemble, error, schemas};
+use crate::convert::{output, result, string, text};
+use crate::{FrameworkArg, ScoreOptionsArg, error};
 
 /// The bundled frameworks, one line each.
 #[wasm_bindgen(unchecked_return_type = "FrameworkSummary[]")]
@@ -87,32 +87,6 @@ pub fn default_framework(
     kam_core::framework::default_framework(&string(kind)?)
         .map(|f| f.id().to_owned())
         .map_err(|e| error::throw(&e))
-}
-
-/// The JSON Schema of a public input or output type, by name (see
-/// `schemaNames()`).
-///
-/// Throws `unknown-schema`, listing the names.
-#[wasm_bindgen(unchecked_return_type = "object")]
-pub fn schema(
-    #[wasm_bindgen(unchecked_param_type = "SchemaName")] name: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let name = string(name)?;
-    match schemas::SCHEMAS.iter().find(|(n, _, _)| *n == name) {
-        Some((_, used, rest)) => convert::parse(&assemble::assemble(schemas::DEFS, used, rest)),
-        None => Err(error::throw(&kam_core::Error::from(
-            kam_core::error::InputError::UnknownSchema {
-                name,
-                known: schemas::KNOWN.to_owned(),
-            },
-        ))),
-    }
-}
-
-/// The names `schema()` accepts.
-#[wasm_bindgen(js_name = schemaNames, unchecked_return_type = "SchemaName[]")]
-pub fn schema_names() -> Result<JsValue, JsValue> {
-    output(api::schema_names())
 }
 
 /// Every `kind` a thrown error can have.

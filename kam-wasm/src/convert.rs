@@ -12,8 +12,7 @@
 #![cfg_attr(not(feature = "engine"), allow(dead_code))]
 
 use kam_core::Error;
-use kam_core::error::InputError;
-use kam_core::json::{PathSegment, from_json, json_path, non_finite_number};
+use kam_core::json::{NativeReader, PathSegment, from_json};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,10 +42,10 @@ pub fn text(value: &JsValue) -> Result<String, JsValue> {
 }
 
 /// `JSON.stringify`, checked by [`check_numbers`] when its text has a `null`
-/// (NaN and the infinities come out so) or it throws (on a `BigInt`), which
-/// keeps the walk off the common path; other values JSON cannot hold
-/// (`undefined`, functions, symbols, cycles) are reported as `invalid-json`
-/// at the top.
+/// (NaN and the infinities come out so) or it gives none (it throws on a
+/// `BigInt` or a cycle), which keeps the walk off the common path. A value
+/// it writes nothing for (`undefined`, a function, a symbol) is invalid
+/// input at the top.
 fn stringify(value: &JsValue) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value)
         .ok()
@@ -54,98 +53,74 @@ fn stringify(value: &JsValue) -> Result<String, JsValue> {
     // A byte scan: `str::contains` would bring a substring searcher into the module.
     let has_null = |text: &str| text.as_bytes().windows(4).any(|w| w == b"null");
     if text.as_deref().is_none_or(has_null) {
-        let mut left = MAX_VALUES;
-        check_numbers(value, &mut Vec::new(), None, &mut left).map_err(|e| throw(&e))?;
+        check_numbers(value, &mut NativeReader::new()).map_err(|e| throw(&e))?;
     }
     text.ok_or_else(|| {
-        throw(&Error::from(InputError::InvalidJson {
-            path: ".".to_owned(),
-            message:
-                "not a value JSON can hold (undefined, a function, a symbol, a BigInt or a cycle)"
-                    .to_owned(),
-        }))
+        throw(&NativeReader::<JsValue>::new().unsupported("`undefined`, a function or a symbol"))
     })
 }
 
-/// The most values [`check_numbers`] looks at: as many as the largest text
-/// kam-core reads (`MAX_INPUT_BYTES`) can hold, as every value takes a byte
-/// and every value in an array or object one more (a comma, or the closing
-/// bracket). So every number of a text the core would read is checked (bar
-/// millions of values `JSON.stringify` leaves out, such as `undefined`
-/// properties), and the walk ends within some 4 million steps (about 2 s in
-/// Node) whatever the value: objects shared within one another (`b = [a, a]`,
-/// `c = [b, b]`, …), written out again at every reference, would otherwise
-/// take time exponential in their depth. Their text is too large for the
-/// core, which refuses it, if `JSON.stringify` has not given up already.
-const MAX_VALUES: usize = kam_core::limits::MAX_INPUT_BYTES / 2;
-
 /// Finds the numbers `JSON.stringify` would write as `null` (NaN, the
 /// infinities: an optional field would silently read as absent) or cannot
-/// write (a `BigInt`), and reports the first with its path: kam-core's error
-/// for NaN and the infinities, the one Python gives. `-0` is left alone:
-/// JavaScript has one number type, and `JSON.stringify` writes it `0`.
-/// `within` are the objects being walked, `left` how many more values may be
-/// looked at (see [`MAX_VALUES`]).
-fn check_numbers(
-    value: &JsValue,
-    path: &mut Vec<PathSegment>,
-    within: Option<&Within>,
-    left: &mut usize,
-) -> Result<(), Error> {
-    if *left == 0 {
-        return Ok(());
-    }
-    *left -= 1;
+/// write (a `BigInt`), and the cycles it refuses, by the rules kam-core
+/// keeps for every binding (`kam_core::json::NativeReader`), so the errors
+/// are the ones Python gives. `-0` is left alone: JavaScript has one number
+/// type, and `JSON.stringify` writes it `0`.
+fn check_numbers(value: &JsValue, reader: &mut NativeReader<JsValue>) -> Result<(), Error> {
+    reader.count()?;
+    // What `JSON.stringify` writes for an object with a `toJSON` (a `Date`,
+    // a class hiding its parent links) is what it returns.
+    let written;
+    let value = match json_form(value, reader) {
+        Some(form) => {
+            written = form;
+            &written
+        }
+        None => value,
+    };
     if let Some(number) = value.as_f64() {
-        return if number.is_finite() {
-            Ok(())
-        } else {
-            Err(non_finite_number(path, number))
-        };
+        return reader.number(number).map(|_| ());
     }
     if value.is_bigint() {
-        return Err(InputError::InvalidJson {
-            path: json_path(path),
-            message: "a `BigInt` has no JSON equivalent".to_owned(),
-        }
-        .into());
+        return Err(reader.unsupported("a `BigInt`"));
     }
-    // Past the core's nesting limit only the shape matters: the core rejects
-    // it. An object met again inside itself (a cycle, which `JSON.stringify`
-    // refuses, or a parent link hidden by a `toJSON`) is checked where it
-    // was met first.
-    if path.len() > kam_core::limits::MAX_DEPTH + 1 || !value.is_object() {
+    if !value.is_object() || !reader.enter(value.clone())? {
         return Ok(());
     }
-    let mut outer = within;
-    while let Some(Within(object, up)) = outer {
-        if *object == value {
-            return Ok(());
-        }
-        outer = *up;
-    }
-    let within = Some(&Within(value, within));
     if let Some(array) = value.dyn_ref::<js_sys::Array>() {
         for (index, item) in array.iter().enumerate() {
-            path.push(PathSegment::Index(index));
-            check_numbers(&item, path, within, left)?;
-            path.pop();
+            reader.index(index);
+            check_numbers(&item, reader)?;
+            reader.pop();
         }
     } else {
         for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
-            path.push(PathSegment::Key(
-                entry.get(0).as_string().unwrap_or_default(),
-            ));
-            check_numbers(&entry.get(1), path, within, left)?;
-            path.pop();
+            reader.key(entry.get(0).as_string().unwrap_or_default());
+            check_numbers(&entry.get(1), reader)?;
+            reader.pop();
         }
     }
+    reader.leave();
     Ok(())
 }
 
-/// An object being walked by [`check_numbers`], and the one it is in.
-struct Within<'a>(&'a JsValue, Option<&'a Within<'a>>);
+/// The value an object's `toJSON` returns, called as `JSON.stringify` calls
+/// it (with the key or index it is at); `None` without one. One that throws
+/// leaves the object as it is (`JSON.stringify` has thrown already).
+fn json_form(value: &JsValue, reader: &NativeReader<JsValue>) -> Option<JsValue> {
+    if !value.is_object() {
+        return None;
+    }
+    let to_json = js_sys::Reflect::get(value, &"toJSON".into()).ok()?;
+    let to_json = to_json.dyn_ref::<js_sys::Function>()?;
+    let key = match reader.path().last() {
+        Some(PathSegment::Key(key)) => JsValue::from(key.as_str()),
+        Some(PathSegment::Index(index)) => JsValue::from(index.to_string()),
+        None => JsValue::from(""),
+    };
+    to_json.call1(value, &key).ok()
+}
 
 /// Converts a result to a plain JS value.
 pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {

@@ -16,14 +16,19 @@ import init, {
   itemIds,
   loadFramework,
   maturityRadar,
-  schema,
-  schemaNames,
   score,
   scoreJson,
   scoreLitmus,
   scoreMaturity,
 } from "../pkg/kam.js";
-import initAnalysis, { type ParetoReport, type PathPlan, pareto, shortestPath } from "../pkg/analysis.js";
+import initAnalysis, {
+  type ParetoReport,
+  type PathPlan,
+  pareto,
+  schema,
+  schemaNames,
+  shortestPath,
+} from "../pkg/analysis.js";
 import { KamAudit } from "../pkg/elements.js";
 
 await init();

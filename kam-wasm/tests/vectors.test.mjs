@@ -44,7 +44,7 @@ function run(operation, input, options, framework) {
     case "framework":
       return summary(engine.framework(input));
     case "schema":
-      return engine.schema(input);
+      return analysis.schema(input);
     default:
       assert.fail(`unknown operation \`${operation}\``);
   }
@@ -115,9 +115,10 @@ for (const file of files) {
       assert.ok(outcome.error instanceof Error, "errors are thrown as Error objects");
       assert.equal(outcome.error.name, "KamError");
       assert.deepStrictEqual(
-        { kind: outcome.error.kind, message: outcome.error.message },
+        { kind: outcome.error.kind, message: outcome.error.message, path: outcome.error.path },
         vector.error,
       );
+      assert.equal(outcome.error.category, "input");
     }
   });
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check_range;
 use crate::assessment::is_calendar_date;
-use crate::error::{AnalysisError, AssessmentError, Error, LimitError};
+use crate::error::{AnalysisError, AssessmentError, Error, LimitError, nearest};
 use crate::framework::Source;
 use crate::limits::MAX_PLAN_ELEMENTS;
 
@@ -241,9 +241,9 @@ pub fn account_plan(input: &AccountPlanInput) -> Result<AccountPlanReport, Error
         }
         None => bundled_template()?,
     };
-    let as_of = day_number("as_of", &input.as_of)?;
+    let as_of = day_number("/as_of", &input.as_of)?;
     let last = match &input.last_review {
-        Some(date) => Some(day_number("last_review", date)?),
+        Some(date) => Some(day_number("/last_review", date)?),
         None => None,
     };
     check_range(
@@ -268,9 +268,9 @@ pub fn account_plan(input: &AccountPlanInput) -> Result<AccountPlanReport, Error
     let days_since = match (last, &input.last_review) {
         (Some(last), Some(date)) if last > as_of => {
             return Err(AnalysisError::DateOrder {
-                later: "as_of".to_owned(),
+                later: "/as_of".to_owned(),
                 later_value: input.as_of.clone(),
-                earlier: "last_review".to_owned(),
+                earlier: "/last_review".to_owned(),
                 earlier_value: date.clone(),
             }
             .into());
@@ -328,16 +328,16 @@ pub fn account_plan(input: &AccountPlanInput) -> Result<AccountPlanReport, Error
 fn check_limits(input: &AccountPlanInput) -> Result<(), LimitError> {
     let lists = [
         (
-            "template.elements",
+            "/template/elements",
             "a plan template",
             input.template.as_ref().map_or(0, |t| t.elements.len()),
         ),
-        ("elements", "a key account plan", input.elements.len()),
+        ("/elements", "a key account plan", input.elements.len()),
     ];
-    for (field, what, count) in lists {
+    for (path, what, count) in lists {
         if count > MAX_PLAN_ELEMENTS {
             return Err(LimitError::TooManyElements {
-                field: field.to_owned(),
+                path: path.to_owned(),
                 count,
                 max: MAX_PLAN_ELEMENTS,
                 what,
@@ -364,6 +364,7 @@ fn present_elements<'a>(
                 what: "plan element".to_owned(),
                 id: id.clone(),
                 known: known.join(", "),
+                suggestion: nearest(id, template.elements.iter().map(|e| e.id.as_str())),
             });
         }
         if !present.insert(id.as_str()) {
@@ -424,9 +425,9 @@ fn findings(
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
-fn day_number(field: &str, date: &str) -> Result<i64, AssessmentError> {
+fn day_number(path: &str, date: &str) -> Result<i64, AssessmentError> {
     let invalid = || AssessmentError::InvalidDate {
-        field: field.to_owned(),
+        path: path.to_owned(),
         value: date.to_owned(),
     };
     if !is_calendar_date(date) {

@@ -100,7 +100,7 @@ pub fn aggregate(
 ) -> Result<Aggregation, Error> {
     if input.audits.len() > MAX_AGGREGATE_AUDITS {
         return Err(LimitError::TooManyAudits {
-            field: "audits".to_owned(),
+            path: "/audits".to_owned(),
             count: input.audits.len(),
             max: MAX_AGGREGATE_AUDITS,
         }
@@ -121,10 +121,12 @@ pub fn aggregate(
         .into());
     }
     let audits: Vec<&AuditAssessment> = input.audits.iter().collect();
-    check_same_framework(&audits, &|i| format!("audit {}", i + 1))?;
-    for audit in &audits {
+    check_same_framework(&audits, &|i| format!("`/audits/{i}`"))?;
+    for (i, audit) in audits.iter().enumerate() {
         // Each audit must be valid on its own before it is merged.
-        audit.validate(framework)?;
+        audit
+            .validate(framework)
+            .map_err(|e| Error::from(e).within(&format!("/audits/{i}")))?;
     }
     let mut assessment = AuditAssessment::new(framework);
     assessment.context = common_context(&audits);

@@ -100,14 +100,16 @@ pub fn compare(
     options: &ScoreOptions,
 ) -> Result<AuditComparison, Error> {
     check_same_framework(&[&input.before, &input.after], &|i| {
-        ["`before`", "`after`"]
+        ["`/before`", "`/after`"]
             .get(i)
             .copied()
             .unwrap_or("audit")
             .to_owned()
     })?;
-    let before = scoring::score_audit(framework, &input.before, options)?;
-    let after = scoring::score_audit(framework, &input.after, options)?;
+    let before =
+        scoring::score_audit(framework, &input.before, options).map_err(|e| e.within("/before"))?;
+    let after =
+        scoring::score_audit(framework, &input.after, options).map_err(|e| e.within("/after"))?;
     let overall = change(
         &framework.id,
         &framework.name,

@@ -126,7 +126,7 @@ fn audit(
     options: &ScoreOptions,
 ) -> Result<Vec<Trace>, Error> {
     let f = framework.as_audit()?;
-    let report = score_audit(f, assessment, options)?;
+    let report = score_audit(f, assessment, options).map_err(|e| e.within("/assessment"))?;
     let periods: Vec<_> = report.phases.iter().flat_map(|p| &p.periods).collect();
     let mut cumulative = 0;
     let period_terms: Vec<Term> = periods
@@ -232,7 +232,8 @@ fn maturity(framework: &Framework, assessment: &MaturityAssessment) -> Result<Ve
         framework.as_maturity()?,
         assessment,
         &MaturityOptions::default(),
-    )?;
+    )
+    .map_err(|e| e.within("/assessment"))?;
     let terms = report
         .areas
         .iter()
@@ -287,7 +288,7 @@ fn maturity(framework: &Framework, assessment: &MaturityAssessment) -> Result<Ve
 }
 
 fn litmus(framework: &Framework, answers: &LitmusAnswers) -> Result<Vec<Trace>, Error> {
-    let report = score_litmus(framework.as_audit()?, answers)?;
+    let report = score_litmus(framework.as_audit()?, answers).map_err(|e| e.within("/answers"))?;
     Ok(report
         .results
         .iter()
@@ -334,7 +335,7 @@ fn litmus(framework: &Framework, answers: &LitmusAnswers) -> Result<Vec<Trace>, 
 
 fn quadrants(input: &PortfolioInput) -> Result<Vec<Trace>, Error> {
     // The same maxima as the matrix, with the fields named where they are.
-    check_limits(input, "input.")?;
+    check_limits(input, "/input")?;
     let report = portfolio(input)?;
     let scale = input.scale;
     let span = scale.max - scale.min;
@@ -416,7 +417,7 @@ mod tests {
         assert_eq!(err.kind(), "too-many-customers");
         assert_eq!(
             err.to_string(),
-            "`input.customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
+            "`/input/customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
         );
     }
 

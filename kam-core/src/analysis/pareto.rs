@@ -104,7 +104,7 @@ pub struct ParetoRow {
 pub fn pareto(input: &ParetoInput) -> Result<ParetoReport, Error> {
     if input.customers.len() > MAX_PARETO_CUSTOMERS {
         return Err(LimitError::TooManyCustomers {
-            field: "customers".to_owned(),
+            path: "/customers".to_owned(),
             count: input.customers.len(),
             max: MAX_PARETO_CUSTOMERS,
             analysis: "a Pareto analysis",
@@ -225,7 +225,7 @@ mod tests {
         assert_eq!(err.kind(), "too-many-customers");
         assert_eq!(
             err.to_string(),
-            "`customers` has 10001 entries; a Pareto analysis takes at most 10000 customers"
+            "`/customers` has 10001 entries; a Pareto analysis takes at most 10000 customers"
         );
         // The limit is checked before anything else reads the list.
         let mut bad = over;

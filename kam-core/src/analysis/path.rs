@@ -181,7 +181,8 @@ fn audit_path(
     target: &AuditTarget,
     options: &ScoreOptions,
 ) -> Result<AuditPath, Error> {
-    let report = scoring::score_audit(framework, assessment, options)?;
+    let report = scoring::score_audit(framework, assessment, options)
+        .map_err(|e| e.within("/assessment"))?;
     let (words, scope_id, goal) = match target {
         AuditTarget::CurrentPeriod => {
             let t = options.completion_threshold;
@@ -378,7 +379,8 @@ fn maturity_path(
     model: &MaturityModel,
     assessment: &MaturityAssessment,
 ) -> Result<MaturityPath, Error> {
-    let report = maturity::score_maturity(model, assessment, &MaturityOptions::default())?;
+    let report = maturity::score_maturity(model, assessment, &MaturityOptions::default())
+        .map_err(|e| e.within("/assessment"))?;
     let current = report
         .weakest_link
         .clone()

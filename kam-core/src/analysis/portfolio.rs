@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
-use crate::error::{AnalysisError, Error, LimitError};
+use crate::error::{AnalysisError, Error, LimitError, nearest};
 use crate::json::bounded_list;
 use crate::limits::{MAX_PORTFOLIO_CRITERIA, MAX_PORTFOLIO_CUSTOMERS};
 
@@ -225,13 +225,13 @@ fn report_customers<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<PortfolioPosition>, D::Error> {
     bounded_list(deserializer, MAX_PORTFOLIO_CUSTOMERS, |count| {
-        too_many_customers("customers", count)
+        too_many_customers("/customers", count)
     })
 }
 
-fn too_many_customers(field: &str, count: usize) -> LimitError {
+fn too_many_customers(path: &str, count: usize) -> LimitError {
     LimitError::TooManyCustomers {
-        field: field.to_owned(),
+        path: path.to_owned(),
         count,
         max: MAX_PORTFOLIO_CUSTOMERS,
         analysis: "a portfolio matrix",
@@ -239,7 +239,7 @@ fn too_many_customers(field: &str, count: usize) -> LimitError {
 }
 
 /// Checks the sizes of the input's lists against their maxima; `prefix` is
-/// where the input sits in a larger one (`input.` in an explain input).
+/// where the input sits in a larger one (`/input` in an explain input).
 ///
 /// # Errors
 /// `too-many-customers` for more than [`MAX_PORTFOLIO_CUSTOMERS`] customers,
@@ -248,7 +248,7 @@ fn too_many_customers(field: &str, count: usize) -> LimitError {
 pub(crate) fn check_limits(input: &PortfolioInput, prefix: &str) -> Result<(), LimitError> {
     if input.customers.len() > MAX_PORTFOLIO_CUSTOMERS {
         return Err(too_many_customers(
-            &format!("{prefix}customers"),
+            &format!("{prefix}/customers"),
             input.customers.len(),
         ));
     }
@@ -258,7 +258,7 @@ pub(crate) fn check_limits(input: &PortfolioInput, prefix: &str) -> Result<(), L
     ] {
         if criteria.len() > MAX_PORTFOLIO_CRITERIA {
             return Err(LimitError::TooManyCriteria {
-                field: format!("{prefix}{group}"),
+                path: format!("{prefix}/{group}"),
                 count: criteria.len(),
                 max: MAX_PORTFOLIO_CRITERIA,
             });
@@ -346,13 +346,13 @@ fn validate(input: &PortfolioInput) -> Result<(), AnalysisError> {
     let scale = input.scale;
     let finite = || "a finite number is needed".to_owned();
     check_range(
-        &|| "`scale.min`".to_owned(),
+        &|| "`/scale/min`".to_owned(),
         scale.min,
         (f64::MIN, f64::MAX),
         &finite,
     )?;
     check_range(
-        &|| "`scale.max`".to_owned(),
+        &|| "`/scale/max`".to_owned(),
         scale.max,
         (f64::MIN, f64::MAX),
         &finite,
@@ -360,10 +360,10 @@ fn validate(input: &PortfolioInput) -> Result<(), AnalysisError> {
     // A span too wide for f64 would turn every index into NaN.
     if scale.max <= scale.min || !(scale.max - scale.min).is_finite() {
         return Err(AnalysisError::InvalidNumber {
-            what: "`scale.max`".to_owned(),
+            what: "`/scale/max`".to_owned(),
             value: scale.max.to_string(),
             expected: format!(
-                "it must be above `scale.min` {} by a finite span",
+                "it must be above `/scale/min` {} by a finite span",
                 scale.min
             ),
         });
@@ -371,13 +371,13 @@ fn validate(input: &PortfolioInput) -> Result<(), AnalysisError> {
     let percent = || "a threshold from 0 to 100 is needed".to_owned();
     let t = input.thresholds;
     check_range(
-        &|| "`thresholds.attractiveness`".to_owned(),
+        &|| "`/thresholds/attractiveness`".to_owned(),
         t.attractiveness,
         (0.0, 100.0),
         &percent,
     )?;
     check_range(
-        &|| "`thresholds.relationship`".to_owned(),
+        &|| "`/thresholds/relationship`".to_owned(),
         t.relationship,
         (0.0, 100.0),
         &percent,
@@ -437,6 +437,7 @@ fn validate_customers(input: &PortfolioInput) -> Result<(), AnalysisError> {
             return Err(AnalysisError::UnknownCriterion {
                 customer: customer.id.clone(),
                 criterion: unknown.clone(),
+                suggestion: nearest(unknown, criteria.iter().copied()),
             });
         }
         for id in &criteria {

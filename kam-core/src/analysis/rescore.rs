@@ -125,7 +125,8 @@ pub fn rescore(
     let old = before.as_audit()?;
     input.after.validate()?;
     let new = input.after.as_audit()?;
-    let report_before = score_audit(old, &input.assessment, options)?;
+    let report_before =
+        score_audit(old, &input.assessment, options).map_err(|e| e.within("/assessment"))?;
     let (carried, dropped) = carry(old, new, &input.assessment);
     let report_after = score_audit(new, &carried, options)?;
     let in_new: BTreeMap<&str, &crate::framework::Item> =

@@ -79,14 +79,14 @@ pub fn units(
 ) -> Result<UnitComparison, Error> {
     if input.audits.len() > MAX_UNITS {
         return Err(LimitError::TooManyUnits {
-            field: "audits".to_owned(),
+            path: "/audits".to_owned(),
             count: input.audits.len(),
             max: MAX_UNITS,
         }
         .into());
     }
     let audits: Vec<&AuditAssessment> = input.audits.iter().collect();
-    check_same_framework(&audits, &|i| format!("audit {}", i + 1))?;
+    check_same_framework(&audits, &|i| format!("`/audits/{i}`"))?;
     let names = audits
         .iter()
         .enumerate()
@@ -95,7 +95,7 @@ pub fn units(
                 .unit
                 .as_deref()
                 .ok_or_else(|| AnalysisError::Missing {
-                    what: format!("`context.unit` of audit {}", i + 1),
+                    what: format!("`/audits/{i}/context/unit`"),
                     why: "each audit must name its unit to compare units".to_owned(),
                 })
         })
@@ -104,8 +104,10 @@ pub fn units(
     let rows = audits
         .iter()
         .zip(&names)
-        .map(|(audit, unit)| {
-            let report = scoring::score_audit(framework, audit, options)?;
+        .enumerate()
+        .map(|(i, (audit, unit))| {
+            let report = scoring::score_audit(framework, audit, options)
+                .map_err(|e| e.within(&format!("/audits/{i}")))?;
             Ok(UnitRow {
                 unit: (*unit).to_owned(),
                 overall: report.overall.percent,
@@ -200,7 +202,7 @@ mod tests {
         assert_eq!(err.kind(), "too-many-units");
         assert_eq!(
             err.to_string(),
-            "`audits` has 101 entries; a unit comparison takes at most 100 units"
+            "`/audits` has 101 entries; a unit comparison takes at most 100 units"
         );
     }
 

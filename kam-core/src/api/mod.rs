@@ -61,7 +61,11 @@ pub fn load_framework(json: &str) -> Result<Framework, Error> {
 /// See [`crate::scoring::score_audit`]; also `unknown-framework` and
 /// `wrong-framework-type`.
 pub fn score(assessment: &AuditAssessment, options: &ScoreOptions) -> Result<AuditReport, Error> {
-    score_with(framework(&assessment.framework)?, assessment, options)
+    score_with(
+        named(&assessment.framework, "/framework")?,
+        assessment,
+        options,
+    )
 }
 
 /// Scores an action-audit assessment against `framework`.
@@ -85,7 +89,11 @@ pub fn score_maturity(
     assessment: &MaturityAssessment,
     options: &MaturityOptions,
 ) -> Result<MaturityReport, Error> {
-    score_maturity_with(framework(&assessment.framework)?, assessment, options)
+    score_maturity_with(
+        named(&assessment.framework, "/framework")?,
+        assessment,
+        options,
+    )
 }
 
 /// Reads a maturity assessment against `framework`.
@@ -106,7 +114,7 @@ pub fn score_maturity_with(
 /// See [`crate::litmus::score_litmus`]; also `unknown-framework` and
 /// `wrong-framework-type`.
 pub fn score_litmus(answers: &LitmusAnswers) -> Result<LitmusReport, Error> {
-    score_litmus_with(framework(&answers.framework)?, answers)
+    score_litmus_with(named(&answers.framework, "/framework")?, answers)
 }
 
 /// Judges litmus answers against `framework`.
@@ -120,21 +128,26 @@ pub fn score_litmus_with(
     crate::litmus::score_litmus(framework.as_audit()?, answers)
 }
 
-/// An error as data: what the bindings raise and the golden vectors expect.
+/// An error as data: the body a service answers with (an `Error`
+/// serializes to it), what the bindings raise and the golden vectors expect.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ErrorInfo {
     /// The stable kind, e.g. `unknown-item`.
-    pub kind: String,
+    pub kind: crate::error::ErrorKind,
     /// The message, naming the field, item or value at fault.
     pub message: String,
+    /// Where in the document, as a JSON Pointer (`/scores/A1.1`; empty for
+    /// the whole document); `null` when the error concerns no one place.
+    pub path: Option<String>,
 }
 
 impl From<&Error> for ErrorInfo {
     fn from(error: &Error) -> Self {
         ErrorInfo {
-            kind: error.kind().to_owned(),
+            kind: error.kind(),
             message: error.to_string(),
+            path: error.path(),
         }
     }
 }
@@ -193,14 +206,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "error" => Some(of::<ErrorInfo>()),
         _ => operations::operation_schema(name),
     };
-    schema.ok_or_else(|| {
-        let known: Vec<String> = schema_names().iter().map(|n| format!("`{n}`")).collect();
-        InputError::UnknownSchema {
-            name: name.to_owned(),
-            known: known.join(", "),
-        }
-        .into()
-    })
+    schema.ok_or_else(|| InputError::unknown_schema(name, schema_names()).into())
 }
 
 // Analyses (docs/analyses/): one facade function per analysis.
@@ -241,7 +247,11 @@ pub fn compare(
     input: &crate::analysis::ComparisonInput,
     options: &ScoreOptions,
 ) -> Result<crate::analysis::AuditComparison, Error> {
-    compare_with(framework(&input.before.framework)?, input, options)
+    compare_with(
+        named(&input.before.framework, "/before/framework")?,
+        input,
+        options,
+    )
 }
 
 /// Compares two audits of `framework`.
@@ -267,7 +277,7 @@ pub fn aggregate(
     input: &crate::analysis::AggregateInput,
     options: &ScoreOptions,
 ) -> Result<crate::analysis::Aggregation, Error> {
-    aggregate_with(framework(&first_framework(&input.audits)?)?, input, options)
+    aggregate_with(first_framework(&input.audits)?, input, options)
 }
 
 /// Aggregates several assessors' audits of `framework`.
@@ -293,7 +303,7 @@ pub fn units(
     input: &crate::analysis::UnitsInput,
     options: &ScoreOptions,
 ) -> Result<crate::analysis::UnitComparison, Error> {
-    units_with(framework(&first_framework(&input.audits)?)?, input, options)
+    units_with(first_framework(&input.audits)?, input, options)
 }
 
 /// Lays several units' audits of `framework` side by side.
@@ -308,14 +318,20 @@ pub fn units_with(
     crate::analysis::units::units(framework.as_audit()?, input, options)
 }
 
-/// The framework id the first audit names, or `empty-input`.
-fn first_framework(audits: &[AuditAssessment]) -> Result<String, Error> {
-    audits.first().map(|a| a.framework.clone()).ok_or_else(|| {
-        crate::error::AnalysisError::Empty {
+/// The bundled framework the first audit names, or `empty-input`.
+fn first_framework(audits: &[AuditAssessment]) -> Result<&'static Framework, Error> {
+    let first = audits
+        .first()
+        .ok_or_else(|| crate::error::AnalysisError::Empty {
             what: "audits".to_owned(),
-        }
-        .into()
-    })
+        })?;
+    named(&first.framework, "/audits/0/framework")
+}
+
+/// The bundled framework with this id, which the input names at `path`: an
+/// unknown id is reported there.
+fn named(id: &str, path: &str) -> Result<&'static Framework, Error> {
+    framework(id).map_err(|e| e.within(path))
 }
 
 /// Key account plan completeness: elements, horizon and review cadence (see
@@ -357,7 +373,7 @@ pub fn shortest_path(
         crate::analysis::PathInput::Audit { assessment, .. } => &assessment.framework,
         crate::analysis::PathInput::Maturity { assessment } => &assessment.framework,
     };
-    shortest_path_with(framework(id)?, input, options)
+    shortest_path_with(named(id, "/assessment/framework")?, input, options)
 }
 
 /// Shortest path against `framework`.
@@ -385,12 +401,16 @@ pub fn explain(
 ) -> Result<crate::analysis::Explanation, Error> {
     use crate::analysis::ExplainInput;
     let id = match input {
-        ExplainInput::Audit { assessment } => Some(&assessment.framework),
-        ExplainInput::Maturity { assessment } => Some(&assessment.framework),
-        ExplainInput::Litmus { answers } => Some(&answers.framework),
+        ExplainInput::Audit { assessment } => {
+            Some((&assessment.framework, "/assessment/framework"))
+        }
+        ExplainInput::Maturity { assessment } => {
+            Some((&assessment.framework, "/assessment/framework"))
+        }
+        ExplainInput::Litmus { answers } => Some((&answers.framework, "/answers/framework")),
         ExplainInput::Portfolio { .. } => None,
     };
-    let framework = id.map(|id| framework(id)).transpose()?;
+    let framework = id.map(|(id, path)| named(id, path)).transpose()?;
     crate::analysis::explain::explain(framework, input, options)
 }
 
@@ -422,7 +442,7 @@ pub fn rescore(
             f.validate()?;
             f
         }
-        None => framework(&input.assessment.framework)?,
+        None => named(&input.assessment.framework, "/assessment/framework")?,
     };
     crate::analysis::rescore::rescore(before, input, options)
 }
@@ -465,7 +485,11 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
 /// `duplicate-column`, `matrix-shape` and `cell-out-of-range`, each naming
 /// the row, column or item.
 pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::BatchReport, Error> {
-    crate::batch::score_input(input, None)
+    let framework = match &input.framework {
+        Some(id) => named(id, "/framework")?,
+        None => framework::default_framework("action-audit")?,
+    };
+    crate::batch::score_input(input, Some(framework))
 }
 
 /// Scores a batch against `framework`.
@@ -522,7 +546,10 @@ mod tests {
         let err = score_json(&unknown, None).unwrap_err();
         assert_eq!(err.kind(), "unknown-item");
         let err = score_json(ASSESSMENT, Some(r#"{"next_action": 2}"#)).unwrap_err();
-        assert_eq!(err.kind(), "invalid-json");
-        assert!(err.to_string().contains("next_action"), "{err}");
+        assert_eq!(err.kind(), "invalid-input");
+        assert_eq!(
+            err.to_string(),
+            "invalid input at `/next_action`: unknown field `next_action`; did you mean `next_actions`?"
+        );
     }
 }

@@ -284,6 +284,7 @@ pub fn operation(name: &str) -> Option<&'static Operation> {
 /// The error for a framework given to an operation that takes none.
 fn takes_no_framework(operation: &str, framework: &Framework) -> Error {
     OptionsError::Invalid {
+        path: String::new(),
         option: "framework".to_owned(),
         value: framework.id().to_owned(),
         expected: format!("`{operation}` scores against no framework given by the caller"),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 
 use super::{AuditFramework, Framework, MaturityModel};
-use crate::error::{Error, FrameworkError};
+use crate::error::{Error, FrameworkError, InputError, nearest};
 
 /// What a bundled data file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,11 +100,9 @@ static READ: [OnceLock<Result<Box<dyn Any + Send + Sync>, Error>>; DATA_FILES.le
 /// out; it is returned rather than panicking so that no input can abort a
 /// caller.
 pub fn bundled<T: Bundled>(name: &str) -> Result<&'static T, Error> {
+    let file_name = format!("bundled {name}");
     let broken = |reason: String| -> Error {
-        FrameworkError::Invalid {
-            reason: format!("bundled data file `{name}`: {reason}"),
-        }
-        .into()
+        Error::from(FrameworkError::Invalid { reason }).in_framework_file(&file_name)
     };
     let Some(index) = DATA_FILES.iter().position(|f| f.name == name) else {
         return Err(broken("no such file".to_owned()));
@@ -126,8 +124,9 @@ pub fn bundled<T: Bundled>(name: &str) -> Result<&'static T, Error> {
             .ok_or_else(|| broken("not read".to_owned()))?
     } else {
         cell.get_or_init(|| {
-            let value: T = crate::json::from_json(file.text)?;
-            value.check()?;
+            let value: T =
+                crate::json::from_json(file.text).map_err(|e| e.in_framework_file(&file_name))?;
+            value.check().map_err(|e| e.in_framework_file(&file_name))?;
             Ok(Box::new(value))
         })
         .as_ref()
@@ -152,9 +151,12 @@ pub fn builtin() -> Result<&'static [Framework], Error> {
                 .iter()
                 .filter(|f| matches!(f.kind, DataKind::Framework { .. }))
                 .map(|f| {
-                    let framework: Framework = crate::json::from_json(f.text)?;
-                    framework.check()?;
-                    Ok(framework)
+                    let read = || -> Result<Framework, Error> {
+                        let framework: Framework = crate::json::from_json(f.text)?;
+                        framework.check()?;
+                        Ok(framework)
+                    };
+                    read().map_err(|e| e.in_framework_file(&format!("bundled {}", f.name)))
                 })
                 .collect()
         })
@@ -173,6 +175,8 @@ pub fn builtin_framework(id: &str) -> Result<&'static Framework, Error> {
         FrameworkError::UnknownFramework {
             id: id.to_owned(),
             known: known.join(", "),
+            suggestion: nearest(id, all.iter().map(Framework::id)),
+            path: String::new(),
         }
         .into()
     })
@@ -183,26 +187,24 @@ pub fn builtin_framework(id: &str) -> Result<&'static Framework, Error> {
 /// `kam-maturity-model` for `maturity-model`.
 ///
 /// # Errors
-/// `unknown-framework` when no bundled framework of that type is the
-/// default.
+/// `invalid-input` for a type that has no bundled default, listing those
+/// that have.
 pub fn default_framework(kind: &str) -> Result<&'static Framework, Error> {
     let defaults = DATA_FILES
         .iter()
         .filter(|f| f.kind == DataKind::Framework { default: true })
-        .map(|f| bundled::<Framework>(f.name));
-    for framework in defaults {
-        let framework = framework?;
-        if framework.kind() == kind {
-            return Ok(framework);
-        }
+        .map(|f| bundled::<Framework>(f.name))
+        .collect::<Result<Vec<_>, Error>>()?;
+    if let Some(framework) = defaults.iter().find(|f| f.kind() == kind) {
+        return Ok(framework);
     }
-    Err(FrameworkError::UnknownFramework {
-        id: format!("(the default {kind} framework)"),
-        known: builtin()?
-            .iter()
-            .map(|f| format!("`{}`", f.id()))
-            .collect::<Vec<_>>()
-            .join(", "),
+    let types: Vec<String> = defaults.iter().map(|f| format!("`{}`", f.kind())).collect();
+    Err(InputError::InvalidInput {
+        path: String::new(),
+        message: format!(
+            "`{kind}` is not a framework type with a bundled default; those are {}",
+            types.join(", ")
+        ),
     }
     .into())
 }
@@ -279,7 +281,7 @@ mod tests {
         );
         assert_eq!(
             default_framework("nope").unwrap_err().kind(),
-            "unknown-framework"
+            "invalid-input"
         );
     }
 
@@ -287,6 +289,7 @@ mod tests {
     fn a_file_read_as_another_type_is_an_error_not_a_panic() {
         let err = bundled::<Framework>("kam-time-guideline").unwrap_err();
         assert!(err.to_string().contains("kam-time-guideline"), "{err}");
+        assert_eq!(err.category(), crate::error::Category::FrameworkFile);
         let err = bundled::<Framework>("nope").unwrap_err();
         assert!(err.to_string().contains("no such file"), "{err}");
     }

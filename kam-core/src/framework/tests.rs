@@ -15,7 +15,7 @@ fn load_edited(edit: impl FnOnce(&mut Value)) -> (String, String) {
     let mut value = cranfield_json();
     edit(&mut value);
     let err = Framework::from_json(&value.to_string()).unwrap_err();
-    (err.kind().to_owned(), err.to_string())
+    (err.kind().to_string(), err.to_string())
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn validation_names_the_culprit() {
         ),
         (
             Box::new(|v| v["items"][0]["colour"] = json!("red")),
-            "invalid-json",
+            "invalid-input",
             "unknown field `colour`",
         ),
         (
@@ -261,8 +261,8 @@ fn validation_names_the_culprit() {
         ),
         (
             Box::new(|v| v["type"] = json!("crystal-ball")),
-            "invalid-json",
-            "unknown variant `crystal-ball`",
+            "invalid-input",
+            "unknown value `crystal-ball`",
         ),
     ];
     for (edit, kind, needle) in cases {

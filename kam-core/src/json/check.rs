@@ -52,9 +52,9 @@ where
         &mut track,
     ));
     match (result, breach.take()) {
-        (_, Some(limit)) => Err(limit.at(track.path().to_string()).into()),
+        (_, Some(limit)) => Err(limit.at(super::pointer_of(&track.path())).into()),
         (Err(e), None) => Err(InputError::InvalidJson {
-            path: track.path().to_string(),
+            path: super::pointer_of(&track.path()),
             message: e.to_string(),
         }
         .into()),
@@ -207,7 +207,7 @@ mod tests {
     use super::*;
 
     fn kind(result: Result<(), Error>) -> String {
-        result.map_or_else(|e| e.kind().to_owned(), |()| "ok".to_owned())
+        result.map_or_else(|e| e.kind().to_string(), |()| "ok".to_owned())
     }
 
     #[test]
@@ -233,7 +233,7 @@ mod tests {
         let json = format!(r#"{{"evidence": {{"A1.1": "{long}"}}}}"#);
         let err = check_text(&json).unwrap_err();
         assert_eq!(err.kind(), "text-too-long");
-        assert!(err.to_string().contains("`evidence.A1.1`"), "{err}");
+        assert!(err.to_string().contains("`/evidence/A1.1`"), "{err}");
         // Exactly at the limit, counted in characters, not bytes.
         let at_limit = format!(r#"["{}"]"#, "é".repeat(MAX_STRING_CHARS));
         assert_eq!(kind(check_text(&at_limit)), "ok");

@@ -2,13 +2,16 @@
 //! bindings (a Python dict, a JavaScript object), become kam's types.
 //!
 //! Every document is first checked against the limits of [`crate::limits`],
-//! then read with the path of the first problem recorded, so every error
-//! names where it is. Rust, Python and JavaScript all read through
-//! [`from_json`] or [`from_value`], so their messages are identical.
+//! then read with the place of the first problem recorded as a JSON Pointer,
+//! so every error says where it is. Text that is not JSON is `invalid-json`;
+//! JSON (or a native value) that does not fit is `invalid-input`, with a
+//! message in the user's terms, never a Rust type's name. Rust, Python and
+//! JavaScript all read through [`from_json`] or [`from_value`], so their
+//! messages are identical.
 
 mod check;
+mod messages;
 mod native;
-mod path;
 pub(crate) mod unique_map;
 
 use std::cell::Cell;
@@ -17,87 +20,138 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
 pub use check::{check_text, check_value};
-pub use native::{non_finite_number, number_out_of_range};
-pub use path::{PathSegment, json_path};
+pub use native::{NativeReader, non_finite_number, number_out_of_range};
 
 use crate::error::{Error, InputError, LimitError};
+pub use crate::pointer::PathSegment;
 
-/// Parses JSON into `T`, reporting the path of the first problem.
+/// Parses JSON text into `T`, checked against every limit of
+/// [`crate::limits`] first.
+///
+/// ```
+/// let options: kam_core::ScoreOptions = kam_core::json::from_json(r#"{"next_actions": 3}"#)?;
+/// assert_eq!(options.next_actions, 3);
+/// let err = kam_core::json::from_json::<kam_core::ScoreOptions>(r#"{"next_action": 3}"#).unwrap_err();
+/// assert_eq!(err.kind(), "invalid-input");
+/// assert_eq!(err.path().as_deref(), Some("/next_action"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
-/// [`InputError::InvalidJson`] naming the path and the parser's complaint.
+/// - `invalid-json` for text that is not JSON (with the line and column);
+/// - `invalid-input` for JSON of another shape: a missing or unknown field,
+///   a value of the wrong type or range, a key given twice (with its path);
+/// - `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries` for
+///   a document beyond a limit of [`crate::limits`], and the named limits of
+///   the types that have them (e.g. `too-many-customers`);
+/// - the errors of the types that check themselves as they are read (a
+///   framework is validated: `max-mismatch`, …).
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
     check_text(json)?;
-    take_broken();
+    clear_pending();
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
     // Trailing characters after the document are an error too, not ignored.
     de.end().map_err(|e| InputError::InvalidJson {
-        path: ".".to_owned(),
-        message: parser_message(&e),
+        path: String::new(),
+        message: e.to_string(),
     })?;
     Ok(value)
 }
 
-/// Converts an already-parsed JSON value into `T`, reporting the path of the
-/// first problem with the same message [`from_json`] gives. The bindings use
-/// this for Python dicts and JavaScript objects.
+/// Converts an already-parsed JSON value into `T`, checked against every
+/// limit but the text size, with the same messages [`from_json`] gives. The
+/// bindings read Python dicts and JavaScript objects with it.
 ///
 /// # Errors
-/// [`InputError::InvalidJson`] naming the path and the problem.
+/// Those of [`from_json`] but `invalid-json` and `input-too-large`.
 pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
     check_value(&value)?;
-    take_broken();
+    clear_pending();
     serde_path_to_error::deserialize(value).map_err(|e| read_error(&e))
 }
 
-/// A named limit broken while reading (see [`bounded_list`]),
-/// else `invalid-json`.
+/// The pointer of a path `serde_path_to_error` tracked. Steps it could not
+/// name (a key not yet read) are left out.
+pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let segments: Vec<PathSegment> = path
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(PathSegment::Index(*index)),
+            Segment::Map { key } => Some(PathSegment::Key(key.clone())),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect();
+    crate::pointer::pointer(&segments)
+}
+
+/// The error of a failed read: one raised with its own kind while reading
+/// (see [`fail`]), placed where the read failed; else the parser's, as
+/// `invalid-json` for text that is not JSON and `invalid-input` for a
+/// document of another shape.
 fn read_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    match take_broken() {
-        Some(limit) => limit.into(),
-        None => invalid_json(e).into(),
+    let path = pointer_of(e.path());
+    if let Some(error) = take_pending() {
+        return error.placed_at(path);
+    }
+    let inner = e.inner();
+    if inner.classify() == serde_json::error::Category::Data {
+        InputError::InvalidInput {
+            path,
+            message: messages::humanize(&data_message(inner)),
+        }
+        .into()
+    } else {
+        InputError::InvalidJson {
+            path,
+            message: inner.to_string(),
+        }
+        .into()
     }
 }
 
-fn invalid_json(e: &serde_path_to_error::Error<serde_json::Error>) -> InputError {
-    InputError::InvalidJson {
-        path: e.path().to_string(),
-        message: parser_message(e.inner()),
-    }
-}
-
-/// The parser's complaint. For a value of the wrong shape the path already
-/// says where, and the line and column would depend on how the caller's
-/// language wrote the JSON, so they are dropped to keep messages identical
-/// across Rust, Python and JavaScript. For malformed text they are kept.
-fn parser_message(e: &serde_json::Error) -> String {
+/// The message of an error in a document of the wrong shape, without the
+/// line and column: the path already says where, and the position would
+/// depend on how the caller's language wrote the JSON, so messages stay
+/// identical across Rust, Python and JavaScript.
+fn data_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    if e.classify() != serde_json::error::Category::Data {
-        return text;
-    }
     let position = format!(" at line {} column {}", e.line(), e.column());
     text.strip_suffix(&position).unwrap_or(&text).to_owned()
 }
 
 thread_local! {
-    /// A named limit broken while a typed value was read (see
-    /// [`bounded_list`]), waiting for [`crate::json::from_json`] or
-    /// [`crate::json::from_value`] to report it under its own kind: a serde
-    /// error carries only a message.
-    static BROKEN: Cell<Option<LimitError>> = const { Cell::new(None) };
+    /// An error raised with its own kind while a typed value was read (a
+    /// named limit, a framework rule), waiting for [`from_json`] or
+    /// [`from_value`] to report it: a serde error carries only a message.
+    static PENDING: Cell<Option<Error>> = const { Cell::new(None) };
 }
 
-/// Takes the named limit broken by the last typed read on this thread, if
-/// any (and clears it, so a stale one is never reported).
-pub(crate) fn take_broken() -> Option<LimitError> {
-    BROKEN.with(Cell::take)
+fn clear_pending() {
+    PENDING.with(Cell::take);
+}
+
+fn take_pending() -> Option<Error> {
+    PENDING.with(Cell::take)
+}
+
+/// Fails the read of a value with `error`, which [`from_json`] and
+/// [`from_value`] then report as it is, placed where the read failed: for a
+/// `Deserialize` that checks a rule with its own error kind. Its message is
+/// what a plain serde reader (without kam's paths) shows, so its own path
+/// should be the best guess without them.
+pub(crate) fn fail<E: de::Error>(error: Error) -> E {
+    let message = error.to_string();
+    PENDING.with(|pending| pending.set(Some(error)));
+    E::custom(message)
 }
 
 /// Reads a list of at most `max` entries, for a field that kam reads back
 /// from users (`#[serde(deserialize_with = …)]`). A longer list is refused as
 /// soon as its entry `max + 1` is read; the rest is only counted, for the
-/// message, and `too_many(count)` is the error reported.
+/// message, and `too_many(count)` is the error reported (placed at the
+/// list).
 pub(crate) fn bounded_list<'de, D, T>(
     deserializer: D,
     max: usize,
@@ -128,10 +182,7 @@ where
                     while seq.next_element::<de::IgnoredAny>()?.is_some() {
                         count += 1;
                     }
-                    let error = (self.too_many)(count);
-                    let message = error.to_string();
-                    BROKEN.with(|broken| broken.set(Some(error)));
-                    return Err(de::Error::custom(message));
+                    return Err(fail((self.too_many)(count).into()));
                 }
                 list.push(entry);
             }
@@ -148,34 +199,61 @@ where
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        scores: BTreeMap<String, u8>,
+    }
+
     #[test]
-    fn json_errors_name_the_path() {
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Doc {
-            scores: std::collections::BTreeMap<String, u8>,
-        }
+    fn errors_name_their_place_as_a_json_pointer() {
         let err = from_json::<Doc>(r#"{"scores": {"A1.1": 7000}}"#).unwrap_err();
-        assert_eq!(err.kind(), "invalid-json");
-        assert!(err.to_string().contains("`scores.A1.1`"), "{err}");
+        assert_eq!(err.kind(), "invalid-input");
+        assert_eq!(err.path().as_deref(), Some("/scores/A1.1"));
+        assert_eq!(
+            err.to_string(),
+            "invalid input at `/scores/A1.1`: expected a whole number from 0 to 255, found `7000`"
+        );
+        // Keys holding `/` or `~` stay unambiguous.
+        let err = from_json::<Doc>(r#"{"scores": {"A/1": 2.5}}"#).unwrap_err();
+        assert_eq!(err.path().as_deref(), Some("/scores/A~11"));
+        let err = from_json::<Doc>("{}").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid input at the top level: missing field `scores`"
+        );
+        assert_eq!(err.path().as_deref(), Some(""));
     }
 
     #[test]
     fn values_and_text_give_the_same_message() {
-        #[derive(serde::Deserialize, Debug)]
-        #[allow(dead_code)]
-        struct Doc {
-            scores: std::collections::BTreeMap<String, u8>,
-        }
         let text = r#"{"scores": {"A1.1": 2.5}}"#;
         let from_text = from_json::<Doc>(text).unwrap_err();
         let from_value = from_value::<Doc>(serde_json::from_str(text).unwrap()).unwrap_err();
         assert_eq!(from_text, from_value);
         assert_eq!(
             from_text.to_string(),
-            "invalid JSON at `scores.A1.1`: invalid type: floating point `2.5`, expected u8"
+            "invalid input at `/scores/A1.1`: expected a whole number from 0 to 255, found `2.5`"
         );
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_invalid_json() {
+        let err = from_json::<Doc>(r#"{"scores": {"A1.1": }}"#).unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+        assert_eq!(
+            err.to_string(),
+            "invalid JSON at `/scores/A1.1`: expected value at line 1 column 21"
+        );
+        // Trailing text is an error too, not ignored.
+        let err = from_json::<u8>("1 2").unwrap_err();
+        assert_eq!(err.kind(), "invalid-json");
+        assert_eq!(err.path().as_deref(), Some(""));
     }
 
     #[test]
@@ -184,65 +262,54 @@ mod tests {
         // truncated; the parser reads `-0` as the float negative zero, so it
         // is rejected too, the same way in every language.
         assert_eq!(from_json::<u8>("0").unwrap(), 0);
-        for not_whole in [
-            "3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1", "NaN", "Infinity",
-        ] {
+        for not_whole in ["3.0", "1e0", "-0", "-0.0", "2.5", "256", "-1"] {
             let err = from_json::<u8>(not_whole).unwrap_err();
-            assert_eq!(err.kind(), "invalid-json", "{not_whole}");
+            assert_eq!(err.kind(), "invalid-input", "{not_whole}");
         }
-    }
-
-    #[test]
-    fn trailing_text_is_rejected() {
-        let err = from_json::<u8>("1 2").unwrap_err();
-        assert_eq!(err.kind(), "invalid-json");
-    }
-
-    #[test]
-    fn native_paths_are_written_as_the_parser_writes_them() {
-        use PathSegment::{Index, Key};
-        use std::collections::BTreeMap;
-        type Doc = BTreeMap<String, Vec<BTreeMap<String, Vec<u8>>>>;
-        let cases: [(&str, Vec<PathSegment>); 3] = [
-            (
-                r#"{"a": [{"b": [1, 2.5]}]}"#,
-                vec![Key("a".into()), Index(0), Key("b".into()), Index(1)],
-            ),
-            (r#"{"a": 2.5}"#, vec![Key("a".into())]),
-            ("2.5", vec![]),
-        ];
-        for (text, segments) in cases {
-            let Err(Error::Input(InputError::InvalidJson { path, .. })) = from_json::<Doc>(text)
-            else {
-                panic!("{text} should not read");
-            };
-            assert_eq!(path, json_path(&segments), "{text}");
-        }
-        assert_eq!(json_path(&[Index(0), Index(1)]), "[0][1]");
-    }
-
-    #[test]
-    fn native_numbers_json_cannot_hold() {
-        let path = [
-            PathSegment::Key("customers".into()),
-            PathSegment::Index(0),
-            PathSegment::Key("value".into()),
-        ];
-        for (value, spelt) in [
-            (f64::NAN, "NaN"),
-            (f64::INFINITY, "Infinity"),
-            (f64::NEG_INFINITY, "-Infinity"),
-        ] {
-            let err = non_finite_number(&path, value);
-            assert_eq!(err.kind(), "invalid-json");
+        for not_json in ["NaN", "Infinity"] {
             assert_eq!(
-                err.to_string(),
-                format!("invalid JSON at `customers[0].value`: `{spelt}` is not a JSON number")
+                from_json::<u8>(not_json).unwrap_err().kind(),
+                "invalid-json"
             );
         }
-        // The parser's words for a literal beyond the range of a float.
-        let text = from_json::<f64>("1e400").unwrap_err().to_string();
-        let native = number_out_of_range(&[]).to_string();
-        assert!(text.starts_with(&native), "{text} / {native}");
+    }
+
+    #[test]
+    fn no_rust_type_in_any_message() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Many {
+            a: u32,
+            b: f64,
+            c: bool,
+            d: Vec<String>,
+            e: BTreeMap<String, i64>,
+            f: Option<Doc>,
+            g: usize,
+        }
+        for text in [
+            r#"{"a": -1}"#,
+            r#"{"a": "1"}"#,
+            r#"{"b": "x"}"#,
+            r#"{"c": 1}"#,
+            r#"{"d": {}}"#,
+            r#"{"e": []}"#,
+            r#"{"e": {"x": 1.5}}"#,
+            r#"{"f": 3}"#,
+            r#"{"g": -3}"#,
+            "[1]",
+            "null",
+        ] {
+            let message = from_json::<Many>(text).unwrap_err().to_string();
+            for rust in [
+                "u8", "u32", "i64", "f64", "usize", "struct", "sequence", "map", "unit",
+            ] {
+                let words: Vec<&str> = message
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .collect();
+                assert!(!words.contains(&rust), "{text}: {message}");
+            }
+        }
     }
 }

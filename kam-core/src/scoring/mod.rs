@@ -43,6 +43,7 @@ pub fn score_audit(
         return Err(AssessmentError::Incomplete {
             count: assessment.unscored(framework).len(),
             first: (*first).to_owned(),
+            path: "/scores".to_owned(),
         }
         .into());
     }

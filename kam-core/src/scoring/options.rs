@@ -62,6 +62,7 @@ impl ScoreOptions {
         let threshold = self.completion_threshold;
         if !(threshold.is_finite() && threshold > 0.0 && threshold <= 100.0) {
             return Err(OptionsError::Invalid {
+                path: "/completion_threshold".to_owned(),
                 option: "completion_threshold".to_owned(),
                 value: threshold.to_string(),
                 expected: "a percentage above 0 and at most 100 is needed".to_owned(),
@@ -69,6 +70,7 @@ impl ScoreOptions {
         }
         if self.next_actions > MAX_NEXT_ACTIONS {
             return Err(OptionsError::Invalid {
+                path: "/next_actions".to_owned(),
                 option: "next_actions".to_owned(),
                 value: self.next_actions.to_string(),
                 expected: format!("at most {MAX_NEXT_ACTIONS} next actions can be listed"),

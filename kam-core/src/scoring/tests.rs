@@ -207,7 +207,7 @@ fn bad_inputs_are_named() {
                 a
             },
             "unknown-item",
-            "`evidence`",
+            "`/evidence`",
         ),
     ];
     for (a, kind, needle) in cases {

@@ -28,10 +28,18 @@ class KamError(ValueError):
     """
 
     kind: str
+    """The stable kind, e.g. ``"unknown-item"``."""
+    path: str | None
+    """Where in the input, as a JSON Pointer (``"/scores/A1.1"``; ``""``
+    for the whole input), or ``None`` when the error concerns no one place."""
+    category: str
+    """Whose fault it is: ``"input"``, or ``"framework-file"`` for a broken
+    framework file on this machine."""
 
 class InputError(KamError):
-    """The input is not JSON of the expected shape (``invalid-json``: the
-    message names the path), or a schema name is unknown."""
+    """The input is not JSON (``invalid-json``), does not fit the expected
+    shape (``invalid-input``: a missing or unknown field, a value of the
+    wrong type; the message names the path), or a schema name is unknown."""
 
 class LimitError(KamError):
     """The input exceeds a documented size limit: bytes of text, nesting

@@ -46,12 +46,12 @@ fn elements_are_limited_in_the_template_and_the_plan() {
     assert_eq!(err.kind(), "too-many-elements");
     assert_eq!(
         err.to_string(),
-        "`template.elements` has 101 entries; a plan template holds at most 100 elements"
+        "`/template/elements` has 101 entries; a plan template holds at most 100 elements"
     );
     let err = account_plan(&plan(MAX_PLAN_ELEMENTS + 1, MAX_PLAN_ELEMENTS)).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`elements` has 101 entries; a key account plan holds at most 100 elements"
+        "`/elements` has 101 entries; a key account plan holds at most 100 elements"
     );
     // Against the bundled template too, before any element is looked up.
     let mut bundled = input(&[], None, 4);
@@ -128,7 +128,7 @@ fn bad_inputs_are_named() {
     let err = account_plan(&input(&[], Some("2026-12-01"), 3)).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`as_of` is `2026-11-22`, before `last_review` `2026-12-01`"
+        "`/as_of` is `2026-11-22`, before `/last_review` `2026-12-01`"
     );
     let err = account_plan(&input(&[], Some("2026-02-30"), 3)).unwrap_err();
     assert_eq!(err.kind(), "invalid-date");

@@ -38,7 +38,7 @@ fn audits_are_limited() {
     assert_eq!(err.kind(), "too-many-audits");
     assert_eq!(
         err.to_string(),
-        "`audits` has 101 entries; an aggregation takes at most 100 audits"
+        "`/audits` has 101 entries; an aggregation takes at most 100 audits"
     );
 }
 

@@ -96,7 +96,7 @@ fn customers_are_limited() {
     assert_eq!(err.kind(), "too-many-customers");
     assert_eq!(
         err.to_string(),
-        "`customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
+        "`/customers` has 1001 entries; a portfolio matrix takes at most 1000 customers"
     );
     // Checked before anything else: these customers are not even scored.
     let mut bad = customers(MAX_PORTFOLIO_CUSTOMERS + 1);
@@ -126,7 +126,7 @@ fn criteria_are_limited_per_group() {
     assert_eq!(err.kind(), "too-many-criteria");
     assert_eq!(
         err.to_string(),
-        "`relationship` has 51 entries; a portfolio matrix takes at most 50 criteria per group"
+        "`/relationship` has 51 entries; a portfolio matrix takes at most 50 criteria per group"
     );
 }
 
@@ -148,20 +148,20 @@ fn a_report_read_back_holds_at_most_the_maximum() {
         .as_array_mut()
         .unwrap()
         .extend([extra.clone(), extra]);
-    let expected = "`customers` has 1002 entries; a portfolio matrix takes at most 1000 customers";
+    let expected = "`/customers` has 1002 entries; a portfolio matrix takes at most 1000 customers";
     let err = crate::json::from_value::<PortfolioReport>(value.clone()).unwrap_err();
     assert_eq!(
-        (err.kind(), err.to_string().as_str()),
+        (err.kind().as_str(), err.to_string().as_str()),
         ("too-many-customers", expected)
     );
     let err = crate::json::from_json::<PortfolioReport>(&value.to_string()).unwrap_err();
     assert_eq!(
-        (err.kind(), err.to_string().as_str()),
+        (err.kind().as_str(), err.to_string().as_str()),
         ("too-many-customers", expected)
     );
     // A later, unrelated error is not taken for the limit.
     let err = crate::json::from_json::<PortfolioReport>("{}").unwrap_err();
-    assert_eq!(err.kind(), "invalid-json");
+    assert_eq!(err.kind(), "invalid-input");
     // Read with plain serde, the message is the same.
     let err = serde_json::from_value::<PortfolioReport>(value).unwrap_err();
     assert_eq!(err.to_string(), expected);
