@@ -63,7 +63,6 @@ pub struct BatchInput {
 /// overall scores and the Figure 4 position, with the period and phase ids
 /// that head the columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct BatchReport {
     /// The period ids in development-path order: the columns of `period_scores`.
     pub period_ids: Vec<String>,

@@ -25,9 +25,44 @@
 //! # Ok::<(), kam_core::Error>(())
 //! ```
 //!
+//! ## Reading JSON
+//!
+//! Every input and result type reads from JSON text with `from_json` (or
+//! `str::parse`), checked against kam's limits ([`limits`]) and with the
+//! place of any problem as a JSON Pointer. A framework is validated as it is
+//! read, however it is read; [`Framework::from_path`] reads one from a file.
+//!
+//! ```
+//! use kam_core::{AuditAssessment, ScoreOptions, api};
+//!
+//! let body = r#"{"framework": "cranfield-kam-development",
+//!                "framework_version": "2006.1", "scores": {"A1.1": 3, "A1.2": 9}}"#;
+//! let assessment: AuditAssessment = body.parse()?;
+//! let err = api::score(&assessment, &ScoreOptions::default()).unwrap_err();
+//! assert_eq!(err.path().as_deref(), Some("/scores/A1.2"));
+//! // A service answers with the error as JSON: {"kind", "message", "path"}.
+//! assert_eq!(serde_json::to_value(&err).unwrap()["kind"], "score-out-of-range");
+//! # Ok::<(), kam_core::Error>(())
+//! ```
+//!
+//! Parse with these rather than with a web framework's `Json<T>` extractor
+//! (Axum's, for example), which calls serde directly: it skips kam's size,
+//! depth and length limits, and its errors have no JSON Pointer.
+//!
+//! ## Types and compatibility
+//!
 //! Every public input and output type derives `Serialize`, `Deserialize` and
 //! `JsonSchema`; [`api::schema`] returns the schemas, which are also committed
-//! under `docs/schema/`. Every error has a stable [`Error::kind`].
+//! under `docs/schema/`. Every error has a stable [`Error::kind`], a
+//! [`Error::path`] and a [`Error::category`].
+//!
+//! Inputs are strict: a field kam does not know is an error, so a misspelt
+//! option never passes silently. Results are tolerant: a result stored by
+//! one version of kam (a report, an analysis) reads back in another, whose
+//! fields it does not know are ignored; within a major version, fields of a
+//! result are only ever added (with a default when read back), never removed
+//! or renamed. Public enums and result structs are `#[non_exhaustive]`, so
+//! adding a kind, a variant or a field is not a breaking change.
 
 #![deny(missing_docs)]
 #![cfg_attr(

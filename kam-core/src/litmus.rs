@@ -59,7 +59,6 @@ pub struct AnswerSet {
 
 /// The verdicts on a set of litmus answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LitmusReport {
     /// Which framework and version the tests come from.
@@ -72,7 +71,6 @@ pub struct LitmusReport {
 
 /// The verdict on one response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LitmusResult {
     /// The test's id.
@@ -110,7 +108,6 @@ pub enum Verdict {
 
 /// How one question was answered across the answer sets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct QuestionResult {
     /// Question id.

@@ -51,7 +51,6 @@ pub struct MaturityOptions {
 
 /// The reading of one maturity assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaturityReport {
     /// Which model and version read it.
@@ -73,7 +72,6 @@ pub struct MaturityReport {
 
 /// One programme area's stage and what it means.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AreaResult {
     /// Programme area id.
@@ -90,7 +88,6 @@ pub struct AreaResult {
 
 /// A stage named by number and name, with its key milestone to level up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StageRef {
     /// Stage number, from 1.
@@ -103,7 +100,6 @@ pub struct StageRef {
 
 /// The stage above an area's current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NextStage {
     /// Stage number.

@@ -88,7 +88,6 @@ pub struct AccountPlanInput {
 
 /// How complete, far-sighted and fresh a key account plan is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AccountPlanReport {
     /// The key account.
@@ -118,7 +117,6 @@ pub struct AccountPlanReport {
 
 /// One element, present or not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ElementCheck {
     /// Element id.
@@ -131,7 +129,6 @@ pub struct ElementCheck {
 
 /// The plan's horizon against the one required.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct HorizonCheck {
     /// Years the plan is written for.
@@ -144,7 +141,6 @@ pub struct HorizonCheck {
 
 /// The last review against the cadence of the stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ReviewCheck {
     /// The last review, if any.

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use std::borrow::Borrow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +38,6 @@ fn default_disagreement() -> u8 {
 
 /// The aggregated audit, its report, and how far the assessors agree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Aggregation {
     /// The aggregated audit: an ordinary assessment, scored like any other.
@@ -55,7 +56,6 @@ pub struct Aggregation {
 
 /// How the assessors scored one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ItemSpread {
     /// Item id.
@@ -98,21 +98,51 @@ pub fn aggregate(
     input: &AggregateInput,
     options: &ScoreOptions,
 ) -> Result<Aggregation, Error> {
-    if input.audits.len() > MAX_AGGREGATE_AUDITS {
+    aggregate_audits(framework, &input.audits, input.disagreement, options)
+}
+
+/// Aggregates audits a caller holds (owned or borrowed), against
+/// `framework`, without moving or copying them into an [`AggregateInput`];
+/// `disagreement` is the spread at which an item is flagged
+/// ([`DEFAULT_DISAGREEMENT`] by default).
+///
+/// ```
+/// use kam_core::{AuditAssessment, ScoreOptions};
+/// use kam_core::analysis::aggregate::{DEFAULT_DISAGREEMENT, aggregate_audits};
+///
+/// let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// let mut ana = AuditAssessment::new(framework);
+/// ana.scores.insert("A1.1".into(), 3);
+/// let mut tom = AuditAssessment::new(framework);
+/// tom.scores.insert("A1.1".into(), 1);
+/// let together = aggregate_audits(framework, &[&ana, &tom], DEFAULT_DISAGREEMENT, &ScoreOptions::default())?;
+/// assert_eq!(together.disagreements, ["A1.1"]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// See [`aggregate`].
+pub fn aggregate_audits<A: Borrow<AuditAssessment>>(
+    framework: &AuditFramework,
+    audits: &[A],
+    disagreement: u8,
+    options: &ScoreOptions,
+) -> Result<Aggregation, Error> {
+    if audits.len() > MAX_AGGREGATE_AUDITS {
         return Err(LimitError::TooManyAudits {
             path: "/audits".to_owned(),
-            count: input.audits.len(),
+            count: audits.len(),
             max: MAX_AGGREGATE_AUDITS,
         }
         .into());
     }
-    if input.audits.is_empty() {
+    if audits.is_empty() {
         return Err(AnalysisError::Empty {
             what: "audits".to_owned(),
         }
         .into());
     }
-    if input.disagreement == 0 {
+    if disagreement == 0 {
         return Err(AnalysisError::InvalidNumber {
             what: "`disagreement`".to_owned(),
             value: "0".to_owned(),
@@ -120,7 +150,7 @@ pub fn aggregate(
         }
         .into());
     }
-    let audits: Vec<&AuditAssessment> = input.audits.iter().collect();
+    let audits: Vec<&AuditAssessment> = audits.iter().map(Borrow::borrow).collect();
     check_same_framework(&audits, &|i| format!("`/audits/{i}`"))?;
     for (i, audit) in audits.iter().enumerate() {
         // Each audit must be valid on its own before it is merged.
@@ -153,7 +183,7 @@ pub fn aggregate(
                 .evidence
                 .insert(item.id.clone(), evidence.join("\n"));
         }
-        match spread(&item.id, scores, input.disagreement) {
+        match spread(&item.id, scores, disagreement) {
             Some(s) => {
                 assessment.scores.insert(item.id.clone(), s.score);
                 items.push(s);

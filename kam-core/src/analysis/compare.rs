@@ -21,7 +21,6 @@ pub struct ComparisonInput {
 
 /// What changed between two audits: per item, period, phase and overall.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AuditComparison {
     /// The framework both audits use.
@@ -49,7 +48,6 @@ pub struct AuditComparison {
 
 /// The change of one total: the whole audit, a phase or a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ScoreChange {
     /// The phase or period id; the framework id for the overall change.
@@ -68,7 +66,6 @@ pub struct ScoreChange {
 
 /// One item whose answer changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ItemChange {
     /// Item id.
@@ -89,7 +86,7 @@ pub struct ItemChange {
     pub change: i64,
 }
 
-/// Compares two audits of the bundled framework they name.
+/// Compares the two audits of `input`, against `framework`.
 ///
 /// # Errors
 /// `mixed-frameworks` when they name different frameworks or versions; any
@@ -99,17 +96,44 @@ pub fn compare(
     input: &ComparisonInput,
     options: &ScoreOptions,
 ) -> Result<AuditComparison, Error> {
-    check_same_framework(&[&input.before, &input.after], &|i| {
+    compare_audits(framework, &input.before, &input.after, options)
+}
+
+/// Compares two audits a caller holds, against `framework`, without
+/// moving or copying them into a [`ComparisonInput`].
+///
+/// ```
+/// use kam_core::{AuditAssessment, ScoreOptions, analysis::compare::compare_audits};
+///
+/// let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// let before = AuditAssessment::new(framework);
+/// let mut after = before.clone();
+/// after.scores.insert("A1.1".into(), 3);
+/// let comparison = compare_audits(framework, &before, &after, &ScoreOptions::default())?;
+/// assert_eq!(comparison.improved, ["A1.1"]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// See [`compare`].
+pub fn compare_audits(
+    framework: &AuditFramework,
+    before: &AuditAssessment,
+    after: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditComparison, Error> {
+    check_same_framework(&[before, after], &|i| {
         ["`/before`", "`/after`"]
             .get(i)
             .copied()
             .unwrap_or("audit")
             .to_owned()
     })?;
+    let (before_audit, after_audit) = (before, after);
     let before =
-        scoring::score_audit(framework, &input.before, options).map_err(|e| e.within("/before"))?;
+        scoring::score_audit(framework, before_audit, options).map_err(|e| e.within("/before"))?;
     let after =
-        scoring::score_audit(framework, &input.after, options).map_err(|e| e.within("/after"))?;
+        scoring::score_audit(framework, after_audit, options).map_err(|e| e.within("/after"))?;
     let overall = change(
         &framework.id,
         &framework.name,
@@ -127,7 +151,7 @@ pub fn compare(
             .zip(after.phases.iter().flat_map(|p| &p.periods)),
         |p| (&p.id, &p.name, total(p.score, p.max, p.percent)),
     );
-    let items = item_changes(framework, &input.before, &input.after);
+    let items = item_changes(framework, before_audit, after_audit);
     let pick = |keep: &dyn Fn(&ItemChange) -> bool| -> Vec<String> {
         items
             .iter()

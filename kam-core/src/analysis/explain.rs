@@ -40,7 +40,6 @@ pub enum ExplainInput {
 
 /// The traces of every derived figure of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Explanation {
     /// One trace per figure, in the order the report shows them.
@@ -50,7 +49,6 @@ pub struct Explanation {
 /// How one figure was derived: its value, the rule in plain words with the
 /// numbers filled in, and the terms the rule used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Trace {
     /// Which figure: `position`, `current-period`, `stage`, `litmus` or
@@ -68,7 +66,6 @@ pub struct Trace {
 
 /// One term of a rule: an item, period, area, question or criterion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Term {
     /// Its id.

@@ -49,7 +49,6 @@ pub struct ParetoCustomer {
 
 /// The customers ranked, and the smallest set making up the share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ParetoReport {
     /// The measure's name.
@@ -71,7 +70,6 @@ pub struct ParetoReport {
 
 /// One customer's line in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ParetoRow {
     /// Rank, from 1.

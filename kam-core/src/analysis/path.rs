@@ -65,7 +65,6 @@ pub enum PathPlan {
 
 /// The fewest item improvements that reach an audit target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AuditPath {
     /// The target, in plain words.
@@ -92,7 +91,6 @@ pub struct AuditPath {
 
 /// Raising one item's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Improvement {
     /// Item id.
@@ -111,7 +109,6 @@ pub struct Improvement {
 
 /// The areas to lift to reach the next overall maturity stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaturityPath {
     /// The overall stage now: the weakest link, as the maturity report reads it.
@@ -127,7 +124,6 @@ pub struct MaturityPath {
 
 /// Lifting one programme area by one stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AreaLift {
     /// Programme area id.

@@ -106,7 +106,6 @@ pub struct PortfolioCustomer {
 
 /// The portfolio matrix: each customer's two indices and quadrant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PortfolioReport {
     /// The scale the scores were read on.
@@ -125,7 +124,6 @@ pub struct PortfolioReport {
 
 /// Where one customer sits on the matrix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PortfolioPosition {
     /// The customer's id.
@@ -206,7 +204,6 @@ impl Quadrant {
 
 /// How many customers fall in one quadrant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct QuadrantCount {
     /// The quadrant.

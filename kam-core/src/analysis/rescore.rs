@@ -27,7 +27,6 @@ pub struct RescoreInput {
 
 /// What changed between the two framework versions, and in the scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RescoreReport {
     /// The report under the `before` framework.
@@ -58,7 +57,6 @@ pub struct RescoreReport {
 
 /// An item that moved to another period or stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ItemMove {
     /// Item id.
@@ -75,7 +73,6 @@ pub struct ItemMove {
 
 /// An item whose weight changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct WeightChange {
     /// Item id.
@@ -88,7 +85,6 @@ pub struct WeightChange {
 
 /// An answer that cannot be carried over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DroppedAnswer {
     /// Item id.
@@ -99,7 +95,6 @@ pub struct DroppedAnswer {
 
 /// A maximum that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaxChange {
     /// `overall`, `phase` or `period`.

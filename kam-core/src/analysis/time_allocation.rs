@@ -70,7 +70,6 @@ pub struct TimeAllocationInput {
 
 /// Actual shares against the guideline, with deviations flagged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct TimeAllocationReport {
     /// Whose time it is.
@@ -93,7 +92,6 @@ pub struct TimeAllocationReport {
 
 /// One activity's actual share against its range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ActivityCheck {
     /// Activity id.

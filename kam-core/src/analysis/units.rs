@@ -22,7 +22,6 @@ pub struct UnitsInput {
 
 /// One table: a row per unit, a column per phase and per period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UnitComparison {
     /// The framework all units were audited with.
@@ -37,7 +36,6 @@ pub struct UnitComparison {
 
 /// A column of the table: a phase or a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UnitColumn {
     /// Phase or period id.
@@ -48,10 +46,9 @@ pub struct UnitColumn {
 
 /// One unit's row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct UnitRow {
-    /// The unit, from `context.unit`.
+    /// The unit, from `/context/unit`.
     pub unit: String,
     /// Overall percentage of the maximum.
     pub overall: f64,

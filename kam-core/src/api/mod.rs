@@ -30,6 +30,12 @@ use crate::scoring::{AuditReport, ScoreOptions};
 
 /// The bundled frameworks, one line each.
 ///
+/// ```
+/// let ids: Vec<String> = kam_core::api::frameworks()?.into_iter().map(|f| f.id).collect();
+/// assert!(ids.contains(&"cranfield-kam-development".to_owned()));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// Only if a bundled framework file is broken (ruled out by the tests).
 pub fn frameworks() -> Result<Vec<FrameworkSummary>, Error> {
@@ -41,6 +47,14 @@ pub fn frameworks() -> Result<Vec<FrameworkSummary>, Error> {
 
 /// The bundled framework with this id, in full.
 ///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// assert_eq!(cranfield.as_audit()?.items.len(), 129);
+/// let err = kam_core::api::framework("cranfield").unwrap_err();
+/// assert!(err.to_string().ends_with("did you mean `cranfield-kam-development`?"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `unknown-framework`, listing the bundled ids.
 pub fn framework(id: &str) -> Result<&'static Framework, Error> {
@@ -49,6 +63,13 @@ pub fn framework(id: &str) -> Result<&'static Framework, Error> {
 
 /// Parses and validates a user's framework file.
 ///
+/// ```
+/// let text = serde_json::to_string(kam_core::api::framework("kam-maturity-model")?).unwrap();
+/// let model = kam_core::api::load_framework(&text)?;
+/// assert_eq!(model.kind(), "maturity-model");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `invalid-json` with the path at fault, or a framework error naming the entry.
 pub fn load_framework(json: &str) -> Result<Framework, Error> {
@@ -56,6 +77,13 @@ pub fn load_framework(json: &str) -> Result<Framework, Error> {
 }
 
 /// Scores an action-audit assessment against the bundled framework it names.
+///
+/// ```
+/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
+/// assert_eq!(report.overall.to_string(), "3 of 387 points (0.8%)");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// See [`crate::scoring::score_audit`]; also `unknown-framework` and
@@ -70,6 +98,16 @@ pub fn score(assessment: &AuditAssessment, options: &ScoreOptions) -> Result<Aud
 
 /// Scores an action-audit assessment against `framework`.
 ///
+/// ```
+/// let framework = kam_core::api::load_framework(&serde_json::to_string(
+///     kam_core::api::framework("cranfield-kam-development")?,
+/// ).unwrap())?;
+/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let report = kam_core::api::score_with(&framework, &assessment, &Default::default())?;
+/// assert_eq!(report.overall.score, 3);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`score`].
 pub fn score_with(
@@ -81,6 +119,15 @@ pub fn score_with(
 }
 
 /// Reads a maturity assessment against the bundled model it names.
+///
+/// ```
+/// let assessment = kam_core::MaturityAssessment::from_json(
+///     r#"{"framework": "kam-maturity-model", "framework_version": "1.0", "stages": {"process": 3}}"#,
+/// )?;
+/// let report = kam_core::api::score_maturity(&assessment, &Default::default())?;
+/// assert_eq!(report.weakest_link.unwrap().stage, 3);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// See [`crate::maturity::score_maturity`]; also `unknown-framework` and
@@ -98,6 +145,15 @@ pub fn score_maturity(
 
 /// Reads a maturity assessment against `framework`.
 ///
+/// ```
+/// let model = kam_core::api::framework("kam-maturity-model")?;
+/// let mut assessment = kam_core::MaturityAssessment::new(model.as_maturity()?);
+/// assessment.stages.insert("process".into(), 2);
+/// let report = kam_core::api::score_maturity_with(model, &assessment, &Default::default())?;
+/// assert_eq!(report.areas.len(), 1);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`score_maturity`].
 pub fn score_maturity_with(
@@ -110,6 +166,17 @@ pub fn score_maturity_with(
 
 /// Judges litmus answers against the bundled framework they name.
 ///
+/// ```
+/// let answers = kam_core::LitmusAnswers::from_json(r#"{
+///     "framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     "responses": [{"test": "organisation", "answer_sets": [{"answers": {
+///         "organisation-1": true, "organisation-2": true, "organisation-3": true,
+///         "organisation-4": true, "organisation-5": false}}]}]}"#)?;
+/// let report = kam_core::api::score_litmus(&answers)?;
+/// assert_eq!(report.results[0].verdict, kam_core::litmus::Verdict::Pass);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`crate::litmus::score_litmus`]; also `unknown-framework` and
 /// `wrong-framework-type`.
@@ -118,6 +185,14 @@ pub fn score_litmus(answers: &LitmusAnswers) -> Result<LitmusReport, Error> {
 }
 
 /// Judges litmus answers against `framework`.
+///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let answers = kam_core::LitmusAnswers::new(cranfield.as_audit()?);
+/// let report = kam_core::api::score_litmus_with(cranfield, &answers)?;
+/// assert!(report.results.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// See [`score_litmus`].
@@ -214,6 +289,15 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
 /// Pareto analysis: the smallest set of customers making up a share of a
 /// measure (see [`crate::analysis::pareto`]).
 ///
+/// ```
+/// let input = kam_core::analysis::ParetoInput::from_json(
+///     r#"{"customers": [{"id": "acme", "value": 70}, {"id": "bolt", "value": 20}, {"id": "cora", "value": 10}]}"#,
+/// )?;
+/// let report = kam_core::api::pareto(&input)?;
+/// assert_eq!(report.selected, ["acme", "bolt"]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `too-many-customers` (more than [`crate::limits::MAX_PARETO_CUSTOMERS`]),
 /// `empty-input`, `duplicate-entry`, `invalid-number`.
@@ -225,6 +309,16 @@ pub fn pareto(
 
 /// Portfolio matrix: each customer's attractiveness and relationship indices
 /// and quadrant (see [`crate::analysis::portfolio`]).
+///
+/// ```
+/// let input = kam_core::analysis::PortfolioInput::from_json(r#"{
+///     "attractiveness": [{"id": "size", "weight": 1}],
+///     "relationship": [{"id": "trust", "weight": 1}],
+///     "customers": [{"id": "acme", "scores": {"size": 9, "trust": 8}}]}"#)?;
+/// let report = kam_core::api::portfolio(&input)?;
+/// assert_eq!(report.customers[0].id, "acme");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// `too-many-customers` (more than
@@ -241,6 +335,16 @@ pub fn portfolio(
 /// Compares two audits of the bundled framework they name (see
 /// [`crate::analysis::compare`]).
 ///
+/// ```
+/// let before = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let mut after = before.clone();
+/// after.scores.insert("A1.2".into(), 2);
+/// let input = kam_core::analysis::ComparisonInput { before, after };
+/// let comparison = kam_core::api::compare(&input, &Default::default())?;
+/// assert_eq!(comparison.improved, ["A1.2"]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `mixed-frameworks`, and any error of [`score`].
 pub fn compare(
@@ -256,6 +360,15 @@ pub fn compare(
 
 /// Compares two audits of `framework`.
 ///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let before = kam_core::AuditAssessment::new(cranfield.as_audit()?);
+/// let input = kam_core::analysis::ComparisonInput { after: before.clone(), before };
+/// let comparison = kam_core::api::compare_with(cranfield, &input, &Default::default())?;
+/// assert_eq!(comparison.overall.change, 0);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`compare`].
 pub fn compare_with(
@@ -268,6 +381,16 @@ pub fn compare_with(
 
 /// Aggregates several assessors' audits of the bundled framework they name
 /// (see [`crate::analysis::aggregate`]).
+///
+/// ```
+/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let input = kam_core::analysis::AggregateInput::from_json(
+///     &serde_json::json!({"audits": [audit.clone(), audit]}).to_string(),
+/// )?;
+/// let aggregation = kam_core::api::aggregate(&input, &Default::default())?;
+/// assert_eq!(aggregation.report.overall.score, 3);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// `too-many-audits` (more than [`crate::limits::MAX_AGGREGATE_AUDITS`]),
@@ -282,6 +405,17 @@ pub fn aggregate(
 
 /// Aggregates several assessors' audits of `framework`.
 ///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let input = kam_core::analysis::AggregateInput::from_json(
+///     &serde_json::json!({"audits": [audit]}).to_string(),
+/// )?;
+/// let aggregation = kam_core::api::aggregate_with(cranfield, &input, &Default::default())?;
+/// assert!(aggregation.disagreements.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`aggregate`].
 pub fn aggregate_with(
@@ -295,6 +429,17 @@ pub fn aggregate_with(
 /// Lays several units' audits of the bundled framework they name side by
 /// side (see [`crate::analysis::units`]).
 ///
+/// ```
+/// let input = kam_core::analysis::UnitsInput::from_json(r#"{"audits": [
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///      "context": {"unit": "UK"}, "scores": {"A1.1": 3}},
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///      "context": {"unit": "France"}}]}"#)?;
+/// let comparison = kam_core::api::units(&input, &Default::default())?;
+/// assert_eq!(comparison.units.len(), 2);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `too-many-units` (more than [`crate::limits::MAX_UNITS`]), `empty-input`,
 /// `missing-value`, `duplicate-entry`, `mixed-frameworks`, and any error of
@@ -307,6 +452,16 @@ pub fn units(
 }
 
 /// Lays several units' audits of `framework` side by side.
+///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let input = kam_core::analysis::UnitsInput::from_json(r#"{"audits": [
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///      "context": {"unit": "UK"}}]}"#)?;
+/// let comparison = kam_core::api::units_with(cranfield, &input, &Default::default())?;
+/// assert_eq!(comparison.units[0].unit, "UK");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// See [`units`].
@@ -337,6 +492,16 @@ fn named(id: &str, path: &str) -> Result<&'static Framework, Error> {
 /// Key account plan completeness: elements, horizon and review cadence (see
 /// [`crate::analysis::account_plan`]).
 ///
+/// ```
+/// let input = kam_core::analysis::AccountPlanInput::from_json(r#"{
+///     "account": "Globex", "as_of": "2026-11-22", "horizon_years": 3,
+///     "last_review": "2026-09-01", "stage": 4,
+///     "elements": ["account-profile", "history", "goals"]}"#)?;
+/// let report = kam_core::api::account_plan(&input)?;
+/// assert!(!report.complete && report.missing.contains(&"tactics".to_owned()));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `too-many-elements` (more than [`crate::limits::MAX_PLAN_ELEMENTS`] in the
 /// plan or its template), `invalid-date`, `date-order`, `unknown-entry`,
@@ -350,6 +515,15 @@ pub fn account_plan(
 /// Key account manager time allocation against a guideline (see
 /// [`crate::analysis::time_allocation`]).
 ///
+/// ```
+/// let input = kam_core::analysis::TimeAllocationInput::from_json(
+///     r#"{"manager": "Sam", "shares": {"selling": 35, "developing-relationships": 22}}"#,
+/// )?;
+/// let report = kam_core::api::time_allocation(&input)?;
+/// assert!(report.flagged.contains(&"selling".to_owned()));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `empty-input`, `invalid-number`, `invalid-guideline`.
 pub fn time_allocation(
@@ -361,6 +535,15 @@ pub fn time_allocation(
 /// Shortest path: the fewest item improvements reaching an audit target, or
 /// the areas to lift for the next overall maturity stage, against the
 /// bundled framework the assessment names (see [`crate::analysis::path`]).
+///
+/// ```
+/// let input = kam_core::analysis::PathInput::from_json(r#"{"type": "audit",
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1"},
+///     "target": {"type": "overall", "percent": 2}}"#)?;
+/// let plan = kam_core::api::shortest_path(&input, &Default::default())?;
+/// assert!(matches!(plan, kam_core::analysis::PathPlan::Audit(_)));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// `invalid-target`, `invalid-number`, `empty-input`, and any error of
@@ -378,6 +561,16 @@ pub fn shortest_path(
 
 /// Shortest path against `framework`.
 ///
+/// ```
+/// let model = kam_core::api::framework("kam-maturity-model")?;
+/// let input = kam_core::analysis::PathInput::from_json(r#"{"type": "maturity",
+///     "assessment": {"framework": "kam-maturity-model", "framework_version": "1.0",
+///                    "stages": {"process": 2, "training": 3}}}"#)?;
+/// let plan = kam_core::api::shortest_path_with(model, &input, &Default::default())?;
+/// assert!(matches!(plan, kam_core::analysis::PathPlan::Maturity(_)));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`shortest_path`]; also `wrong-framework-type`.
 pub fn shortest_path_with(
@@ -392,6 +585,15 @@ pub fn shortest_path_with(
 /// stage, litmus verdicts, quadrants) as a trace of terms and a rule in plain
 /// words, against the bundled framework it names (see
 /// [`crate::analysis::explain`]).
+///
+/// ```
+/// let input = kam_core::analysis::ExplainInput::from_json(r#"{"type": "audit",
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///                    "scores": {"A1.1": 3}}}"#)?;
+/// let explanation = kam_core::api::explain(&input, &Default::default())?;
+/// assert!(!explanation.traces.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// Any error of scoring the input.
@@ -416,6 +618,15 @@ pub fn explain(
 
 /// Explains the derived figures of an input against `framework`.
 ///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let input = kam_core::analysis::ExplainInput::from_json(r#"{"type": "audit",
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1"}}"#)?;
+/// let explanation = kam_core::api::explain_with(cranfield, &input, &Default::default())?;
+/// assert!(!explanation.traces.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`explain`]; also `wrong-framework-type`.
 pub fn explain_with(
@@ -429,6 +640,19 @@ pub fn explain_with(
 /// Re-scores one saved assessment under two versions of a framework and
 /// reports what changed (see [`crate::analysis::rescore`]). Without
 /// `before`, the bundled framework the assessment names is used.
+///
+/// ```
+/// // The assessment re-scored under the same framework: nothing moves.
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let input = kam_core::analysis::RescoreInput::from_json(&serde_json::json!({
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///                    "scores": {"A1.1": 3}},
+///     "after": cranfield,
+/// }).to_string())?;
+/// let report = kam_core::api::rescore(&input, &Default::default())?;
+/// assert!(report.moved.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// `wrong-framework-type`, any framework error of `after`, and any error of
@@ -480,6 +704,15 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
 /// Scores a batch of action audits given as rows of cells (see
 /// [`crate::batch`]), against the bundled framework the input names.
 ///
+/// ```
+/// let batch = kam_core::batch::BatchInput::from_json(
+///     r#"{"columns": ["A1.1", "A1.2"], "rows": [[3, 2], [1, 0]]}"#,
+/// )?;
+/// let report = kam_core::api::score_batch(&batch)?;
+/// assert_eq!(report.overall, [5, 1]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// `unknown-framework`, `wrong-framework-type`, `unknown-column`,
 /// `duplicate-column`, `matrix-shape` and `cell-out-of-range`, each naming
@@ -493,6 +726,14 @@ pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::Bat
 }
 
 /// Scores a batch against `framework`.
+///
+/// ```
+/// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
+/// let batch = kam_core::batch::BatchInput::from_json(r#"{"columns": ["A1.1"], "rows": [[3]]}"#)?;
+/// let report = kam_core::api::score_batch_with(cranfield, &batch)?;
+/// assert_eq!(report.overall, [3]);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
 ///
 /// # Errors
 /// See [`score_batch`]; also `framework-mismatch` when the input names

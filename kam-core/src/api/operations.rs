@@ -261,6 +261,11 @@ pub struct NoOptions {}
 
 /// The name of the JSON Schema of a type: its title in kebab case, e.g.
 /// `AuditAssessment` → `audit-assessment`.
+///
+/// ```
+/// let score = kam_core::api::operation("score").unwrap();
+/// assert_eq!(kam_core::api::schema_name(score.output), "audit-report");
+/// ```
 pub fn schema_name(type_name: &str) -> String {
     let mut name = String::with_capacity(type_name.len() + 4);
     for (i, c) in type_name.chars().enumerate() {
@@ -277,6 +282,12 @@ pub fn schema_name(type_name: &str) -> String {
 }
 
 /// The operation with this name, if any.
+///
+/// ```
+/// let op = kam_core::api::operation("score_maturity").unwrap();
+/// assert_eq!((op.js_name, op.input), ("scoreMaturity", "MaturityAssessment"));
+/// assert!(op.takes_framework());
+/// ```
 pub fn operation(name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|op| op.name == name)
 }
@@ -327,12 +338,57 @@ macro_rules! some_or_none {
     };
 }
 
+/// The doc example of an operation's `run`: reading its input from text and
+/// running it, as generic code does.
+macro_rules! run_example {
+    ($name:ident) => {
+        concat!(
+            "```\n",
+            "use kam_core::api::ops::",
+            stringify!($name),
+            ";\n\n",
+            "// Reads the input from text and runs the operation with the default options.\n",
+            "fn run_text(text: &str) -> Result<",
+            stringify!($name),
+            "::Output, kam_core::Error> {\n",
+            "    let input = ",
+            stringify!($name),
+            "::Input::from_json(text)?;\n",
+            "    ",
+            stringify!($name),
+            "::run(&input, &Default::default(), None)\n",
+            "}\n",
+            "assert_eq!(run_text(\"{}\").unwrap_err().kind(), \"invalid-input\");\n",
+            "```",
+        )
+    };
+}
+
+/// The doc example of an operation's `call_json`.
+macro_rules! call_json_example {
+    ($name:ident) => {
+        concat!(
+            "```\n",
+            "// Text that is not the operation's input is refused, saying where.\n",
+            "let err = kam_core::api::ops::",
+            stringify!($name),
+            "::call_json(\"{}\", None, None).unwrap_err();\n",
+            "assert_eq!(err.kind(), \"invalid-input\");\n",
+            "assert_eq!(err.path().as_deref(), Some(\"\"));\n",
+            "```",
+        )
+    };
+}
+
 /// The body of an operation's `run`, by whether it takes options and has a
 /// `*_with` variant.
 macro_rules! run_operation {
     ($name:ident [$options:ty] [$with:ident]) => {
         /// Runs the operation against the bundled framework its input
         /// names, or against `framework`.
+        ///
+        ///
+        #[doc = run_example!($name)]
         ///
         /// # Errors
         /// Those of the facade function of the same name.
@@ -349,6 +405,9 @@ macro_rules! run_operation {
     };
     ($name:ident [$options:ty] []) => {
         /// Runs the operation.
+        ///
+        ///
+        #[doc = run_example!($name)]
         ///
         /// # Errors
         /// Those of the facade function of the same name; `invalid-option`
@@ -368,6 +427,9 @@ macro_rules! run_operation {
         /// Runs the operation against the bundled framework its input
         /// names, or against `framework`.
         ///
+        ///
+        #[doc = run_example!($name)]
+        ///
         /// # Errors
         /// Those of the facade function of the same name.
         pub fn run(
@@ -384,6 +446,9 @@ macro_rules! run_operation {
     ($name:ident [] []) => {
         /// Runs the operation.
         ///
+        ///
+        #[doc = run_example!($name)]
+        ///
         /// # Errors
         /// Those of the facade function of the same name; `invalid-option`
         /// when given a framework.
@@ -399,6 +464,53 @@ macro_rules! run_operation {
         }
     };
 }
+
+/// `from_json` and `FromStr` for a type read from JSON: the one obvious way
+/// to parse kam's inputs in Rust, with kam's limits and paths (a web
+/// framework's `Json<T>` extractor, which calls serde directly, has
+/// neither).
+macro_rules! readable {
+    ($type:ty, $name:tt, $note:tt) => {
+        impl $type {
+            #[doc = concat!(
+                "Reads a `", $name, "` from JSON text, checked against kam's limits, ",
+                "with the place of the first problem as a JSON Pointer.\n\n",
+                $note, "\n\n",
+                "# Errors\n",
+                "- `invalid-json` for text that is not JSON;\n",
+                "- `invalid-input` for JSON of another shape (a missing or unknown field, ",
+                "a value of the wrong type or range, a key given twice), naming its path;\n",
+                "- `input-too-large`, `too-deep`, `text-too-long` and `too-many-entries` ",
+                "beyond the limits of [`crate::limits`], and the named limits of the lists ",
+                "that have one (e.g. `too-many-customers`);\n",
+                "- the errors of a framework file inside it, which is validated as it is read.",
+            )]
+            pub fn from_json(json: &str) -> Result<Self, Error> {
+                crate::json::from_json(json)
+            }
+        }
+
+        impl std::str::FromStr for $type {
+            type Err = Error;
+
+            /// See `from_json`.
+            fn from_str(json: &str) -> Result<Self, Error> {
+                crate::json::from_json(json)
+            }
+        }
+    };
+}
+
+readable!(
+    crate::scoring::ScoreOptions,
+    "ScoreOptions",
+    "Every option has a default, so `{}` is valid."
+);
+readable!(
+    crate::maturity::MaturityOptions,
+    "MaturityOptions",
+    "Every option has a default, so `{}` is valid."
+);
 
 /// The options type of a row: its own, or [`NoOptions`].
 macro_rules! options_type {
@@ -446,6 +558,8 @@ macro_rules! define_operations {
                     /// Runs the operation on JSON text and returns the result
                     /// as compact JSON text. `options` `None` means the defaults.
                     ///
+                    #[doc = call_json_example!($name)]
+                    ///
                     /// # Errors
                     /// The JSON and limit errors of reading either text, and
                     /// those of [`run`].
@@ -464,6 +578,11 @@ macro_rules! define_operations {
                 }
             )*
         }
+
+        $(
+            readable!($input, $input_ts, "It is only read here; whether it fits its framework is checked when it is scored or analysed.");
+            readable!($output, $output_ts, "A result stored by this or a later version of kam reads back: fields it does not know are ignored.");
+        )*
 
         /// Every operation, in table order.
         pub const OPERATIONS: &[Operation] = &[$(

@@ -9,6 +9,7 @@
 mod audit;
 mod litmus;
 mod maturity;
+mod reading;
 mod registry;
 
 use std::collections::BTreeSet;
@@ -31,7 +32,11 @@ use crate::error::{Error, FrameworkError};
 
 /// A framework of any type, as read from a framework file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    try_from = "reading::FrameworkFile"
+)]
 #[non_exhaustive]
 pub enum Framework {
     /// An action audit scored item by item.
@@ -59,7 +64,6 @@ pub struct Source {
 
 /// A one-line description of a framework, for listings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct FrameworkSummary {
     /// Stable id.
     pub id: String,

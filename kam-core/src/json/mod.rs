@@ -136,15 +136,22 @@ fn take_pending() -> Option<Error> {
     PENDING.with(Cell::take)
 }
 
+/// Leaves `error` for [`from_json`] and [`from_value`] to report when the
+/// read fails (see [`fail`]), and returns its message for serde: for a
+/// conversion (`#[serde(try_from)]`) that checks a rule.
+pub(crate) fn pend(error: Error) -> String {
+    let message = error.to_string();
+    PENDING.with(|pending| pending.set(Some(error)));
+    message
+}
+
 /// Fails the read of a value with `error`, which [`from_json`] and
 /// [`from_value`] then report as it is, placed where the read failed: for a
 /// `Deserialize` that checks a rule with its own error kind. Its message is
 /// what a plain serde reader (without kam's paths) shows, so its own path
 /// should be the best guess without them.
 pub(crate) fn fail<E: de::Error>(error: Error) -> E {
-    let message = error.to_string();
-    PENDING.with(|pending| pending.set(Some(error)));
-    E::custom(message)
+    E::custom(pend(error))
 }
 
 /// Reads a list of at most `max` entries, for a field that kam reads back

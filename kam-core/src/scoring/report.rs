@@ -8,7 +8,6 @@ use crate::assessment::Context;
 
 /// The scored result of one action-audit assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AuditReport {
     /// Which framework and version scored it.
@@ -35,7 +34,6 @@ pub struct AuditReport {
 
 /// A framework named by id and version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct FrameworkRef {
     /// Stable id.
@@ -48,7 +46,6 @@ pub struct FrameworkRef {
 
 /// A score out of a maximum.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Total {
     /// Points scored: the sum of item scores times their weights.
@@ -61,7 +58,6 @@ pub struct Total {
 
 /// One phase's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PhaseScore {
     /// Phase id, e.g. `A`.
@@ -82,7 +78,6 @@ pub struct PhaseScore {
 
 /// One period's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PeriodScore {
     /// Period id, e.g. `A1`.
@@ -105,7 +100,6 @@ pub struct PeriodScore {
 
 /// One stream's score, with its contributory streams.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StreamScore {
     /// Stream id, e.g. `strategy-planning`.
@@ -124,7 +118,6 @@ pub struct StreamScore {
 
 /// One contributory stream's score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ContributoryScore {
     /// Contributory stream id, e.g. `goals-strategy`.
@@ -145,7 +138,7 @@ pub struct ContributoryScore {
 /// when `C(k-1) <= S < C(k)`; a score equal to the overall maximum is best
 /// practice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Position {
     /// The score lies within a period.
@@ -174,7 +167,6 @@ pub enum Position {
 
 /// Figure 3: period-by-period progress against a completion threshold.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Progress {
     /// The percentage of a period's maximum at which it counts as complete.
@@ -193,7 +185,6 @@ pub struct Progress {
 
 /// One item and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ItemStatus {
     /// Item id, e.g. `B2.3`.
