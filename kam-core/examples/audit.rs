@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kam_core::scoring::{AuditReport, ItemStatus};
+use kam_core::words::AuditWords;
 use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json, render};
 
 const EXAMPLE: &str = include_str!("data/northwind-audit.json");
@@ -101,6 +102,9 @@ fn bar(percent: f64) -> String {
 }
 
 fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
+    // Every sentence is kam-core's (`kam_core::words`), as in Python and the
+    // browser; this program only lays them out for a terminal.
+    let words = AuditWords::of(r);
     let mut out = String::new();
     let c = &r.context;
     let who: Vec<String> = [&c.organisation, &c.unit]
@@ -112,14 +116,13 @@ fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
     if let (Some(assessor), Some(date)) = (&c.assessor, &c.date) {
         writeln!(out, "Assessed by {assessor} on {date}")?;
     }
+    writeln!(out)?;
+    for reading in words.readings() {
+        writeln!(out, "{reading}")?;
+    }
     writeln!(
         out,
-        "\nOverall score {} of {} ({:.1}%), {} item(s) unscored\n",
-        r.overall.score, r.overall.max, r.overall.percent, r.unscored
-    )?;
-    writeln!(
-        out,
-        "Phase / period                          score   max      %"
+        "\nPhase / period                          score   max      %"
     )?;
     for phase in &r.phases {
         writeln!(
@@ -151,21 +154,7 @@ fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
             bar(s.percent)
         )?;
     }
-    writeln!(
-        out,
-        "\nFigure 4 (overall score on the development path): {}",
-        r.position
-    )?;
     let progress = &r.progress;
-    write!(
-        out,
-        "Figure 3 (period by period, complete at {}%): ",
-        progress.completion_threshold
-    )?;
-    match &progress.current_period {
-        Some(p) => writeln!(out, "working on period {p}")?,
-        None => writeln!(out, "every period complete")?,
-    }
     list(
         &mut out,
         "Missing (not done, up to the current period)",
@@ -194,9 +183,8 @@ fn list(out: &mut String, title: &str, items: &[ItemStatus]) -> std::fmt::Result
         return Ok(());
     }
     writeln!(out, "\n{title}:")?;
-    for i in items {
-        let score = i.score.map_or("–".to_owned(), |s| s.to_string());
-        writeln!(out, "  {:<6} [{score}] {}", i.id, i.text)?;
+    for item in items {
+        writeln!(out, "  {item}")?;
     }
     Ok(())
 }

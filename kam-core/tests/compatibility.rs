@@ -58,9 +58,15 @@ fn every_result_loads_with_a_field_added_and_every_input_refuses_one() {
                     "{}: the known fields read as they were",
                     stringify!($name)
                 );
-                if input.is_object() {
-                    let err = from_json::<Input>(&with_a_new_field(&input).to_string())
-                        .expect_err(stringify!($name));
+                // An input refuses a field it does not know, unless it is
+                // itself a result (a report to describe), read as results are.
+                let op = kam_core::api::operation(stringify!($name)).unwrap();
+                let is_result = kam_core::api::OPERATIONS.iter().any(|o| o.output == op.input);
+                let read = from_json::<Input>(&with_a_new_field(&input).to_string());
+                if input.is_object() && is_result {
+                    assert!(read.is_ok(), "{}: {:?}", stringify!($name), read.err());
+                } else if input.is_object() {
+                    let err = read.expect_err(stringify!($name));
                     assert_eq!(err.kind(), "invalid-input", "{}", stringify!($name));
                 }
             }

@@ -95,7 +95,7 @@ macro_rules! functions {
         $name:ident {
             js: $js:tt,
             module: $module:ident,
-            input: $arg:ident: $input:ty = $input_ts:tt,
+            input: $arg:ident: $input:ty = $input_ts:tt $([$result:ident])?,
             options: [$($options:ty = $options_ts:tt)?],
             output: $output:ty = $output_ts:tt,
             framework: [$($with:ident = $with_js:tt)?],

@@ -41,8 +41,33 @@ render!(
     "report_audit_markdown", report_audit_markdown, AuditReport, render::audit_markdown
 );
 render!(
-    /// An audit report as a standalone HTML fragment.
+    /// An audit report as a standalone HTML page.
     "report_audit_html", report_audit_html, AuditReport, render::audit_html
+);
+render!(
+    /// An audit report as an HTML fragment to place in another page: one
+    /// `<div class="kam-report">` whose stylesheet is scoped to it.
+    "report_audit_html_fragment", report_audit_html_fragment, AuditReport,
+    render::audit_html_fragment
+);
+render!(
+    /// A maturity report as Markdown.
+    "report_maturity_markdown", report_maturity_markdown, MaturityReport,
+    render::maturity_markdown
+);
+render!(
+    /// A maturity report as a standalone HTML page.
+    "report_maturity_html", report_maturity_html, MaturityReport, render::maturity_html
+);
+render!(
+    /// A maturity report as an HTML fragment to place in another page.
+    "report_maturity_html_fragment", report_maturity_html_fragment, MaturityReport,
+    render::maturity_html_fragment
+);
+render!(
+    /// A comparison as an HTML fragment to place in another page.
+    "report_comparison_html_fragment", report_comparison_html_fragment, AuditComparison,
+    render::comparison_html_fragment
 );
 render!(
     /// A comparison as Markdown.
@@ -50,7 +75,7 @@ render!(
     render::comparison_markdown
 );
 render!(
-    /// A comparison as a standalone HTML fragment.
+    /// A comparison as a standalone HTML page.
     "report_comparison_html", report_comparison_html, AuditComparison, render::comparison_html
 );
 
@@ -78,5 +103,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_audit_html, m)?)?;
     m.add_function(wrap_pyfunction!(report_comparison_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(report_comparison_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_audit_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(report_comparison_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(report_maturity_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_maturity_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_maturity_html_fragment, m)?)?;
     Ok(())
 }

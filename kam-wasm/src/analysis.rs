@@ -6,44 +6,35 @@ use kam_core::analysis::{AuditComparison, PortfolioReport};
 use kam_core::{chart, render};
 use wasm_bindgen::prelude::*;
 
-use crate::convert;
+use crate::convert::text_of;
 
-/// The portfolio matrix as SVG, from a report of `portfolio()`.
-#[wasm_bindgen(js_name = portfolioMatrix)]
-pub fn portfolio_matrix(
-    #[wasm_bindgen(unchecked_param_type = "PortfolioReport | string")] report: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(chart::portfolio_matrix(&convert::input::<PortfolioReport>(
-        report,
-    )?))
+text_of! {
+    /// The portfolio matrix as SVG, from a report of `portfolio()`.
+    "portfolioMatrix" portfolio_matrix(report: PortfolioReport = "PortfolioReport | string")
+        => chart::portfolio_matrix
 }
 
-/// Progress between two audits as SVG, from a result of `compare()`.
-#[wasm_bindgen]
-pub fn progress(
-    #[wasm_bindgen(unchecked_param_type = "AuditComparison | string")] comparison: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(chart::progress(&convert::input::<AuditComparison>(
-        comparison,
-    )?))
+text_of! {
+    /// Progress between two audits as SVG, from a result of `compare()`.
+    "progress" progress(comparison: AuditComparison = "AuditComparison | string") => chart::progress
 }
 
-/// Two audits compared, as a self-contained HTML page.
-#[wasm_bindgen(js_name = comparisonHtml)]
-pub fn comparison_html(
-    #[wasm_bindgen(unchecked_param_type = "AuditComparison | string")] comparison: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(render::comparison_html(&convert::input::<AuditComparison>(
-        comparison,
-    )?))
+text_of! {
+    /// Two audits compared, as a self-contained HTML page.
+    "comparisonHtml" comparison_html(comparison: AuditComparison = "AuditComparison | string")
+        => render::comparison_html
 }
 
-/// Two audits compared, as Markdown.
-#[wasm_bindgen(js_name = comparisonMarkdown)]
-pub fn comparison_markdown(
-    #[wasm_bindgen(unchecked_param_type = "AuditComparison | string")] comparison: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(render::comparison_markdown(&convert::input::<
-        AuditComparison,
-    >(comparison)?))
+text_of! {
+    /// Two audits compared, as an HTML fragment to place in a page of your
+    /// own, its stylesheet scoped to it.
+    "comparisonHtmlFragment"
+    comparison_html_fragment(comparison: AuditComparison = "AuditComparison | string")
+        => render::comparison_html_fragment
+}
+
+text_of! {
+    /// Two audits compared, as Markdown.
+    "comparisonMarkdown" comparison_markdown(comparison: AuditComparison = "AuditComparison | string")
+        => render::comparison_markdown
 }

@@ -3,24 +3,18 @@
 use kam_core::{AuditReport, MaturityReport, chart, render};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::input;
+use crate::convert::{input, text_of};
 
-/// Figure 3 of the Cranfield paper as SVG: progress period by period against
-/// the completion threshold, from a report of `score()`.
-#[wasm_bindgen]
-pub fn figure3(
-    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(chart::figure3(&input::<AuditReport>(report)?))
+text_of! {
+    /// Figure 3 of the Cranfield paper as SVG: progress period by period
+    /// against the completion threshold, from a report of `score()`.
+    "figure3" figure3(report: AuditReport = "AuditReport | string") => chart::figure3
 }
 
-/// Figure 4 of the Cranfield paper as SVG: where the overall score places the
-/// organisation on the development path, from a report of `score()`.
-#[wasm_bindgen]
-pub fn figure4(
-    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(chart::figure4(&input::<AuditReport>(report)?))
+text_of! {
+    /// Figure 4 of the Cranfield paper as SVG: where the overall score places
+    /// the organisation on the development path, from a report of `score()`.
+    "figure4" figure4(report: AuditReport = "AuditReport | string") => chart::figure4
 }
 
 /// The maturity radar as SVG: the stage per programme area of a report of
@@ -40,19 +34,40 @@ pub fn maturity_radar(
     ))
 }
 
-/// The audit report as a self-contained HTML page (charts included), ready to
-/// save or print.
-#[wasm_bindgen(js_name = auditHtml)]
-pub fn audit_html(
-    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(render::audit_html(&input::<AuditReport>(report)?))
+text_of! {
+    /// The audit report as a self-contained HTML page (charts included),
+    /// ready to save or print.
+    "auditHtml" audit_html(report: AuditReport = "AuditReport | string") => render::audit_html
 }
 
-/// The audit report as Markdown.
-#[wasm_bindgen(js_name = auditMarkdown)]
-pub fn audit_markdown(
-    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
-) -> Result<String, JsValue> {
-    Ok(render::audit_markdown(&input::<AuditReport>(report)?))
+text_of! {
+    /// The audit report as an HTML fragment to place in a page of your own:
+    /// one `<div class="kam-report">` whose stylesheet is scoped to it, so it
+    /// restyles nothing around it.
+    "auditHtmlFragment" audit_html_fragment(report: AuditReport = "AuditReport | string")
+        => render::audit_html_fragment
+}
+
+text_of! {
+    /// The audit report as Markdown.
+    "auditMarkdown" audit_markdown(report: AuditReport = "AuditReport | string") => render::audit_markdown
+}
+
+text_of! {
+    /// The maturity report as a self-contained HTML page (the radar included).
+    "maturityHtml" maturity_html(report: MaturityReport = "MaturityReport | string")
+        => render::maturity_html
+}
+
+text_of! {
+    /// The maturity report as an HTML fragment to place in a page of your
+    /// own, its stylesheet scoped to it.
+    "maturityHtmlFragment" maturity_html_fragment(report: MaturityReport = "MaturityReport | string")
+        => render::maturity_html_fragment
+}
+
+text_of! {
+    /// The maturity report as Markdown.
+    "maturityMarkdown" maturity_markdown(report: MaturityReport = "MaturityReport | string")
+        => render::maturity_markdown
 }

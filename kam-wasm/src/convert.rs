@@ -139,3 +139,20 @@ pub fn parse(text: &str) -> Result<JsValue, JsValue> {
 pub fn result<T: Serialize>(value: Result<T, Error>) -> Result<JsValue, JsValue> {
     output(&value.map_err(|e| throw(&e))?)
 }
+
+/// A JavaScript function writing a result (an object or JSON text) out as
+/// text with a kam-core function: a chart as SVG, a report as HTML or
+/// Markdown.
+macro_rules! text_of {
+    ($(#[$doc:meta])* $js:literal $name:ident($arg:ident: $type:ty = $ts:literal) => $write:path) => {
+        $(#[$doc])*
+        #[wasm_bindgen(js_name = $js)]
+        pub fn $name(
+            #[wasm_bindgen(unchecked_param_type = $ts)] $arg: &JsValue,
+        ) -> Result<String, JsValue> {
+            Ok($write(&$crate::convert::input::<$type>($arg)?))
+        }
+    };
+}
+
+pub(crate) use text_of;

@@ -671,6 +671,64 @@ pub fn rescore(
     crate::analysis::rescore::rescore(before, input, options)
 }
 
+// The readings of a report in words (`crate::words`).
+
+/// An audit report in words: the overall score, the position on the path,
+/// the current period, the next milestone and action, each with its label.
+///
+/// ```
+/// let assessment = kam_core::AuditAssessment::from_json(
+///     r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1"}"#,
+/// )?;
+/// let report = kam_core::api::score(&assessment, &Default::default())?;
+/// let words = kam_core::api::describe(&report)?;
+/// assert_eq!(words.position.text, "period 1 Awareness (phase A), 0% of the way through");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// None: every report can be said in words (the `Result` is the shape of
+/// every operation).
+pub fn describe(report: &AuditReport) -> Result<crate::words::AuditWords, Error> {
+    Ok(crate::words::AuditWords::of(report))
+}
+
+/// A maturity report in words: the programme's stage (its weakest link),
+/// the mean stage, the milestone to level up, and each area's stage.
+///
+/// ```
+/// let assessment = kam_core::MaturityAssessment::from_json(
+///     r#"{"framework": "kam-maturity-model", "framework_version": "1.0", "stages": {"process": 4}}"#,
+/// )?;
+/// let report = kam_core::api::score_maturity(&assessment, &Default::default())?;
+/// let words = kam_core::api::describe_maturity(&report)?;
+/// assert_eq!(words.areas[0].to_string(), "Process: stage 4 Predictable");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// None (see [`describe`]).
+pub fn describe_maturity(report: &MaturityReport) -> Result<crate::words::MaturityWords, Error> {
+    Ok(crate::words::MaturityWords::of(report))
+}
+
+/// A litmus report in words: each response's verdict and the count behind
+/// it.
+///
+/// ```
+/// let cranfield = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// let report = kam_core::api::score_litmus(&kam_core::LitmusAnswers::new(cranfield))?;
+/// let words = kam_core::api::describe_litmus(&report)?;
+/// assert_eq!(words.summary, "0 pass, 0 fail, 0 without a pass mark");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// None (see [`describe`]).
+pub fn describe_litmus(report: &LitmusReport) -> Result<crate::words::LitmusWords, Error> {
+    Ok(crate::words::LitmusWords::of(report))
+}
+
 // Byte-for-byte comparison across languages (tests/cross-language/).
 
 /// Scores an action-audit assessment given as JSON text and returns the

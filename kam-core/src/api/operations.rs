@@ -26,7 +26,8 @@ use crate::framework::Framework;
 /// name {                                   // the facade function `api::name`, Python `kam.name`
 ///     js: "jsName",                        // its JavaScript name
 ///     module: engine,                      // `engine` or `analysis`: the WebAssembly module it is in
-///     input: arg: InputType = "InputType", // Python/JS argument name, Rust type, TypeScript name
+///     input: arg: InputType = "InputType", // Python/JS argument name, Rust type, TypeScript name,
+///                                          // then `[result]` when the input is another operation's result
 ///     options: [OptionsType = "OptionsType"],  // or `[]`: takes no options
 ///     output: OutputType = "OutputType",
 ///     framework: [name_with = "jsNameWith"],   // or `[]`: no variant taking a framework
@@ -82,6 +83,38 @@ macro_rules! for_each_operation {
                 options: [],
                 output: $crate::litmus::LitmusReport = "LitmusReport",
                 framework: [score_litmus_with = "scoreLitmusWith"],
+            }
+            /// An audit report in words, each reading with its label: the overall
+            /// score, the position on the development path, the current period,
+            /// the next milestone and the next action; the sentences every front
+            /// end shows.
+            describe {
+                js: "describe",
+                module: engine,
+                input: report: $crate::scoring::AuditReport = "AuditReport" [result],
+                options: [],
+                output: $crate::words::AuditWords = "AuditWords",
+                framework: [],
+            }
+            /// A maturity report in words: the programme's stage (its weakest
+            /// link), the mean stage, the milestone to level up, each area's stage.
+            describe_maturity {
+                js: "describeMaturity",
+                module: engine,
+                input: report: $crate::maturity::MaturityReport = "MaturityReport" [result],
+                options: [],
+                output: $crate::words::MaturityWords = "MaturityWords",
+                framework: [],
+            }
+            /// A litmus report in words: each response's verdict and the count
+            /// behind it.
+            describe_litmus {
+                js: "describeLitmus",
+                module: analysis,
+                input: report: $crate::litmus::LitmusReport = "LitmusReport" [result],
+                options: [],
+                output: $crate::words::LitmusWords = "LitmusWords",
+                framework: [],
             }
             /// Pareto analysis: customers ranked by a measure (revenue, profit, …)
             /// and the smallest set that makes up the target share.
@@ -512,6 +545,20 @@ readable!(
     "Every option has a default, so `{}` is valid."
 );
 
+/// `from_json` for an operation's input, unless the input is another
+/// operation's result (marked `[result]` in the table), which has it as a
+/// result already.
+macro_rules! readable_input {
+    ($input:ty, $input_ts:tt) => {
+        readable!(
+            $input,
+            $input_ts,
+            "It is only read here; whether it fits its framework is checked when it is scored or analysed."
+        );
+    };
+    ($input:ty, $input_ts:tt, result) => {};
+}
+
 /// The options type of a row: its own, or [`NoOptions`].
 macro_rules! options_type {
     () => {
@@ -530,7 +577,7 @@ macro_rules! define_operations {
         $name:ident {
             js: $js:tt,
             module: $module:ident,
-            input: $arg:ident: $input:ty = $input_ts:tt,
+            input: $arg:ident: $input:ty = $input_ts:tt $([$result:ident])?,
             options: [$($options:ty = $options_ts:tt)?],
             output: $output:ty = $output_ts:tt,
             framework: [$($with:ident = $with_js:tt)?],
@@ -580,7 +627,7 @@ macro_rules! define_operations {
         }
 
         $(
-            readable!($input, $input_ts, "It is only read here; whether it fits its framework is checked when it is scored or analysed.");
+            readable_input!($input, $input_ts $(, $result)?);
             readable!($output, $output_ts, "A result stored by this or a later version of kam reads back: fields it does not know are ignored.");
         )*
 
@@ -697,7 +744,7 @@ mod tests {
                 $name:ident {
                     js: $js:tt,
                     module: $module:ident,
-                    input: $arg:ident: $input:ty = $input_ts:tt,
+                    input: $arg:ident: $input:ty = $input_ts:tt $([$result:ident])?,
                     options: [$($options:ty = $options_ts:tt)?],
                     output: $output:ty = $output_ts:tt,
                     framework: [$($with:ident = $with_js:tt)?],

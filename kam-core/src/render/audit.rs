@@ -5,7 +5,7 @@ use super::doc::{Block, Cell, Doc, Table, text};
 use super::{html, markdown};
 use crate::chart;
 use crate::scoring::{AuditReport, ItemStatus};
-use crate::words::{self, pct, titled};
+use crate::words::{self, AuditWords, pct, titled};
 
 /// The audit report as Markdown: the same sections as [`audit_html`], with
 /// each chart given as its caption and its numbers in words.
@@ -38,6 +38,24 @@ pub fn audit_markdown(report: &AuditReport) -> String {
 /// ```
 pub fn audit_html(report: &AuditReport) -> String {
     html::render(&audit_doc(report))
+}
+
+/// The audit report as an HTML fragment to place in another page (a
+/// notebook, an app): one `<div class="kam-report">` with the same content
+/// as [`audit_html`], whose stylesheet is scoped to it, so it restyles
+/// nothing around it. Python's notebook view shows this.
+///
+/// ```
+/// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// # let assessment = kam_core::AuditAssessment::new(framework);
+/// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
+/// let fragment = kam_core::render::audit_html_fragment(&report);
+/// assert!(fragment.starts_with(r#"<div class="kam-report">"#));
+/// assert!(kam_core::render::audit_html(&report).contains(&fragment));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+pub fn audit_html_fragment(report: &AuditReport) -> String {
+    html::fragment(&audit_doc(report))
 }
 
 /// Builds the audit report once, for both formats.
@@ -102,22 +120,18 @@ pub(crate) fn subtitle(report: &AuditReport) -> Vec<String> {
 }
 
 fn key_figures(report: &AuditReport) -> Vec<(String, String)> {
-    let current = match &report.progress.current_period {
-        Some(id) => words::period(report, id),
-        None => "every period complete".to_owned(),
-    };
-    vec![
-        ("Overall score".to_owned(), words::overall(report)),
-        ("Position on the path".to_owned(), words::position(report)),
-        ("Current period".to_owned(), current),
-        (
-            "Items".to_owned(),
-            format!(
-                "{} unscored, {} not applicable",
-                report.unscored, report.not_applicable
-            ),
-        ),
+    let words = AuditWords::of(report);
+    [
+        &words.overall,
+        &words.position,
+        &words.current_period,
+        &words.milestone,
+        &words.next_action,
+        &words.items,
     ]
+    .into_iter()
+    .map(|r| (r.label.clone(), r.text.clone()))
+    .collect()
 }
 
 fn bar(percent: f64, mark: bool) -> Cell {
@@ -253,20 +267,10 @@ pub(crate) fn item_table(report: &AuditReport, items: &[ItemStatus], numbered: b
             text(item.id.clone()),
             text(item.text.clone()),
             text(words::stream(report, &item.stream)),
-            text(period_name(report, &item.period)),
+            text(words::period_name(report, &item.period)),
             text(words::score(item.score)),
         ]);
         table.row(false, cells);
     }
     table
-}
-
-/// A period as `number name`, e.g. `5 Roll-out`, or its id when unknown.
-pub(crate) fn period_name(report: &AuditReport, id: &str) -> String {
-    report
-        .phases
-        .iter()
-        .flat_map(|p| &p.periods)
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_owned(), |p| format!("{} {}", p.number, p.name))
 }

@@ -2,13 +2,13 @@
 //! chart, the change by phase and period, the items that moved, and the next
 //! actions from the later audit.
 
-use super::audit::{item_table, period_name, subtitle};
+use super::audit::{item_table, subtitle};
 use super::doc::{Block, Cell, Doc, Table, text};
 use super::{html, markdown};
 use crate::analysis::{AuditComparison, ItemChange, ScoreChange};
 use crate::chart;
 use crate::scoring::AuditReport;
-use crate::words::{self, pct, signed, titled};
+use crate::words::{self, pct, period_name, signed, titled};
 
 /// The comparison report as Markdown: the same sections as
 /// [`comparison_html`], with the chart given as its caption and words.
@@ -45,6 +45,23 @@ pub fn comparison_markdown(comparison: &AuditComparison) -> String {
 /// ```
 pub fn comparison_html(comparison: &AuditComparison) -> String {
     html::render(&comparison_doc(comparison))
+}
+
+/// The comparison report as an HTML fragment to place in another page,
+/// its stylesheet scoped to it (see [`super::audit_html_fragment`]).
+///
+/// ```
+/// # use kam_core::{AuditAssessment, ScoreOptions};
+/// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// # let before = AuditAssessment::new(framework);
+/// let comparison = kam_core::analysis::compare::compare_audits(
+///     framework, &before, &before, &ScoreOptions::default())?;
+/// let fragment = kam_core::render::comparison_html_fragment(&comparison);
+/// assert!(fragment.starts_with(r#"<div class="kam-report">"#));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+pub fn comparison_html_fragment(comparison: &AuditComparison) -> String {
+    html::fragment(&comparison_doc(comparison))
 }
 
 fn comparison_doc(comparison: &AuditComparison) -> Doc {

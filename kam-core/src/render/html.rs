@@ -1,25 +1,32 @@
-//! Rendering a [`Doc`] as one self-contained HTML page: the stylesheet and
-//! the charts are inline, nothing is fetched, and the page prints cleanly.
+//! Rendering a [`Doc`] as HTML: a fragment to place in any page (a
+//! notebook, an app), whose stylesheet is scoped to its root element, and a
+//! self-contained page around it. The stylesheet and the charts are inline,
+//! nothing is fetched, and the page prints cleanly.
 
 use std::fmt::Write;
 
 use super::doc::{Block, Cell, Doc, Table};
 use crate::words::escape;
 
+/// The report's stylesheet, every rule under [`ROOT`].
 const CSS: &str = include_str!("report.css");
 
-/// Writes `doc` as an HTML page.
-pub(crate) fn render(doc: &Doc) -> String {
+/// The class of a report's root element, which scopes its stylesheet.
+pub(crate) const ROOT: &str = "kam-report";
+
+/// What only a whole page styles: its background and print margins.
+const PAGE_CSS: &str = "body { margin: 0; background: #eef2f6; }\n\
+     @media print { body { background: #fff; } }\n\
+     @page { margin: 15mm; }\n";
+
+/// Writes `doc` as an HTML fragment: one `<div class="kam-report">` holding
+/// its own scoped stylesheet, to place in another page.
+pub(crate) fn fragment(doc: &Doc) -> String {
     let mut out = String::with_capacity(64 * 1024);
     // Writing into a String cannot fail; the results are dropped on purpose.
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <meta name=\"generator\" content=\"kam-core {}\"/>\n<title>{}</title>\n<style>\n{CSS}</style>\n\
-         </head>\n<body>\n<main>\n<header>\n<h1>{}</h1>\n",
-        env!("CARGO_PKG_VERSION"),
-        escape(&doc.title),
+        "<div class=\"{ROOT}\">\n<style>\n{CSS}</style>\n<header>\n<h1>{}</h1>\n",
         escape(&doc.title),
     );
     for line in &doc.subtitle {
@@ -32,8 +39,24 @@ pub(crate) fn render(doc: &Doc) -> String {
     let _ = write!(
         out,
         "<footer>Made with kam-core {}. Every figure comes from the scoring engine; \
-         docs/methodology.md explains each one.</footer>\n</main>\n</body>\n</html>\n",
+         docs/methodology.md explains each one.</footer>\n</div>\n",
         env!("CARGO_PKG_VERSION")
+    );
+    out
+}
+
+/// Writes `doc` as an HTML page: the fragment, in a page of its own.
+pub(crate) fn render(doc: &Doc) -> String {
+    let body = fragment(doc);
+    let mut out = String::with_capacity(body.len() + 512);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <meta name=\"generator\" content=\"kam-core {}\"/>\n<title>{}</title>\n<style>\n{PAGE_CSS}</style>\n\
+         </head>\n<body>\n{body}</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(&doc.title),
     );
     out
 }

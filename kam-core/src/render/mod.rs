@@ -1,5 +1,6 @@
-//! Rendering results as documents to read, share and print: Markdown and
-//! self-contained HTML. (A *report* in kam is always a result type, such as
+//! Rendering results as documents to read, share and print: Markdown,
+//! self-contained HTML pages, and HTML fragments to place in another page (a
+//! notebook, an app) whose stylesheet is scoped to their root. (A *report* in kam is always a result type, such as
 //! [`crate::AuditReport`]; this module renders them.)
 //!
 //! Each document is built once as a small document model and rendered to
@@ -13,9 +14,11 @@ mod comparison;
 mod doc;
 mod html;
 mod markdown;
+mod maturity;
 
-pub use audit::{audit_html, audit_markdown};
-pub use comparison::{comparison_html, comparison_markdown};
+pub use audit::{audit_html, audit_html_fragment, audit_markdown};
+pub use comparison::{comparison_html, comparison_html_fragment, comparison_markdown};
+pub use maturity::{maturity_html, maturity_html_fragment, maturity_markdown};
 
 #[cfg(test)]
 mod tests;

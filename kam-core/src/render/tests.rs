@@ -226,3 +226,83 @@ fn docs_example_charts_are_up_to_date() {
         );
     }
 }
+
+/// Every selector of a stylesheet, its at-rule wrappers (`@media …`)
+/// taken off.
+fn selectors(css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = css;
+    // Drop comments first.
+    let mut text = String::new();
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    for chunk in text.split('}') {
+        let Some((head, _)) = chunk.split_once('{') else {
+            continue;
+        };
+        // `@media (…) { .a { … }` leaves `@media (…) { .a` before the brace.
+        let head = head.rsplit('{').next().unwrap_or(head);
+        let head = head.trim();
+        if head.is_empty() || head.starts_with('@') {
+            continue;
+        }
+        out.extend(head.split(',').map(|s| s.trim().to_owned()));
+    }
+    out
+}
+
+#[test]
+fn the_fragment_styles_nothing_outside_its_root() {
+    let report = northwind();
+    let fragment = super::audit_html_fragment(&report);
+    assert!(fragment.starts_with("<div class=\"kam-report\">\n<style>"));
+    let css = &fragment[fragment.find("<style>").unwrap() + 7..fragment.find("</style>").unwrap()];
+    let found = selectors(css);
+    assert!(found.len() > 20, "{found:?}");
+    for selector in &found {
+        assert!(
+            selector.starts_with(".kam-report"),
+            "`{selector}` is not scoped to the report"
+        );
+    }
+    assert!(!css.contains("@page"), "a page rule belongs to the page");
+    // The page is the fragment in a page of its own.
+    let page = audit_html(&report);
+    assert!(page.contains(&fragment));
+    let head = &page[page.find("<style>").unwrap() + 7..page.find("</style>").unwrap()];
+    for selector in selectors(head) {
+        assert_eq!(selector, "body", "the page adds only the body's background");
+    }
+    // Two reports in one page each keep their own root.
+    let maturity = super::maturity_html_fragment(
+        &api::score_maturity(
+            &MaturityAssessment::new(
+                crate::framework::builtin_maturity("kam-maturity-model").unwrap(),
+            ),
+            &MaturityOptions::default(),
+        )
+        .unwrap(),
+    );
+    assert!(maturity.starts_with("<div class=\"kam-report\">"));
+    assert!(parse(&format!("<div>{fragment}{maturity}</div>")).is_ok());
+}
+
+#[test]
+fn the_maturity_report_says_kam_cores_words() {
+    let model = crate::framework::builtin_maturity("kam-maturity-model").unwrap();
+    let mut assessment = MaturityAssessment::new(model);
+    assessment.stages.insert("process".into(), 4);
+    assessment.stages.insert("training".into(), 2);
+    let report = api::score_maturity(&assessment, &MaturityOptions::default()).unwrap();
+    let words = crate::words::MaturityWords::of(&report);
+    let markdown = super::maturity_markdown(&report);
+    assert!(markdown.contains(&words.stage.text), "{markdown}");
+    assert!(markdown.contains(&words.milestone.text), "{markdown}");
+    let html = super::maturity_html(&report);
+    assert!(html.contains(&maturity_radar(&report, None)));
+}

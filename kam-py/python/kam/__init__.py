@@ -46,6 +46,9 @@ from ._kam import (
     aggregate,
     compare,
     default_framework,
+    describe,
+    describe_litmus,
+    describe_maturity,
     error_kinds,
     explain,
     framework,
@@ -94,6 +97,9 @@ __all__ = [
     "chart",
     "compare",
     "default_framework",
+    "describe",
+    "describe_litmus",
+    "describe_maturity",
     "error_kinds",
     "explain",
     "framework",
@@ -216,56 +222,10 @@ class Report(Mapping[str, Any]):
         return pd.DataFrame(self.rows(table))
 
     def _repr_html_(self) -> str:
-        parts = [f"<div class='kam-report'>{_title(self._report)}"]
-        for table in ("phases", "periods"):
-            if "phases" in self._report:
-                parts.append(_html_table(self.rows(table), table))
-        if "areas" in self._report:
-            parts.append(_html_table(self.rows("areas"), "areas"))
-        parts.extend(_charts(self._report))
-        parts.append("</div>")
-        return "".join(parts)
-
-
-def _title(report: Mapping[str, Any]) -> str:
-    fw = report.get("framework", {})
-    overall = report.get("overall")
-    head = html.escape(str(fw.get("name", fw.get("id", "report"))))
-    if isinstance(overall, dict):
-        head += html.escape(
-            f" — {overall['score']} of {overall['max']} ({overall['percent']:.1f}%)"
-        )
-    return f"<h4>{head}</h4>"
-
-
-def _html_table(rows: list[dict[str, Any]], caption: str) -> str:
-    if not rows:
-        return ""
-    keys = [k for k in rows[0] if not isinstance(rows[0][k], (dict, list))]
-    head = "".join(f"<th>{html.escape(k)}</th>" for k in keys)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(_cell(row.get(k)))}</td>" for k in keys)
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        f"<table><caption>{html.escape(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-
-
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return "" if value is None else str(value)
-
-
-def _charts(report: Mapping[str, Any]) -> list[str]:
-    """The engine's SVG charts for this report: Figures 3 and 4 for an
-    audit, the radar for a maturity assessment."""
-    if "phases" in report and "position" in report:
-        return [chart.figure3(report), chart.figure4(report)]
-    if "areas" in report and "weakest_link" in report:
-        return [chart.maturity_radar(report)]
-    return []
+        # The engine's report as a fragment: its stylesheet is scoped to it,
+        # so it neither restyles the notebook nor is broken by its styles.
+        if "phases" in self._report and "position" in self._report:
+            return report.audit_html_fragment(self._report)
+        if "areas" in self._report and "weakest_link" in self._report:
+            return report.maturity_html_fragment(self._report)
+        return f"<pre>{html.escape(repr(self._report))}</pre>"

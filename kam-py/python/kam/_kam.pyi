@@ -237,6 +237,21 @@ def score_columns(
     items in any order (uint8 or int64 cells); items without a column are
     unscored. Raises :class:`BatchError` for an unknown or repeated column."""
 
+def describe(report: _JsonInput) -> dict[str, Any]:
+    """An audit report (from :func:`score`) in kam-core's words: each
+    reading (``overall``, ``position``, ``current_period``, ``milestone``,
+    ``next_action``, ``items``, ``threshold``) as a ``label`` and ``text``,
+    and a one-line ``summary``; the sentences every front end shows."""
+
+def describe_maturity(report: _JsonInput) -> dict[str, Any]:
+    """A maturity report (from :func:`score_maturity`) in words: the
+    programme's ``stage`` (its weakest link), ``mean``, ``milestone`` to
+    level up, ``unassessed``, each of the ``areas``, and a ``summary``."""
+
+def describe_litmus(report: _JsonInput) -> dict[str, Any]:
+    """A litmus report (from :func:`score_litmus`) in words: each response's
+    verdict in ``results`` and a ``summary``."""
+
 def pareto(input: _JsonInput) -> dict[str, Any]:
     """Pareto analysis: customers ranked by a measure (revenue, profit, …),
     and those that make up the target share selected."""
@@ -318,10 +333,29 @@ def report_audit_markdown(result: _JsonInput) -> str:
     """An audit report (from :func:`score`) written out as Markdown."""
 
 def report_audit_html(result: _JsonInput) -> str:
-    """An audit report (from :func:`score`) written out as an HTML fragment."""
+    """An audit report (from :func:`score`) written out as an HTML page."""
+
+def report_audit_html_fragment(result: _JsonInput) -> str:
+    """An audit report (from :func:`score`) as an HTML fragment to place in
+    another page (a notebook, an app): one ``<div class="kam-report">``
+    whose stylesheet is scoped to it, so it restyles nothing around it."""
+
+def report_maturity_markdown(result: _JsonInput) -> str:
+    """A maturity report (from :func:`score_maturity`) written out as Markdown."""
+
+def report_maturity_html(result: _JsonInput) -> str:
+    """A maturity report (from :func:`score_maturity`) as an HTML page."""
+
+def report_maturity_html_fragment(result: _JsonInput) -> str:
+    """A maturity report (from :func:`score_maturity`) as an HTML fragment
+    to place in another page, its stylesheet scoped to it."""
+
+def report_comparison_html_fragment(result: _JsonInput) -> str:
+    """A comparison (from :func:`compare`) as an HTML fragment to place in
+    another page, its stylesheet scoped to it."""
 
 def report_comparison_markdown(result: _JsonInput) -> str:
     """A comparison (from :func:`compare`) written out as Markdown."""
 
 def report_comparison_html(result: _JsonInput) -> str:
-    """A comparison (from :func:`compare`) written out as an HTML fragment."""
+    """A comparison (from :func:`compare`) written out as an HTML page."""

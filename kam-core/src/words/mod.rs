@@ -1,12 +1,19 @@
-//! Words: the figures of a report said in sentences, numbers written the
-//! one way kam writes them, and text made safe for markup. The charts, the
-//! Markdown and HTML renderers all take their words from here, so all of
-//! them say the same thing.
+//! Words: every sentence a person reads about a report, said once. The
+//! readings of a report ([`AuditWords`], [`MaturityWords`], [`LitmusWords`],
+//! and `Display` for a [`Position`], a [`Total`], a stage, a verdict), the
+//! one way kam writes numbers, and text made safe for markup. The charts,
+//! the Markdown and HTML renderers, the example, and through the `describe`
+//! operations the Python notebook view and the JavaScript calculators all
+//! take their words from here, so all of them say the same thing.
 
-use crate::assessment::Context;
+mod readings;
+
 use std::fmt;
 
-use crate::scoring::{AuditReport, Position, Total};
+pub use readings::{AuditWords, LitmusWords, MaturityWords, Reading};
+
+use crate::assessment::Context;
+use crate::scoring::{AuditReport, PeriodScore, Position, Total};
 
 /// A percentage with one decimal, e.g. `32.6%`.
 pub(crate) fn pct(value: f64) -> String {
@@ -43,18 +50,27 @@ pub(crate) fn titled(title: &str, context: &Context) -> String {
     }
 }
 
-/// A period by id with its number and name, e.g. `period 5 Roll-out (B2)`;
-/// the bare id when the report does not list it.
-pub(crate) fn period(report: &AuditReport, id: &str) -> String {
+/// The period with this id in `report`.
+fn find_period<'a>(report: &'a AuditReport, id: &str) -> Option<&'a PeriodScore> {
     report
         .phases
         .iter()
         .flat_map(|p| &p.periods)
         .find(|p| p.id == id)
-        .map_or_else(
-            || format!("period {id}"),
-            |p| format!("period {} {} ({})", p.number, p.name, p.id),
-        )
+}
+
+/// A period by id with its number and name, e.g. `period 5 Roll-out (B2)`;
+/// the bare id when the report does not list it.
+pub(crate) fn period(report: &AuditReport, id: &str) -> String {
+    find_period(report, id).map_or_else(
+        || format!("period {id}"),
+        |p| format!("period {} {} ({})", p.number, p.name, p.id),
+    )
+}
+
+/// A period as `number name`, e.g. `5 Roll-out`, or its id when unknown.
+pub(crate) fn period_name(report: &AuditReport, id: &str) -> String {
+    find_period(report, id).map_or_else(|| id.to_owned(), |p| format!("{} {}", p.number, p.name))
 }
 
 /// Figure 4 in words: where the overall score lies on the path, e.g.
