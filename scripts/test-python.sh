@@ -52,5 +52,5 @@ maturin develop --release --quiet -m kam-py/Cargo.toml
 (cd kam-py && "../$venv/bin/python" -m pytest -q -p no:cacheprovider tests)
 
 "$venv/bin/python" -m mypy --config-file kam-py/pyproject.toml --strict --no-incremental \
-  kam-py/python/kam kam-py/tests kam-py/bench
+  kam-py/python/kam kam-py/tests kam-py/bench kam-py/scripts
 "$venv/bin/python" -m mypy.stubtest kam._kam --allowlist kam-py/stubtest-allowlist.txt

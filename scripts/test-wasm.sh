@@ -42,6 +42,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
 fi
 
+step "TypeScript types are current with docs/schema (json-schema-to-typescript)"
+node kam-wasm/scripts/types.mjs --check
+
 step "building kam-wasm/pkg"
 bash kam-wasm/scripts/build.sh
 

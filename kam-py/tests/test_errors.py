@@ -9,12 +9,15 @@ import pytest
 
 import kam
 
-AUDIT = {"framework": "cranfield-kam-development", "framework_version": "2006.1"}
+AUDIT: kam.types.AuditAssessment = {
+    "framework": "cranfield-kam-development",
+    "framework_version": "2006.1",
+}
 
 
 def test_a_dict_that_does_not_fit_is_invalid_input_at_a_pointer() -> None:
     with pytest.raises(kam.InputError) as e:
-        kam.score({**AUDIT, "scores": {"A1.1": "3"}})
+        kam.score({**AUDIT, "scores": {"A1.1": "3"}})  # type: ignore[arg-type]  # wrong on purpose
     assert e.value.kind == "invalid-input"
     assert e.value.path == "/scores/A1.1"
     assert e.value.category == "input"

@@ -113,5 +113,9 @@ schema("audit-reports");
 const notText: AuditReport = scoreJson(assessment);
 // @ts-expect-error: overall is a Total, not a number
 const wrong: number = report.overall;
+// @ts-expect-error: a misspelt field of a result
+const typo: unknown = report.overal;
+// @ts-expect-error: a misspelt field of an input
+score({ framework: "x", framework_verison: "1", scores: {} });
 
-void [items, defaultItems, analyse, path, percent, current, svg, fromText, reportText, reportTextFromText, notText, stage, radar, verdict, names, reportSchema, ids, custom, kinds, missing, wrong];
+void [typo, items, defaultItems, analyse, path, percent, current, svg, fromText, reportText, reportTextFromText, notText, stage, radar, verdict, names, reportSchema, ids, custom, kinds, missing, wrong];

@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Union
 
-from . import _kam, chart, report
+from . import _kam, chart, report, types
 from ._kam import (
     AnalysisError,
     AssessmentError,
@@ -110,6 +110,7 @@ __all__ = [
     "pareto",
     "portfolio",
     "report",
+    "types",
     "rescore",
     "schema",
     "schema_names",
