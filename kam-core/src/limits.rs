@@ -54,6 +54,23 @@ pub const MAX_BATCH_RESULTS: usize = 10_000_000;
 /// shape of the input, so no error is needed.
 pub const COMPARISON_AUDITS: usize = 2;
 
+/// Every named limit by its lower-case name, e.g. `("max_string_chars",
+/// 20_000)`: what the bindings hand to code that must keep within the limits
+/// as a person types (the calculators' note counter), so no value is copied.
+pub const NAMED: &[(&str, usize)] = &[
+    ("max_input_bytes", MAX_INPUT_BYTES),
+    ("max_depth", MAX_DEPTH),
+    ("max_string_chars", MAX_STRING_CHARS),
+    ("max_entries", MAX_ENTRIES),
+    ("max_pareto_customers", MAX_PARETO_CUSTOMERS),
+    ("max_portfolio_customers", MAX_PORTFOLIO_CUSTOMERS),
+    ("max_portfolio_criteria", MAX_PORTFOLIO_CRITERIA),
+    ("max_aggregate_audits", MAX_AGGREGATE_AUDITS),
+    ("max_units", MAX_UNITS),
+    ("max_plan_elements", MAX_PLAN_ELEMENTS),
+    ("max_batch_results", MAX_BATCH_RESULTS),
+];
+
 thread_local! {
     /// A named limit broken while a typed value was read (see
     /// [`bounded_list`]), waiting for [`crate::error::from_json`] or
@@ -319,6 +336,14 @@ mod tests {
 
     fn kind(result: Result<(), Error>) -> String {
         result.map_or_else(|e| e.kind().to_owned(), |()| "ok".to_owned())
+    }
+
+    #[test]
+    fn named_limits_are_unique_and_lower_case() {
+        let names: std::collections::BTreeSet<&str> = NAMED.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.len(), NAMED.len());
+        assert!(NAMED.iter().all(|(n, v)| n.starts_with("max_") && *v > 0));
+        assert!(NAMED.contains(&("max_string_chars", MAX_STRING_CHARS)));
     }
 
     #[test]

@@ -41,12 +41,33 @@ pub fn maturity_radar(
 }
 
 /// The audit report as a self-contained HTML page (charts included), ready to
-/// save or print.
+/// save or print; given the assessment it scores, the page ends with its
+/// evidence notes, item by item.
 #[wasm_bindgen(js_name = auditHtml)]
 pub fn audit_html(
     #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: Option<
+        js_sys::Object,
+    >,
 ) -> Result<String, JsValue> {
-    Ok(report::audit_html(&input::<AuditReport>(report)?))
+    let report = input::<AuditReport>(report)?;
+    Ok(match assessment.map(JsValue::from) {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let assessment: kam_core::AuditAssessment = input(&value)?;
+            report::audit_html_with_evidence(&report, &assessment.evidence)
+        }
+        _ => report::audit_html(&report),
+    })
+}
+
+/// The readings of an audit report in words (overall score, position,
+/// current period, and how Figures 3 and 4 are read): kam-core's sentences,
+/// for a page to show beside its figures.
+#[wasm_bindgen(js_name = auditWords, unchecked_return_type = "AuditWords")]
+pub fn audit_words(
+    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::convert::output(&report::audit_words(&input::<AuditReport>(report)?))
 }
 
 /// The audit report as Markdown.

@@ -1,6 +1,8 @@
 //! The report of one audit: key figures, Figures 3 and 4, scores by phase,
 //! period and stream, the gaps (missing, lagging, ahead) and next actions.
 
+use std::collections::BTreeMap;
+
 use super::doc::{Block, Cell, Doc, Table, text};
 use super::words::{self, pct, titled};
 use super::{html, markdown};
@@ -38,6 +40,66 @@ pub fn audit_markdown(report: &AuditReport) -> String {
 /// ```
 pub fn audit_html(report: &AuditReport) -> String {
     html::render(&audit_doc(report))
+}
+
+/// The audit report as HTML, as [`audit_html`], followed by the
+/// assessment's evidence notes: one per item, in framework order, under the
+/// item's id and action (the bundled framework's wording, when the report is
+/// of a bundled framework and version), each line of a note its own
+/// paragraph. The calculators save and print this page, so the notes
+/// written there are part of what is shared.
+///
+/// ```
+/// # let framework = kam_core::framework::builtin_audit("cranfield-kam-development")?;
+/// # let mut assessment = kam_core::AuditAssessment::new(framework);
+/// assessment.evidence.insert("A1.1".into(), "Lost the Halden contract.".into());
+/// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
+/// let html = kam_core::report::audit_html_with_evidence(&report, &assessment.evidence);
+/// assert!(html.contains("<h2>Evidence notes</h2>"));
+/// assert!(html.contains("<p>Lost the Halden contract.</p>"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+pub fn audit_html_with_evidence(
+    report: &AuditReport,
+    evidence: &BTreeMap<String, String>,
+) -> String {
+    let mut doc = audit_doc(report);
+    evidence_notes(&mut doc, report, evidence);
+    html::render(&doc)
+}
+
+/// The evidence notes section: nothing when there are none.
+fn evidence_notes(doc: &mut Doc, report: &AuditReport, evidence: &BTreeMap<String, String>) {
+    let written = |note: &&String| !note.trim().is_empty();
+    if !evidence.values().any(|note| written(&note)) {
+        return;
+    }
+    doc.heading(2, "Evidence notes");
+    let framework = crate::framework::builtin_audit(&report.framework.id)
+        .ok()
+        .filter(|f| f.version == report.framework.version);
+    let items = framework.map_or(&[][..], |f| f.items.as_slice());
+    // Framework order first; ids the framework does not list (a report of
+    // another version) after them, in id order.
+    let known = items
+        .iter()
+        .filter_map(|item| Some((&item.id, evidence.get(&item.id)?, Some(&item.text))));
+    let others = evidence
+        .iter()
+        .filter(|(id, _)| !items.iter().any(|item| &item.id == *id))
+        .map(|(id, note)| (id, note, None));
+    for (id, note, text) in known.chain(others) {
+        if !written(&note) {
+            continue;
+        }
+        doc.heading(
+            3,
+            text.map_or_else(|| id.clone(), |text| format!("{id} {text}")),
+        );
+        for line in note.lines().filter(|line| !line.trim().is_empty()) {
+            doc.para(line);
+        }
+    }
 }
 
 /// Builds the audit report once, for both formats.

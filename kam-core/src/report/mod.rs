@@ -13,8 +13,9 @@ mod html;
 mod markdown;
 pub(crate) mod words;
 
-pub use audit::{audit_html, audit_markdown};
+pub use audit::{audit_html, audit_html_with_evidence, audit_markdown};
 pub use comparison::{comparison_html, comparison_markdown};
+pub use words::{AuditWords, audit_words};
 
 #[cfg(test)]
 mod tests;

@@ -226,3 +226,31 @@ fn docs_example_charts_are_up_to_date() {
         );
     }
 }
+
+#[test]
+fn evidence_notes_follow_the_report_in_framework_order() {
+    let framework = crate::framework::builtin_audit("cranfield-kam-development").unwrap();
+    let mut assessment = crate::AuditAssessment::new(framework);
+    assessment.scores.insert("B1.1".into(), 2);
+    for (id, note) in [
+        ("C1.1", "Joint plan <signed>\n\nsecond line"),
+        ("A1.2", "first"),
+        ("A1.3", "  "),
+    ] {
+        assessment.evidence.insert(id.into(), note.into());
+    }
+    let report = crate::api::score(&assessment, &crate::ScoreOptions::default()).unwrap();
+    let html = super::audit_html_with_evidence(&report, &assessment.evidence);
+    let notes = &html[html.find("<h2>Evidence notes</h2>").unwrap()..];
+    let a12 = notes.find("<h3>A1.2 ").unwrap();
+    let c11 = notes.find("<h3>C1.1 ").unwrap();
+    assert!(a12 < c11, "framework order");
+    assert!(!notes.contains("A1.3"), "blank notes are left out");
+    assert!(notes.contains("<p>Joint plan &lt;signed&gt;</p>\n<p>second line</p>"));
+    // Without notes, the page is the plain report.
+    let empty = std::collections::BTreeMap::new();
+    assert_eq!(
+        super::audit_html_with_evidence(&report, &empty),
+        super::audit_html(&report)
+    );
+}
