@@ -227,20 +227,13 @@ export class KamAudit extends KamElement {
           { counter, refusal },
         ),
     });
-    const sep = () => h("span", { class: "visually-hidden" }, ", ");
+    const weight = item.weight && item.weight !== 1 ? ` (×${item.weight})` : "";
     return h(
       "fieldset",
-      { class: "item", part: "item", "data-item": id },
-      h(
-        "legend",
-        {},
-        h("span", { class: "id" }, id),
-        sep(),
-        item.text,
-        item.weight && item.weight !== 1 ? ` (×${item.weight})` : null,
-        sep(),
-        h("span", { class: "stream" }, contributory.name),
-      ),
+      // The group's name with separators ("A1.3, Observe competitor approach,
+      // Research"): read from the legend, the three pieces would run together.
+      { class: "item", part: "item", "data-item": id, "aria-label": `${id}, ${item.text}${weight}, ${contributory.name}` },
+      h("legend", {}, h("span", { class: "id" }, id), item.text, weight || null, h("span", { class: "stream" }, contributory.name)),
       h(
         "div",
         { class: "choices" },
@@ -305,7 +298,8 @@ export class KamAudit extends KamElement {
       const value = evidence[area.dataset.evidence] ?? "";
       if (area.value !== value) area.value = value;
       area.dataset.accepted = value;
-      if (area.value) area.closest("details").open = true;
+      // A note with text shows; an empty one folds away unless it is being typed in.
+      area.closest("details").open = Boolean(value) || area === this.shadowRoot.activeElement;
     }
   }
 

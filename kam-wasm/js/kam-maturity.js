@@ -124,8 +124,8 @@ export class KamMaturity extends KamElement {
       grid.append(
         h(
           "fieldset",
-          { class: "area", part: "item", "data-area": area.id },
-          h("legend", {}, area.name, h("span", { class: "visually-hidden" }, ", "), " ", h("span", { class: "total", "data-area-stage": area.id })),
+          { class: "area", part: "item", "data-area": area.id, "aria-label": area.name },
+          h("legend", {}, area.name, " ", h("span", { class: "total", "data-area-stage": area.id })),
           h(
             "div",
             { class: "stages" },
@@ -201,7 +201,8 @@ export class KamMaturity extends KamElement {
       const value = evidence[area.dataset.evidence] ?? "";
       if (area.value !== value) area.value = value;
       area.dataset.accepted = value;
-      if (area.value) area.closest("details").open = true;
+      // A note with text shows; an empty one folds away unless it is being typed in.
+      area.closest("details").open = Boolean(value) || area === this.shadowRoot.activeElement;
     }
   }
 

@@ -65,13 +65,13 @@ input[type=text], input[type=date], textarea { font: inherit; color: inherit; ba
 .figures dd.big { font-size: 1.3em; color: var(--_accent); }
 table { border-collapse: collapse; margin: .5em 0; font-size: .92em; max-width: 100%; }
 th, td { text-align: left; padding: .2em .6em; border-bottom: 1px solid var(--_line); }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.phase th, tr.phase td { background: var(--_soft); font-weight: 600; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36em), 1fr)); gap: 1em; align-items: start; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 720px), 1fr)); gap: 1.2em; align-items: start; }
 .charts figure { margin: 0; min-width: 0; }
 .charts figcaption { font-size: .9em; color: var(--_muted); margin-top: .3em; }
 .scroller { overflow-x: auto; border-radius: 4px; }
-.scroller svg { display: block; width: 100%; height: auto; }
+.scroller svg { display: block; width: 100%; max-width: 820px; height: auto; }
 /* kam-core's chart colours, mapped onto the element's. */
 .scroller svg > rect:first-of-type { fill: var(--_surface); }
 .scroller svg[fill="#1f2933"], .scroller svg [fill="#1f2933"] { fill: var(--_text); }
@@ -126,6 +126,9 @@ label.stage input:checked + span small { color: inherit; }
   .bar .next { margin-left: 0; }
   .summary { padding: .5em .6em; }
   th, td { padding: .2em .35em; }
+  /* On a phone the table keeps its figures; "complete" shows in the checklist. */
+  table.scores tr > :last-child { display: none; }
+  .bar { font-size: .9em; }
 }
 @media print { .toolbar, .bar, .skip { display: none; } .bar { position: static; } }
 `;
