@@ -151,6 +151,7 @@ export class KamElement extends HTMLElement {
     }
     this.fillForm();
     this.render();
+    this.internals?.setFormValue(this.toJson(), this.toJson());
     this.applyDisabled();
     this.onLeave ??= (event) => {
       if (this.pending.size) event.preventDefault();
