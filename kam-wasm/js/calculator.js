@@ -137,6 +137,10 @@ export class KamElement extends HTMLElement {
       return;
     }
     this.build();
+    // A new framework or storage key starts afresh: nothing of the old one is pending here.
+    this.stamps = {};
+    this.pending = new Set();
+    this.frameworkStored = false;
     this.current = this.empty();
     this.currentReport = this.score(this.toJson());
     await this.restore();

@@ -4,6 +4,7 @@
 //
 // CHROMIUM=/path/to/chromium overrides the browser.
 
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** Options for playwright-core's `launch` / `launchPersistentContext`: Debian's chromium, headless, no network of its own. */
@@ -85,8 +86,8 @@ export function inStore(page, body, arg) {
   );
 }
 
-/** Waits until `predicate(element)` holds for the first `selector` element in the page (5 s), or throws with `what`. */
-export async function until(page, selector, predicate, what, arg) {
+/** Waits until `predicate(element)` holds for the first `selector` element in the page (5 s, or `timeout` ms), or throws with `what`. */
+export async function until(page, selector, predicate, what, arg, timeout = 5000) {
   await page
     .waitForFunction(
       ([selector, source, arg]) => {
@@ -94,9 +95,30 @@ export async function until(page, selector, predicate, what, arg) {
         return element && new Function("element", "arg", `return (${source})(element, arg);`)(element, arg);
       },
       [selector, predicate.toString(), arg],
-      { timeout: 5000 },
+      { timeout },
     )
     .catch(() => {
       throw new Error(`timed out waiting: ${what}`);
     });
+}
+
+/**
+ * Builds the little app in the directory `dir` (a URL) with Vite into its
+ * dist/, `kam` resolving as it would after `npm install path/to/kam-wasm/pkg`
+ * (its node_modules/kam links to kam-wasm/pkg); returns Vite's output.
+ */
+export async function buildApp(dir, plugins = []) {
+  const { build } = await import("vite");
+  const at = (path) => fileURLToPath(new URL(path, dir));
+  mkdirSync(at("./node_modules/"), { recursive: true });
+  rmSync(at("./node_modules/kam"), { force: true });
+  symlinkSync("../../../pkg", at("./node_modules/kam"), "dir");
+  return build({
+    configFile: false,
+    root: at("."),
+    base: "./",
+    logLevel: "warn",
+    plugins,
+    build: { outDir: at("./dist/"), emptyOutDir: true },
+  });
 }

@@ -92,6 +92,19 @@ const element = document.querySelector("kam-audit");
 if (element instanceof KamAudit) {
   const json: string = element.toJson();
   const total: number = element.report.overall.score;
+  element.addEventListener("kam-change", (event) => {
+    const score: number = event.detail.report.overall.score;
+    const scores: Record<string, number> = event.detail.assessment.scores ?? {};
+    void [score, scores];
+  });
+  element.addEventListener("kam-error", (event) => {
+    const kind: string = event.detail.kind;
+    void kind;
+  });
+  element.assessment = assessment;
+  element.assessment = JSON.stringify(assessment);
+  // @ts-expect-error: a maturity assessment is not an audit
+  element.assessment = { framework: "kam-maturity-model", framework_version: "1.0", stages: {} };
   void json;
   void total;
 }
