@@ -69,11 +69,10 @@ const formData = () => page.evaluate(() => Object.fromEntries(new FormData(docum
 
 test("kam-ready fires once per element, bubbling and composed, with the assessment and report", async () => {
   const ready = await events("kam-ready");
-  assert.deepEqual(ready.map((e) => [e.tag, e.bubbles, e.composed]), [
+  assert.deepEqual(ready.map((e) => [e.tag, e.bubbles, e.composed]).sort(), [
     ["kam-audit", true, true],
     ["kam-maturity", true, true],
-  ].filter(([tag]) => ready.some((e) => e.tag === tag)));
-  assert.equal(ready.length, 2);
+  ]);
   const audit = ready.find((e) => e.tag === "kam-audit");
   assert.deepEqual(audit.detail.assessment, empty);
   assert.deepEqual(audit.detail.report, kam.score(empty));
