@@ -30,6 +30,7 @@ import html
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Union
 
 from . import _kam, chart, report
+from ._frame import score_frame
 from ._kam import (
     AnalysisError,
     AssessmentError,
@@ -114,52 +115,6 @@ __all__ = [
     "time_allocation",
     "units",
 ]
-
-_BATCH_ARRAYS = ("overall", "percent", "position_number", "position_fraction")
-
-
-def score_frame(
-    frame: pandas.DataFrame,
-    framework: Union[str, Framework, None] = None,
-) -> pandas.DataFrame:
-    """Score every row of a DataFrame of item scores.
-
-    The columns are item ids (``"A1.1"``, …) in any order; items without a
-    column are unscored. Values must be integers on the framework's scale
-    (0–3 for the Cranfield audit); write an unscored cell as 0, which adds the
-    same 0 points.
-
-    Returns a DataFrame with the same index: one column per period score
-    (``"A1"`` … ``"D3"``), one per phase score (``"A"`` … ``"D"``), then
-    ``overall``, ``percent``, ``position_number`` and ``position_fraction``
-    (the Figure 4 position; fraction 1.0 marks best practice). Should a
-    framework give a period and a phase the same id, the score columns are
-    named ``"period:<id>"`` and ``"phase:<id>"`` instead.
-
-    Works unchanged as a Dask ``map_partitions`` function.
-    """
-    import numpy as np
-    import pandas as pd
-
-    values = frame.to_numpy()
-    if values.dtype != np.uint8 and values.dtype.kind in "iub":
-        values = values.astype(np.int64)
-    result = score_columns([str(c) for c in frame.columns], values, framework)
-    periods, phases = list(result["period_ids"]), list(result["phase_ids"])
-    names = [*periods, *phases, *_BATCH_ARRAYS]
-    if len(set(names)) < len(names):
-        # A custom framework may reuse an id across periods and phases.
-        periods = [f"period:{p}" for p in periods]
-        phases = [f"phase:{p}" for p in phases]
-    columns: dict[str, Any] = {}
-    for i, period in enumerate(periods):
-        columns[period] = result["period_scores"][:, i]
-    for i, phase in enumerate(phases):
-        columns[phase] = result["phase_scores"][:, i]
-    for name in _BATCH_ARRAYS:
-        columns[name] = result[name]  # type: ignore[literal-required]
-    return pd.DataFrame(columns, index=frame.index)
-
 
 class Report(Mapping[str, Any]):
     """A report dict with a notebook view.

@@ -106,6 +106,12 @@ class BatchResult(TypedDict):
     position_fraction: npt.NDArray[np.float64]
     """Figure 4: the share of that period covered, in [0, 1); 1.0 marks best
     practice."""
+    current_period: npt.NDArray[np.int32]
+    """Figure 3: the position in ``period_ids`` of the earliest incomplete
+    period, or -1 when every period is complete."""
+    unscored: npt.NDArray[np.uint32]
+    """How many of the framework's items are unscored: items without a
+    column plus the row's blank cells."""
 
 def frameworks() -> list[dict[str, str]]:
     """The bundled frameworks, one summary dict each (``id``, ``version``,
@@ -184,37 +190,61 @@ def item_ids(framework: _FrameworkArg | None = None) -> list[str]:
 def score_batch(
     scores: npt.NDArray[np.uint8],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Scores many assessments at once.
 
     ``scores`` is a 2-D uint8 array with one row per assessment and one
-    column per item in :func:`item_ids` order. A C-contiguous array is read
-    in place, without a copy; scoring runs with the GIL released, on every
-    core. Per row the results equal :func:`score`'s for the same scores.
+    column per item in :func:`item_ids` order. A C- or Fortran-ordered array
+    is read in place, without a copy; scoring runs with the GIL released, on
+    every core. Per row the results equal :func:`score`'s for the same
+    scores; ``current_period`` (Figure 3) is read with
+    ``completion_threshold`` (percent of a period's maximum, default 80).
     Raises :class:`BatchError` naming the row and column of the first cell
     off the scale, or (``matrix-shape``) for a matrix whose width is not the
     number of items.
 
     ``scores`` may instead be a batch as a dict or JSON text
     (``{"columns": [...], "rows": [[...], ...]}``, the ``batch-input``
-    schema, as JavaScript's ``scoreBatch`` takes it); the result is then
-    the ``batch-report`` dict, with lists instead of arrays."""
+    schema, as JavaScript's ``scoreBatch`` takes it; ``null`` cells are
+    unscored); the result is then the ``batch-report`` dict, with lists
+    instead of arrays."""
 
 @overload
 def score_batch(
     scores: Mapping[str, Any] | str,
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> dict[str, Any]:
     """A batch as a dict or JSON text: see the first form."""
 
 def score_columns(
     columns: Sequence[str],
-    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64],
+    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64] | npt.NDArray[np.float64],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Like :func:`score_batch` for a matrix whose columns are the named
-    items in any order (uint8 or int64 cells); items without a column are
-    unscored. Raises :class:`BatchError` for an unknown or repeated column."""
+    items in any order (uint8, int64, or float64 with NaN for unscored and
+    whole numbers for scores); items without a column are unscored. Raises
+    :class:`BatchError` for an unknown or repeated column, or a cell that is
+    not a whole number on the scale."""
+
+def _score_column_arrays(
+    columns: Sequence[str],
+    arrays: Sequence[npt.NDArray[Any]],
+    framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
+    labels: Any = None,
+) -> BatchResult:
+    """The engine behind :func:`kam.score_frame`: a matrix as one 1-D array
+    per named column (uint8, int64, float64 with NaN for unscored, or
+    objects with ``None`` for unscored). ``labels[i]`` names row ``i`` in an
+    error about one of its cells (a DataFrame's index)."""
 
 def pareto(input: _JsonInput) -> dict[str, Any]:
     """Pareto analysis: customers ranked by a measure (revenue, profit, …),
