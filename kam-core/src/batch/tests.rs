@@ -479,3 +479,36 @@ fn the_completion_table_equals_the_scoring_rule() {
         }
     }
 }
+
+#[test]
+fn the_quick_range_check_never_refuses_a_cell_that_fits() {
+    // On a scale 0–2 the or of 1 and 2 is 3: the exact pass must accept it.
+    let mut framework = cranfield().clone();
+    framework.scale.max = 2;
+    let plan = BatchPlan::new(&framework, &["A1.1"]).unwrap();
+    let bytes = [1u8, 2, 0, 2];
+    let wide = [1i64, 2, 0, 2];
+    let floats = [1.0, 2.0, f64::NAN, 2.0];
+    for column in [Column::U8(&bytes), Column::I64(&wide), Column::F64(&floats)] {
+        let mut out = BatchScores::zeroed(4, 12, 4);
+        plan.score_columns_into(&[column], 0, &mut out.output())
+            .unwrap();
+        assert_eq!(
+            out.period_scores
+                .iter()
+                .step_by(12)
+                .copied()
+                .collect::<Vec<_>>(),
+            [1, 2, 0, 2]
+        );
+    }
+    let off = [1u8, 3];
+    let mut out = BatchScores::zeroed(2, 12, 4);
+    let err = plan
+        .score_columns_into(&[Column::U8(&off)], 0, &mut out.output())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "row 1, column 0 (`A1.1`) has score 3, outside the scale 0–2"
+    );
+}
