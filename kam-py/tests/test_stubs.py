@@ -48,4 +48,6 @@ def test_the_package_exports_the_whole_module() -> None:
     assert runtime - prefixed <= public
     for name in prefixed:
         module, _, short = name.partition("_")
-        assert getattr(getattr(kam, module), short) is getattr(_kam, name)
+        # kam.chart and kam.report give each renderer under its short name,
+        # returning the engine's text (as a str subclass Jupyter displays).
+        assert callable(getattr(getattr(kam, module), short)), name
