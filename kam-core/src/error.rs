@@ -905,7 +905,10 @@ impl AnalysisError {
 /// # Errors
 /// [`InputError::InvalidJson`] naming the path and the parser's complaint.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::limits::check_text(json)?;
+    crate::limits::check_text(json).map_err(|e| match e {
+        Error::Input(_) => file_name_given(json).unwrap_or(e),
+        e => e,
+    })?;
     crate::limits::take_broken();
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
@@ -915,6 +918,31 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
         message: parser_message(&e),
     })?;
     Ok(value)
+}
+
+/// The error for text that is not JSON but a file name (`audit.json`,
+/// `data/q1.json`): a caller passed where the file is rather than what it
+/// holds, and the parser's own message ("expected value at line 1 column 1")
+/// would not say so.
+fn file_name_given(text: &str) -> Option<Error> {
+    let name = text.trim();
+    let first = name.chars().next()?;
+    let has_extension = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && ext.chars().all(char::is_alphanumeric)
+    });
+    let looks_like_a_file = name.len() <= 1024
+        && !name.contains(['\n', '{', '[', '"'])
+        && !(first.is_ascii_digit() || first == '-')
+        && (has_extension || name.contains(['/', '\\']));
+    looks_like_a_file.then(|| {
+        InputError::InvalidJson {
+            path: ".".to_owned(),
+            message: format!(
+                "expected JSON text, not a file name: `{name}` (read the file and pass what it holds)"
+            ),
+        }
+        .into()
+    })
 }
 
 /// Converts an already-parsed JSON value into `T`, reporting the path of the
@@ -1024,6 +1052,32 @@ pub fn number_out_of_range(path: &[PathSegment]) -> Error {
         message: "number out of range".to_owned(),
     }
     .into()
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_given_as_json_text_is_named() {
+        for name in [
+            "audit.json",
+            " data/q1 audit.json ",
+            "C:\\audits\\uk.json",
+            "./audit",
+        ] {
+            let err = from_json::<serde_json::Value>(name).unwrap_err();
+            assert_eq!(err.kind(), "invalid-json");
+            assert!(
+                err.to_string().contains("not a file name: `"),
+                "{name}: {err}"
+            );
+        }
+        for text in ["{\"a\": 1,}", "3.5x", "-1.x", "[1 2]", "tru"] {
+            let err = from_json::<serde_json::Value>(text).unwrap_err();
+            assert!(!err.to_string().contains("file name"), "{text}: {err}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,20 +1,23 @@
 """Type stubs for ``kam._kam``, the Rust extension module behind ``kam``.
 
 Inputs are JSON-like values (dicts, lists, str, int, float, bool, None) in
-the shared JSON format, or JSON text as a ``str``; results are plain dicts
+the shared JSON format, JSON text as a ``str``, or a file holding JSON text
+(a ``pathlib.Path`` or an open file); results are plain dicts
 and lists with the field names of the JSON the engine writes
 (``docs/schema/`` and :func:`schema` describe each shape).
 """
 
-from typing import Any, Mapping, Sequence, TypedDict, Union, final, overload
+import os
+from typing import IO, Any, Mapping, Sequence, TypedDict, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: str
 
-_JsonInput = Union[Mapping[str, Any], str]
-"""A JSON object as a dict, or JSON text."""
+_JsonInput = Union[Mapping[str, Any], str, "os.PathLike[str]", IO[str], IO[bytes]]
+"""A JSON object as a dict, JSON text, or a file holding it: a path
+(``pathlib.Path``) or an open file, which is read."""
 
 _FrameworkArg = Union[str, "Framework"]
 """A bundled framework's id, or a framework from :func:`load_framework`."""
