@@ -165,14 +165,26 @@ def score_maturity(
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Reads a maturity assessment (a stage per programme area) and returns
-    the maturity report."""
+    """Reads a maturity assessment and returns the maturity report.
+
+    Input: ``{"framework": "kam-maturity-model", "framework_version": "1.0",
+    "stages": {"process": 2, "technology": 3, ...}}``, a stage 1–5 per
+    programme area id (``framework("kam-maturity-model")["areas"]``). The
+    report gives each area's stage and next stage, ``weakest_link`` (the
+    stage of the whole: its weakest area's) and ``mean_stage``."""
 
 def score_litmus(
     answers: _JsonInput,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Judges litmus-test answers and returns the litmus report."""
+    """Judges litmus-test answers and returns the litmus report.
+
+    Input: ``{"framework": ..., "framework_version": ..., "responses":
+    [{"test": "organisation", "answer_sets": [{"about": "Halden Foods",
+    "answers": {"organisation-1": True, ...}}]}]}``: per test, one set of
+    yes/no answers per respondent or account (question ids in
+    ``framework(id)["litmus_tests"]``). The report gives each test's
+    ``verdict`` against its pass mark and the yes share per question."""
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a public input or output type, by name (see
@@ -251,19 +263,31 @@ def _score_column_arrays(
 
 def pareto(input: _JsonInput) -> dict[str, Any]:
     """Pareto analysis: customers ranked by a measure (revenue, profit, …),
-    and those that make up the target share selected."""
+    and those that make up the target share selected.
+
+    Input: ``{"measure": "revenue", "share": 80, "customers": [{"id":
+    "acme", "value": 420}, ...]}`` (``share`` in percent, default 80)."""
 
 def portfolio(input: _JsonInput) -> dict[str, Any]:
     """Portfolio matrix: each customer's attractiveness and relationship
-    indices on weighted criteria, and its quadrant."""
+    indices on weighted criteria, and its quadrant.
+
+    Input: ``{"attractiveness": [{"id": "size", "weight": 0.6}, ...],
+    "relationship": [{"id": "trust", "weight": 0.5}, ...], "customers":
+    [{"id": "acme", "scores": {"size": 10, "trust": 9, ...}}]}``; each
+    side's weights sum to 1; scores on ``scale`` (default 1–10), split at
+    ``thresholds`` (default the scale's middle)."""
 
 def compare(
     input: _JsonInput,
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Compares two audits (``before``, ``after``) of one framework: the
-    change in every period, phase and item."""
+    """Compares two audits of one framework: the change in every period,
+    phase and item.
+
+    Input: ``{"before": assessment, "after": assessment}``, each as for
+    :func:`score`."""
 
 def aggregate(
     input: _JsonInput,
@@ -271,21 +295,38 @@ def aggregate(
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
     """Aggregates several assessors' audits of one framework: mean scores
-    and the spread of answers per item."""
+    and the spread of answers per item.
+
+    Input: ``{"audits": [assessment, ...], "disagreement": 2}``, each
+    assessment as for :func:`score` naming its ``context.assessor``;
+    items whose answers spread by ``disagreement`` or more are flagged."""
 
 def units(
     input: _JsonInput,
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Lays several units' audits of one framework side by side: one column
-    per unit, one row per period and phase."""
+    """Lays several units' audits of one framework side by side: per unit,
+    the percentage of each period and phase, the position and the current
+    period.
+
+    Input: ``{"audits": [assessment, ...]}``, each as for :func:`score`
+    naming its ``context.unit``."""
 
 def account_plan(input: _JsonInput) -> dict[str, Any]:
-    """Key account plan completeness: elements, horizon and review cadence."""
+    """Key account plan completeness: elements, horizon and review cadence.
+
+    Input: ``{"account": "Globex", "as_of": "2026-11-22", "stage": 4,
+    "horizon_years": 3, "last_review": "2026-09-01", "elements":
+    ["account-profile", "goals", ...]}``; ``template`` may give another
+    plan template than the bundled one."""
 
 def time_allocation(input: _JsonInput) -> dict[str, Any]:
-    """Key account manager time allocation against a guideline."""
+    """Key account manager time allocation against a guideline.
+
+    Input: ``{"manager": "Sam", "shares": {"selling": 35,
+    "developing-relationships": 22, ...}}``: percent of time per activity
+    id; ``guideline`` may give another guideline than the bundled one."""
 
 def shortest_path(
     input: _JsonInput,
@@ -293,7 +334,13 @@ def shortest_path(
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
     """Shortest path: the fewest item improvements reaching an audit target,
-    or the programme areas to lift for the next maturity stage."""
+    or the programme areas to lift for the next maturity stage.
+
+    Input: ``{"type": "audit", "assessment": assessment, "target": {"type":
+    "current-period"}}`` (targets: ``current-period``; ``phase`` with a
+    ``phase`` id and a ``percent``; ``overall`` with a ``percent``), or
+    ``{"type": "maturity",
+    "assessment": maturity_assessment}``."""
 
 def explain(
     input: _JsonInput,
@@ -302,11 +349,19 @@ def explain(
 ) -> dict[str, Any]:
     """Explains every derived figure of an input (position, current period,
     stage, litmus verdicts, quadrants) as a trace of terms and a rule in
-    plain words."""
+    plain words.
+
+    Input: ``{"type": "audit" | "maturity" | "litmus" | "portfolio",
+    "assessment" | "answers" | "input": ...}``: the input of the matching
+    scoring function or analysis, tagged with its type."""
 
 def rescore(input: _JsonInput, options: _JsonInput | None = None) -> dict[str, Any]:
     """Re-scores one saved assessment under two versions of a framework and
-    reports what changed."""
+    reports what changed.
+
+    Input: ``{"assessment": assessment, "after": framework, "before":
+    framework}``: ``before`` defaults to the bundled framework the
+    assessment names; ``after`` is a framework file (as a dict)."""
 
 def chart_figure3(result: _JsonInput) -> str:
     """Figure 3 of an audit report (from :func:`score`) as SVG: progress
