@@ -41,12 +41,12 @@ pub trait Cell: Copy + Send + Sync {
     fn problem(self, cell: CellRef, min: u8, max: u8) -> BatchError;
 
     /// Adds each cell's score into `sum` (the running total of a group of
-    /// columns) and returns whether every cell fits the scale `min..=max`
+    /// columns, few enough that it fits a byte) and returns whether every cell fits the scale `min..=max`
     /// (or is missing). The column kernel's inner loop: the types a data
     /// frame holds override it with a loop that vectorises.
-    fn add_column(cells: &[Self], sum: &mut [u16], min: u8, max: u8) -> bool {
+    fn add_column(cells: &[Self], sum: &mut [u8], min: u8, max: u8) -> bool {
         for (&cell, s) in cells.iter().zip(sum.iter_mut()) {
-            *s = s.wrapping_add(u16::from(cell.score()));
+            *s = s.wrapping_add(cell.score());
         }
         fits_all(cells, min, max)
     }
@@ -87,21 +87,21 @@ impl Cell for u8 {
     fn problem(self, cell: CellRef, min: u8, max: u8) -> BatchError {
         out_of_range(cell, CellValue::Whole(i64::from(self)), min, max)
     }
-    fn add_column(cells: &[Self], sum: &mut [u16], min: u8, max: u8) -> bool {
+    fn add_column(cells: &[Self], sum: &mut [u8], min: u8, max: u8) -> bool {
         // Sixteen cells at a time, one vector register's worth: without the
         // fixed width the compiler vectorises four at a time.
         let mut spread = [0u8; 16];
         let mut chunks = cells.chunks_exact(16).zip(sum.chunks_exact_mut(16));
         for (c, s) in &mut chunks {
             for ((cell, s), spread) in c.iter().zip(s.iter_mut()).zip(spread.iter_mut()) {
-                *s = s.wrapping_add(u16::from(*cell));
+                *s = s.wrapping_add(*cell);
                 *spread |= cell.wrapping_sub(min);
             }
         }
         let done = cells.len() - cells.len() % 16;
         let mut rest = 0u8;
         for (cell, s) in cells.iter().zip(sum.iter_mut()).skip(done) {
-            *s = s.wrapping_add(u16::from(*cell));
+            *s = s.wrapping_add(*cell);
             rest |= cell.wrapping_sub(min);
         }
         let spread = spread.iter().fold(rest, |a, b| a | b);
@@ -123,12 +123,12 @@ impl Cell for i64 {
         out_of_range(cell, CellValue::Whole(self), min, max)
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    fn add_column(cells: &[Self], sum: &mut [u16], min: u8, max: u8) -> bool {
+    fn add_column(cells: &[Self], sum: &mut [u8], min: u8, max: u8) -> bool {
         let mut spread = 0u64;
         for (&cell, s) in cells.iter().zip(sum.iter_mut()) {
             // Truncated: exact for a cell that fits, and one that does not
             // fails the batch.
-            *s = s.wrapping_add(cell as u16);
+            *s = s.wrapping_add(cell as u8);
             spread |= cell.wrapping_sub(i64::from(min)) as u64;
         }
         within(spread, min, max) || fits_all(cells, min, max)
@@ -152,7 +152,7 @@ impl Cell for f64 {
     fn missing(self) -> bool {
         self.is_nan()
     }
-    fn add_column(cells: &[Self], sum: &mut [u16], min: u8, max: u8) -> bool {
+    fn add_column(cells: &[Self], sum: &mut [u8], min: u8, max: u8) -> bool {
         let (low, high) = (f64::from(min), f64::from(max));
         // Eight cells at a time: a fixed width the compiler unrolls into
         // whole vector registers.
@@ -189,7 +189,7 @@ impl Cell for f64 {
 /// Adds a float cell's score into `sum`; returns 1 when it does not fit
 /// (a fraction, off the scale), 0 when it does or is NaN (unscored).
 #[allow(clippy::cast_possible_truncation)]
-fn add_float(cell: f64, sum: &mut u16, low: f64, high: f64) -> u64 {
+fn add_float(cell: f64, sum: &mut u8, low: f64, high: f64) -> u64 {
     // Adding 1.5 × 2^52 rounds a float to a whole number and leaves it in
     // the low bits of the sum: a conversion SSE2 does two at a time, where a
     // saturating `as` cast is one at a time.
@@ -199,7 +199,7 @@ fn add_float(cell: f64, sum: &mut u16, low: f64, high: f64) -> u64 {
     let fits = missing | (whole & (low <= cell) & (cell <= high));
     // NaN (unscored) adds nothing: its bits are masked off.
     let mask = if missing { 0 } else { u64::MAX };
-    *sum = sum.wrapping_add((shifted.to_bits() & mask) as u16);
+    *sum = sum.wrapping_add((shifted.to_bits() & mask) as u8);
     u64::from(!fits)
 }
 

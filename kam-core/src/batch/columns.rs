@@ -3,10 +3,10 @@
 //! per column: `int64`, or `float64` where a cell was blank).
 //!
 //! Rows are scored in blocks of [`BLOCK`]: each column's cells of the block
-//! are added as they are into the 16-bit sum of its group (columns of one
-//! period and one weight), so the inner loop reads one column and writes one
-//! sum contiguously and vectorises for every cell type, eight sums to an
-//! SSE2 instruction; the block's sums then stay in the first-level cache
+//! are added as they are into the byte-wide sum of its group (columns of
+//! one period and one weight, at most 85 on a 0–3 scale), so the inner loop
+//! reads one column and writes one sum contiguously and vectorises for every
+//! cell type, sixteen sums to an SSE2 instruction; the block's sums then stay in the first-level cache
 //! until each row is finished (× weight into its periods).
 
 use super::cell::Cell;
@@ -14,7 +14,7 @@ use super::output::BatchOutput;
 use super::plan::BatchPlan;
 use crate::error::{BatchError, Error};
 
-/// Rows scored together: 12 groups × 1024 rows of 16-bit sums take 24 KiB,
+/// Rows scored together: 12 groups × 1024 rows of byte sums take 12 KiB,
 /// within a first-level data cache.
 const BLOCK: usize = 1024;
 
@@ -76,9 +76,9 @@ impl BatchPlan {
         let rows = out.rows();
         self.check_lengths(columns, rows)?;
         let (periods, phases) = (self.period_ids().len(), self.phase_ids().len());
-        let mut sums = vec![0u16; self.groups.len() * BLOCK];
+        let mut sums = vec![0u8; self.groups.len() * BLOCK];
         let mut missing = vec![0u16; BLOCK];
-        let mut ignored = vec![0u16; BLOCK];
+        let mut ignored = vec![0u8; BLOCK];
         let mut start = 0;
         while start < rows {
             let n = BLOCK.min(rows - start);
@@ -114,7 +114,7 @@ impl BatchPlan {
     #[allow(clippy::too_many_arguments)]
     fn finish_block(
         &self,
-        sums: &[u16],
+        sums: &[u8],
         missing: &[u16],
         start: usize,
         n: usize,
@@ -143,7 +143,7 @@ impl BatchPlan {
 
     /// Adds one column's cells into its group's `sum` and counts its missing
     /// cells; returns whether every cell fits.
-    fn add<C: Cell>(&self, cells: &[C], sum: &mut [u16], missing: &mut [u16]) -> bool {
+    fn add<C: Cell>(&self, cells: &[C], sum: &mut [u8], missing: &mut [u16]) -> bool {
         let (min, max) = self.scale();
         let fits = C::add_column(cells, sum, min, max);
         if C::MAY_BE_MISSING {

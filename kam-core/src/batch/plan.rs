@@ -50,7 +50,7 @@ pub struct BatchPlan {
     /// The completion threshold `completion` was worked out for.
     completion_threshold: f64,
     /// The column kernel's groups of columns: each group's cells are summed
-    /// as they are (in 16 bits), then × its weight into its period.
+    /// as they are (in a byte), then × its weight into its period.
     pub(super) groups: Vec<Group>,
     /// The group of each column, in column order.
     pub(super) column_groups: Vec<Option<usize>>,
@@ -79,7 +79,7 @@ struct Window {
 }
 
 /// Columns of one period and one weight, few enough that the sum of their
-/// cells fits 16 bits.
+/// cells fits a byte.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Group {
     pub(super) period: usize,
@@ -93,7 +93,7 @@ fn groups(
     column_lines: &[Option<(usize, u32)>],
     max_score: u8,
 ) -> (Vec<Group>, Vec<Option<usize>>) {
-    let room = usize::from(u16::MAX) / usize::from(max_score.max(1));
+    let room = usize::from(u8::MAX) / usize::from(max_score.max(1));
     let mut groups: Vec<Group> = Vec::new();
     let column_groups = column_lines
         .iter()

@@ -512,3 +512,27 @@ fn the_quick_range_check_never_refuses_a_cell_that_fits() {
         "row 1, column 0 (`A1.1`) has score 3, outside the scale 0–2"
     );
 }
+
+#[test]
+fn a_period_with_more_columns_than_a_byte_sum_holds_is_split() {
+    // Every item in one period: 129 columns of scores up to 3 overflow one
+    // byte-wide sum (at most 85 such columns fit), so they form two groups.
+    let mut framework = cranfield().clone();
+    for item in &mut framework.items {
+        item.period = "A1".to_owned();
+    }
+    let plan = BatchPlan::for_framework(&framework);
+    assert_eq!(plan.groups.len(), 2);
+    let columns: Vec<Vec<u8>> = (0..129)
+        .map(|c| vec![3, u8::try_from(c % 4).unwrap()])
+        .collect();
+    let typed: Vec<Column<'_>> = columns.iter().map(|c| Column::U8(c)).collect();
+    let mut out = BatchScores::zeroed(2, 12, 4);
+    plan.score_columns_into(&typed, 0, &mut out.output())
+        .unwrap();
+    let rows: Vec<u8> = (0..2)
+        .flat_map(|r| columns.iter().map(move |c| c[r]))
+        .collect();
+    assert_eq!(out, plan.score(&rows).unwrap());
+    assert_eq!(out.period_scores[0], 387);
+}
