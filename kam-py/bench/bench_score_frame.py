@@ -19,14 +19,16 @@ the transposed frame took 70 ms where this takes 41 ms on the int64 frame),
 periods per phase and overall, the Figure 4 position from the cumulative
 period maxima and the Figure 3 current period from each period's share of
 its maximum. Its results are checked equal to kam's, column by column,
-before any time is reported. Each time is the best of several calls (7 for
-kam, 3 for pandas).
+before any time is reported. Each time is the best of several calls (15 for
+kam, 5 for pandas), so that a machine shared with other work shows its
+quiet moments; the load average is printed with the figures.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from typing import Any
 
@@ -128,11 +130,12 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     print(f"{args.rows:,} audits × {len(kam.item_ids(FRAMEWORK))} items, plus a region column")
+    print("load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     failed = False
     for name, df in frames(args.rows).items():
         kinds = df.dtypes.iloc[1:].value_counts().to_dict()
-        kam_s, got = best_of(7, lambda: kam.score_frame(df))
-        pandas_s, want = best_of(3, lambda: pandas_scoring(df))
+        kam_s, got = best_of(15, lambda: kam.score_frame(df))
+        pandas_s, want = best_of(5, lambda: pandas_scoring(df))
         check_equal(got, want)
         ratio = pandas_s / kam_s
         target = 30 if name == "uint8" else 10
@@ -143,6 +146,7 @@ def main() -> int:
             f"kam.score_frame {kam_s * 1e3:7.2f} ms, pandas {pandas_s * 1e3:7.1f} ms, "
             f"kam {ratio:5.1f}× faster (target {target}×: {met}); results equal"
         )
+    print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     return 1 if failed else 0
 
 
