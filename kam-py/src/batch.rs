@@ -152,9 +152,13 @@ fn score_column_arrays<'py>(
         .collect::<Result<Vec<_>, _>>()
         .py(py)?;
     let cells: Vec<Column<'_>> = held.iter().map(HeldColumn::column).collect();
-    let rows = arrays
-        .first()
-        .map_or(Ok(0), pyo3::types::PyAnyMethods::len)?;
+    // Without item columns the rows are the labels' (a frame of only
+    // pass-through columns still has rows, every item unscored).
+    let rows = match (arrays.first(), labels.as_ref()) {
+        (Some(first), _) => first.len()?,
+        (None, Some(labels)) => labels.len()?,
+        (None, None) => 0,
+    };
     with_output(py, &plan, rows, |out| {
         plan.score_columns_parallel(&cells, out)
     })

@@ -267,6 +267,12 @@ def test_cells_that_are_not_scores_name_row_label_column_and_value() -> None:
         kam.score_frame(pd.DataFrame({"A1.1": [1], "overall": [5]}))
 
 
+def test_a_frame_without_item_columns_leaves_every_item_unscored() -> None:
+    out = kam.score_frame(pd.DataFrame({"region": ["UK", "FR"]}, index=["a", "b"]))
+    assert list(out.index) == ["a", "b"]
+    assert out["unscored"].tolist() == [129, 129] and out["overall"].tolist() == [0, 0]
+
+
 def test_items_chooses_the_scored_columns() -> None:
     df = pd.DataFrame({"A1.1": [3], "A1.2": [2], "note": ["x"]})
     out = kam.score_frame(df, items=["A1.2"])
