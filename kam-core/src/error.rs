@@ -97,6 +97,8 @@ impl Error {
         "answer-set-count",
         "invalid-option",
         "cell-out-of-range",
+        "cell-not-whole",
+        "cell-not-a-number",
         "unknown-column",
         "duplicate-column",
         "matrix-shape",
@@ -598,19 +600,37 @@ impl OptionsError {
 /// columns are counted from 0, as in numpy and pandas.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BatchError {
-    /// A cell holds a value outside the framework's scale.
-    #[error(
-        "row {row}, column {column} (`{item}`) has score {value}, outside the scale {min}–{max}"
-    )]
+    /// A cell holds a whole number outside the framework's scale.
+    #[error("{cell} has score {value}, outside the scale {min}–{max}")]
     CellOutOfRange {
-        /// The row, from 0.
-        row: usize,
-        /// The column, from 0.
-        column: usize,
-        /// The item the column holds.
-        item: String,
+        /// Where the cell is.
+        cell: CellRef,
         /// The value found.
-        value: i64,
+        value: CellValue,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// A cell holds a number that is not whole (`2.5`, an infinity).
+    #[error("{cell} has `{value}`, not a whole number on the scale {min}–{max}")]
+    CellNotWhole {
+        /// Where the cell is.
+        cell: CellRef,
+        /// The value found.
+        value: CellValue,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// A cell holds text rather than a number.
+    #[error("{cell} holds the text `{text}`, not a score on the scale {min}–{max}")]
+    CellNotNumber {
+        /// Where the cell is.
+        cell: CellRef,
+        /// The text found, cut short past [`crate::batch::MAX_CELL_TEXT`] characters.
+        text: String,
         /// The scale's lowest score.
         min: u8,
         /// The scale's highest score.
@@ -649,6 +669,19 @@ pub enum BatchError {
         /// How many columns the batch has.
         expected: usize,
     },
+    /// A column of a matrix given column by column holds fewer cells than
+    /// the matrix has rows.
+    #[error("column {column} (`{item}`) has {found} cell(s), but the batch has {expected} row(s)")]
+    ColumnLength {
+        /// The column, from 0.
+        column: usize,
+        /// The item the column holds.
+        item: String,
+        /// How many cells it has.
+        found: usize,
+        /// How many rows the batch has.
+        expected: usize,
+    },
     /// A batch names another framework than the one it is scored with.
     #[error("the batch is for framework `{found}`, but it is being scored with `{expected}`")]
     FrameworkMismatch {
@@ -672,12 +705,75 @@ impl BatchError {
     pub fn kind(&self) -> &'static str {
         match self {
             BatchError::CellOutOfRange { .. } => "cell-out-of-range",
+            BatchError::CellNotWhole { .. } => "cell-not-whole",
+            BatchError::CellNotNumber { .. } => "cell-not-a-number",
             BatchError::UnknownColumn { .. } => "unknown-column",
             BatchError::DuplicateColumn { .. } => "duplicate-column",
-            BatchError::RowWidth { .. } | BatchError::Width { .. } | BatchError::Shape { .. } => {
-                "matrix-shape"
-            }
+            BatchError::RowWidth { .. }
+            | BatchError::Width { .. }
+            | BatchError::Shape { .. }
+            | BatchError::ColumnLength { .. } => "matrix-shape",
             BatchError::FrameworkMismatch { .. } => "framework-mismatch",
+        }
+    }
+}
+
+/// Where a cell of a score matrix lies: its row and column, counted from 0,
+/// and the row's label when the rows have one (a data frame's index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRef {
+    /// The row, from 0.
+    pub row: usize,
+    /// The row's label, e.g. an account id from a data frame's index.
+    pub label: Option<String>,
+    /// The column, from 0.
+    pub column: usize,
+    /// The item the column holds.
+    pub item: String,
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.label {
+            // A labelled row is named as the user knows it, and its column by
+            // name: a data frame's other columns make the position meaningless.
+            Some(label) => write!(f, "row `{label}`, column `{}`", self.item),
+            None => write!(
+                f,
+                "row {}, column {} (`{}`)",
+                self.row, self.column, self.item
+            ),
+        }
+    }
+}
+
+/// A number found in a cell, as written: whole, or with a fraction.
+#[derive(Debug, Clone, Copy)]
+pub enum CellValue {
+    /// A whole number.
+    Whole(i64),
+    /// Any other number (`2.5`, `1e300`, an infinity).
+    Real(f64),
+}
+
+impl PartialEq for CellValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CellValue::Whole(a), CellValue::Whole(b)) => a == b,
+            (CellValue::Real(a), CellValue::Real(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for CellValue {}
+
+impl std::fmt::Display for CellValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CellValue::Whole(v) => write!(f, "{v}"),
+            // `{:?}` writes `2.5`, `1e300` and `inf` rather than 301 digits.
+            CellValue::Real(v) => write!(f, "{v:?}"),
         }
     }
 }
@@ -809,7 +905,10 @@ impl AnalysisError {
 /// # Errors
 /// [`InputError::InvalidJson`] naming the path and the parser's complaint.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::limits::check_text(json)?;
+    crate::limits::check_text(json).map_err(|e| match e {
+        Error::Input(_) => file_name_given(json).unwrap_or(e),
+        e => e,
+    })?;
     crate::limits::take_broken();
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
@@ -819,6 +918,31 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
         message: parser_message(&e),
     })?;
     Ok(value)
+}
+
+/// The error for text that is not JSON but a file name (`audit.json`,
+/// `data/q1.json`): a caller passed where the file is rather than what it
+/// holds, and the parser's own message ("expected value at line 1 column 1")
+/// would not say so.
+fn file_name_given(text: &str) -> Option<Error> {
+    let name = text.trim();
+    let first = name.chars().next()?;
+    let has_extension = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && ext.chars().all(char::is_alphanumeric)
+    });
+    let looks_like_a_file = name.len() <= 1024
+        && !name.contains(['\n', '{', '[', '"'])
+        && !(first.is_ascii_digit() || first == '-')
+        && (has_extension || name.contains(['/', '\\']));
+    looks_like_a_file.then(|| {
+        InputError::InvalidJson {
+            path: ".".to_owned(),
+            message: format!(
+                "expected JSON text, not a file name: `{name}` (read the file and pass what it holds)"
+            ),
+        }
+        .into()
+    })
 }
 
 /// Converts an already-parsed JSON value into `T`, reporting the path of the
@@ -928,6 +1052,32 @@ pub fn number_out_of_range(path: &[PathSegment]) -> Error {
         message: "number out of range".to_owned(),
     }
     .into()
+}
+
+#[cfg(test)]
+mod file_name_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_given_as_json_text_is_named() {
+        for name in [
+            "audit.json",
+            " data/q1 audit.json ",
+            "C:\\audits\\uk.json",
+            "./audit",
+        ] {
+            let err = from_json::<serde_json::Value>(name).unwrap_err();
+            assert_eq!(err.kind(), "invalid-json");
+            assert!(
+                err.to_string().contains("not a file name: `"),
+                "{name}: {err}"
+            );
+        }
+        for text in ["{\"a\": 1,}", "3.5x", "-1.x", "[1 2]", "tru"] {
+            let err = from_json::<serde_json::Value>(text).unwrap_err();
+            assert!(!err.to_string().contains("file name"), "{text}: {err}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -129,6 +129,44 @@ fn figure4_has_the_path_four_milestones_and_the_score() {
     );
     assert!(desc.contains("126 of 387 points (32.6%)"), "{desc}");
     assert!(desc.contains("period 5 Roll-out (phase B), 27% of the way through"));
+    // The subtitle says the same in full, over two lines rather than cut.
+    let shown = uncut_texts(&elements);
+    assert!(
+        shown.join(" ").contains("27% of the way through."),
+        "{shown:?}"
+    );
+}
+
+/// The text of every `<text>` element, checking none is cut with an ellipsis.
+fn uncut_texts(elements: &[Element]) -> Vec<&str> {
+    let shown: Vec<&str> = elements
+        .iter()
+        .filter(|e| e.name == "text")
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(shown.iter().all(|t| !t.contains('…')), "{shown:?}");
+    shown
+}
+
+#[test]
+fn a_long_figure4_subtitle_wraps_rather_than_being_cut() {
+    let assessment: crate::AuditAssessment = crate::error::from_json(
+        r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1",
+            "context": {"organisation": "Northwind Components", "unit": "UK"},
+            "scores": {"A1.1": 3, "A1.2": 3, "A1.3": 3, "A1.4": 2, "A1.5": 2, "A2.1": 2,
+                       "A2.2": 1, "A2.3": 1, "B1.1": 1, "C1.1": 3}}"#,
+    )
+    .unwrap();
+    let report = crate::api::score(&assessment, &crate::ScoreOptions::default()).unwrap();
+    let svg = figure4(&report);
+    let elements = checked(&svg);
+    let shown = uncut_texts(&elements);
+    assert!(
+        shown
+            .join(" ")
+            .contains("Understanding the scope (phase A), 0% of the way through."),
+        "{shown:?}"
+    );
 }
 
 #[test]

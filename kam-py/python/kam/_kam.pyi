@@ -1,20 +1,23 @@
 """Type stubs for ``kam._kam``, the Rust extension module behind ``kam``.
 
 Inputs are JSON-like values (dicts, lists, str, int, float, bool, None) in
-the shared JSON format, or JSON text as a ``str``; results are plain dicts
+the shared JSON format, JSON text as a ``str``, or a file holding JSON text
+(a ``pathlib.Path`` or an open file); results are plain dicts
 and lists with the field names of the JSON the engine writes
 (``docs/schema/`` and :func:`schema` describe each shape).
 """
 
-from typing import Any, Mapping, Sequence, TypedDict, Union, final, overload
+import os
+from typing import IO, Any, Mapping, Sequence, TypedDict, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
 
 __version__: str
 
-_JsonInput = Union[Mapping[str, Any], str]
-"""A JSON object as a dict, or JSON text."""
+_JsonInput = Union[Mapping[str, Any], str, "os.PathLike[str]", IO[str], IO[bytes]]
+"""A JSON object as a dict, JSON text, or a file holding it: a path
+(``pathlib.Path``) or an open file, which is read."""
 
 _FrameworkArg = Union[str, "Framework"]
 """A bundled framework's id, or a framework from :func:`load_framework`."""
@@ -106,6 +109,12 @@ class BatchResult(TypedDict):
     position_fraction: npt.NDArray[np.float64]
     """Figure 4: the share of that period covered, in [0, 1); 1.0 marks best
     practice."""
+    current_period: npt.NDArray[np.int32]
+    """Figure 3: the position in ``period_ids`` of the earliest incomplete
+    period, or -1 when every period is complete."""
+    unscored: npt.NDArray[np.uint32]
+    """How many of the framework's items are unscored: items without a
+    column plus the row's blank cells."""
 
 def frameworks() -> list[dict[str, str]]:
     """The bundled frameworks, one summary dict each (``id``, ``version``,
@@ -156,14 +165,26 @@ def score_maturity(
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Reads a maturity assessment (a stage per programme area) and returns
-    the maturity report."""
+    """Reads a maturity assessment and returns the maturity report.
+
+    Input: ``{"framework": "kam-maturity-model", "framework_version": "1.0",
+    "stages": {"process": 2, "technology": 3, ...}}``, a stage 1–5 per
+    programme area id (``framework("kam-maturity-model")["areas"]``). The
+    report gives each area's stage and next stage, ``weakest_link`` (the
+    stage of the whole: its weakest area's) and ``mean_stage``."""
 
 def score_litmus(
     answers: _JsonInput,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Judges litmus-test answers and returns the litmus report."""
+    """Judges litmus-test answers and returns the litmus report.
+
+    Input: ``{"framework": ..., "framework_version": ..., "responses":
+    [{"test": "organisation", "answer_sets": [{"about": "Halden Foods",
+    "answers": {"organisation-1": True, ...}}]}]}``: per test, one set of
+    yes/no answers per respondent or account (question ids in
+    ``framework(id)["litmus_tests"]``). The report gives each test's
+    ``verdict`` against its pass mark and the yes share per question."""
 
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a public input or output type, by name (see
@@ -184,53 +205,89 @@ def item_ids(framework: _FrameworkArg | None = None) -> list[str]:
 def score_batch(
     scores: npt.NDArray[np.uint8],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Scores many assessments at once.
 
     ``scores`` is a 2-D uint8 array with one row per assessment and one
-    column per item in :func:`item_ids` order. A C-contiguous array is read
-    in place, without a copy; scoring runs with the GIL released, on every
-    core. Per row the results equal :func:`score`'s for the same scores.
+    column per item in :func:`item_ids` order. A C- or Fortran-ordered array
+    is read in place, without a copy; scoring runs with the GIL released, on
+    every core. Per row the results equal :func:`score`'s for the same
+    scores; ``current_period`` (Figure 3) is read with
+    ``completion_threshold`` (percent of a period's maximum, default 80).
     Raises :class:`BatchError` naming the row and column of the first cell
     off the scale, or (``matrix-shape``) for a matrix whose width is not the
     number of items.
 
     ``scores`` may instead be a batch as a dict or JSON text
     (``{"columns": [...], "rows": [[...], ...]}``, the ``batch-input``
-    schema, as JavaScript's ``scoreBatch`` takes it); the result is then
-    the ``batch-report`` dict, with lists instead of arrays."""
+    schema, as JavaScript's ``scoreBatch`` takes it; ``null`` cells are
+    unscored); the result is then the ``batch-report`` dict, with lists
+    instead of arrays."""
 
 @overload
 def score_batch(
     scores: Mapping[str, Any] | str,
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> dict[str, Any]:
     """A batch as a dict or JSON text: see the first form."""
 
 def score_columns(
     columns: Sequence[str],
-    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64],
+    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64] | npt.NDArray[np.float64],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Like :func:`score_batch` for a matrix whose columns are the named
-    items in any order (uint8 or int64 cells); items without a column are
-    unscored. Raises :class:`BatchError` for an unknown or repeated column."""
+    items in any order (uint8, int64, or float64 with NaN for unscored and
+    whole numbers for scores); items without a column are unscored. Raises
+    :class:`BatchError` for an unknown or repeated column, or a cell that is
+    not a whole number on the scale."""
+
+def _score_column_arrays(
+    columns: Sequence[str],
+    arrays: Sequence[npt.NDArray[Any]],
+    framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
+    labels: Any = None,
+) -> BatchResult:
+    """The engine behind :func:`kam.score_frame`: a matrix as one 1-D array
+    per named column (uint8, int64, float64 with NaN for unscored, or
+    objects with ``None`` for unscored). ``labels[i]`` names row ``i`` in an
+    error about one of its cells (a DataFrame's index)."""
 
 def pareto(input: _JsonInput) -> dict[str, Any]:
     """Pareto analysis: customers ranked by a measure (revenue, profit, …),
-    and those that make up the target share selected."""
+    and those that make up the target share selected.
+
+    Input: ``{"measure": "revenue", "share": 80, "customers": [{"id":
+    "acme", "value": 420}, ...]}`` (``share`` in percent, default 80)."""
 
 def portfolio(input: _JsonInput) -> dict[str, Any]:
     """Portfolio matrix: each customer's attractiveness and relationship
-    indices on weighted criteria, and its quadrant."""
+    indices on weighted criteria, and its quadrant.
+
+    Input: ``{"attractiveness": [{"id": "size", "weight": 0.6}, ...],
+    "relationship": [{"id": "trust", "weight": 0.5}, ...], "customers":
+    [{"id": "acme", "scores": {"size": 10, "trust": 9, ...}}]}``; each
+    side's weights sum to 1; scores on ``scale`` (default 1–10), split at
+    ``thresholds`` (default the scale's middle)."""
 
 def compare(
     input: _JsonInput,
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Compares two audits (``before``, ``after``) of one framework: the
-    change in every period, phase and item."""
+    """Compares two audits of one framework: the change in every period,
+    phase and item.
+
+    Input: ``{"before": assessment, "after": assessment}``, each as for
+    :func:`score`."""
 
 def aggregate(
     input: _JsonInput,
@@ -238,21 +295,38 @@ def aggregate(
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
     """Aggregates several assessors' audits of one framework: mean scores
-    and the spread of answers per item."""
+    and the spread of answers per item.
+
+    Input: ``{"audits": [assessment, ...], "disagreement": 2}``, each
+    assessment as for :func:`score` naming its ``context.assessor``;
+    items whose answers spread by ``disagreement`` or more are flagged."""
 
 def units(
     input: _JsonInput,
     options: _JsonInput | None = None,
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
-    """Lays several units' audits of one framework side by side: one column
-    per unit, one row per period and phase."""
+    """Lays several units' audits of one framework side by side: per unit,
+    the percentage of each period and phase, the position and the current
+    period.
+
+    Input: ``{"audits": [assessment, ...]}``, each as for :func:`score`
+    naming its ``context.unit``."""
 
 def account_plan(input: _JsonInput) -> dict[str, Any]:
-    """Key account plan completeness: elements, horizon and review cadence."""
+    """Key account plan completeness: elements, horizon and review cadence.
+
+    Input: ``{"account": "Globex", "as_of": "2026-11-22", "stage": 4,
+    "horizon_years": 3, "last_review": "2026-09-01", "elements":
+    ["account-profile", "goals", ...]}``; ``template`` may give another
+    plan template than the bundled one."""
 
 def time_allocation(input: _JsonInput) -> dict[str, Any]:
-    """Key account manager time allocation against a guideline."""
+    """Key account manager time allocation against a guideline.
+
+    Input: ``{"manager": "Sam", "shares": {"selling": 35,
+    "developing-relationships": 22, ...}}``: percent of time per activity
+    id; ``guideline`` may give another guideline than the bundled one."""
 
 def shortest_path(
     input: _JsonInput,
@@ -260,7 +334,13 @@ def shortest_path(
     framework: _FrameworkArg | None = None,
 ) -> dict[str, Any]:
     """Shortest path: the fewest item improvements reaching an audit target,
-    or the programme areas to lift for the next maturity stage."""
+    or the programme areas to lift for the next maturity stage.
+
+    Input: ``{"type": "audit", "assessment": assessment, "target": {"type":
+    "current-period"}}`` (targets: ``current-period``; ``phase`` with a
+    ``phase`` id and a ``percent``; ``overall`` with a ``percent``), or
+    ``{"type": "maturity",
+    "assessment": maturity_assessment}``."""
 
 def explain(
     input: _JsonInput,
@@ -269,11 +349,19 @@ def explain(
 ) -> dict[str, Any]:
     """Explains every derived figure of an input (position, current period,
     stage, litmus verdicts, quadrants) as a trace of terms and a rule in
-    plain words."""
+    plain words.
+
+    Input: ``{"type": "audit" | "maturity" | "litmus" | "portfolio",
+    "assessment" | "answers" | "input": ...}``: the input of the matching
+    scoring function or analysis, tagged with its type."""
 
 def rescore(input: _JsonInput, options: _JsonInput | None = None) -> dict[str, Any]:
     """Re-scores one saved assessment under two versions of a framework and
-    reports what changed."""
+    reports what changed.
+
+    Input: ``{"assessment": assessment, "after": framework, "before":
+    framework}``: ``before`` defaults to the bundled framework the
+    assessment names; ``after`` is a framework file (as a dict)."""
 
 def chart_figure3(result: _JsonInput) -> str:
     """Figure 3 of an audit report (from :func:`score`) as SVG: progress

@@ -1,11 +1,42 @@
 """The engine's written reports, as Markdown or HTML text, from result dicts
-(:func:`kam.score` for audits, :func:`kam.compare` for comparisons)."""
+(:func:`kam.score` for audits, :func:`kam.compare` for comparisons). The
+HTML functions return :class:`Html`: the text (a ``str``) that Jupyter shows
+rendered when it is the last value of a cell."""
 
 from __future__ import annotations
 
-from ._kam import report_audit_html as audit_html
+import html
+from typing import Any, Mapping, Union
+
+from . import _kam
 from ._kam import report_audit_markdown as audit_markdown
-from ._kam import report_comparison_html as comparison_html
 from ._kam import report_comparison_markdown as comparison_markdown
 
-__all__ = ["audit_html", "audit_markdown", "comparison_html", "comparison_markdown"]
+__all__ = ["Html", "audit_html", "audit_markdown", "comparison_html", "comparison_markdown"]
+
+_Result = Union[Mapping[str, Any], str]
+
+
+class Html(str):
+    """An HTML page: shown rendered in Jupyter (``_repr_html_``) and usable
+    anywhere a ``str`` is (``open(path, "w").write(page)``)."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        # A page carries its own stylesheet; in a frame of its own it styles
+        # only itself, never the notebook around it.
+        return (
+            f'<iframe title="kam report" srcdoc="{html.escape(self, quote=True)}" '
+            'style="width: 100%; height: 36em; border: 1px solid #d0d7de"></iframe>'
+        )
+
+
+def audit_html(result: _Result) -> Html:
+    """An audit report (from :func:`kam.score`) written out as HTML."""
+    return Html(_kam.report_audit_html(result))
+
+
+def comparison_html(result: _Result) -> Html:
+    """A comparison (from :func:`kam.compare`) written out as HTML."""
+    return Html(_kam.report_comparison_html(result))
