@@ -12,3 +12,5 @@ if cargo tree -p kam-core -e normal | grep -Eq '(pyo3|wasm-bindgen|js-sys) v'; t
   exit 1
 fi
 cargo test -p kam-core
+# The Cranfield data file against the layout of the paper's tables (docs/methodology.md).
+python3 scripts/frameworks/cranfield_placement.py --check

@@ -456,7 +456,7 @@ pub fn rescore(
 ///
 /// ```
 /// let text = r#"{"framework": "cranfield-kam-development",
-///                "framework_version": "2006.1", "scores": {"A1.1": 3}}"#;
+///                "framework_version": "2006.2", "scores": {"A1.1": 3}}"#;
 /// let report = kam_core::api::score_json(text, None)?;
 /// assert!(report.starts_with(r#"{"framework":{"id":"cranfield-kam-development","#));
 /// assert!(report.contains(r#""overall":{"score":3,"max":387,"#));
@@ -513,7 +513,7 @@ mod tests {
 
     const ASSESSMENT: &str = r#"{
         "framework": "cranfield-kam-development",
-        "framework_version": "2006.1",
+        "framework_version": "2006.2",
         "context": {"organisation": "Søren & Zoë — 株式会社"},
         "scores": {"A1.1": 3, "A1.2": 2, "B1.1": 1},
         "evidence": {"A1.1": "Vertrag über 2 Mio. € verloren 😬"}

@@ -20,7 +20,7 @@ IDS = kam.item_ids()
 
 
 def report_row(scores: dict[str, int]) -> dict[str, Any]:
-    report = kam.score({"framework": AUDIT, "framework_version": "2006.1", "scores": scores})
+    report = kam.score({"framework": AUDIT, "framework_version": "2006.2", "scores": scores})
     periods = [p["score"] for ph in report["phases"] for p in ph["periods"]]
     position = report["position"]
     if position["type"] == "period":

@@ -54,7 +54,7 @@ fn figure3_has_twelve_bars_coloured_by_state() {
     assert!((num(threshold, "y1") - (base - 176.0)).abs() < 0.02);
     for label in [
         "95%",
-        "72%",
+        "74%",
         "A · Scoping KAM",
         "D · Optimising value",
         "Threshold 80%",
