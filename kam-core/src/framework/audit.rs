@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::litmus::LitmusTest;
-use super::{Source, check_id, check_unique};
+use super::{Provenance, Source, check_id, check_unique};
 use crate::error::FrameworkError;
 
 /// The largest weight an item may carry. It keeps every total within `u32`
@@ -44,6 +44,9 @@ pub struct AuditFramework {
     pub streams: Vec<Stream>,
     /// The phases in development-path order, each with its periods in order.
     pub phases: Vec<Phase>,
+    /// The milestones on the development path, each after a named period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// The checklist items, in order within each period.
     pub items: Vec<Item>,
     /// Quick yes/no tests that go with the audit.
@@ -83,6 +86,9 @@ pub struct NotApplicablePolicy {
     /// Why not, when not allowed; shown in the error message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Whether `reason` is quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
 }
 
 /// A broad stream of activity (Table 6 of the Cranfield paper).
@@ -119,12 +125,13 @@ pub struct Phase {
     pub name: String,
     /// Overview of the phase.
     pub description: String,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Declared maximum; must equal the sum of its periods' maxima.
     pub max: u32,
     /// The periods in chronological order.
     pub periods: Vec<Period>,
-    /// The milestone that closes the phase.
-    pub milestone: Milestone,
 }
 
 /// A period within a phase.
@@ -139,18 +146,30 @@ pub struct Period {
     pub name: String,
     /// What happens in the period, one point per entry.
     pub description: Vec<String>,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Declared maximum; must equal its items' weights times the scale maximum.
     pub max: u32,
 }
 
-/// The milestone that closes a phase.
+/// A milestone: a point on the development path, reached at the end of the
+/// period it follows (the Cranfield paper puts "Launch" between Capability
+/// building and Roll-out, so it follows period B1, not phase B).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
-    /// Name, e.g. "Senior management approval".
+    /// Stable id, e.g. `launch`.
+    pub id: String,
+    /// Name, e.g. "Launch".
     pub name: String,
+    /// The id of the period it follows, e.g. `B1`.
+    pub after: String,
     /// What it means, one point per entry.
     pub description: Vec<String>,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
 }
 
 /// One checklist item of the action audit.
@@ -205,6 +224,11 @@ impl AuditFramework {
             })
     }
 
+    /// The milestones that follow this period, in file order.
+    pub fn milestones_after<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a Milestone> {
+        self.milestones.iter().filter(move |m| m.after == period)
+    }
+
     /// The item with this id, if any.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
@@ -249,6 +273,7 @@ impl AuditFramework {
         }
         let streams = self.validate_streams()?;
         let periods = self.validate_phases()?;
+        self.validate_milestones(&periods)?;
         self.validate_items(&streams, &periods)?;
         self.validate_maxima()?;
         for (position, test) in self.litmus_tests.iter().enumerate() {
@@ -334,6 +359,31 @@ impl AuditFramework {
             }
         }
         Ok(self.path().map(|s| s.period.id.as_str()).collect())
+    }
+
+    /// Every milestone follows a known period, and no two follow the same one.
+    fn validate_milestones(&self, periods: &BTreeSet<&str>) -> Result<(), FrameworkError> {
+        let mut taken: BTreeMap<&str, &str> = BTreeMap::new();
+        for (position, milestone) in self.milestones.iter().enumerate() {
+            check_id("milestone", position + 1, &milestone.id)?;
+            if !periods.contains(milestone.after.as_str()) {
+                return Err(FrameworkError::UnknownReference {
+                    what: "milestone".to_owned(),
+                    id: milestone.id.clone(),
+                    field: "period".to_owned(),
+                    value: milestone.after.clone(),
+                });
+            }
+            if let Some(other) = taken.insert(&milestone.after, &milestone.id) {
+                return Err(FrameworkError::Invalid {
+                    reason: format!(
+                        "milestones `{other}` and `{}` both follow period `{}`; one milestone per period",
+                        milestone.id, milestone.after
+                    ),
+                });
+            }
+        }
+        check_unique("milestone", self.milestones.iter().map(|m| m.id.as_str()))
     }
 
     fn validate_items(

@@ -53,6 +53,27 @@ pub struct Source {
     pub year: Option<u16>,
 }
 
+/// Where a piece of framework text comes from: quoted from the framework's
+/// source (the default), or constructed by kam (a rule, a threshold, a
+/// summary, a label). Reports show kam's constructions as kam's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// Quoted from the framework's source, word for word.
+    #[default]
+    Source,
+    /// Constructed by kam; not the source's words.
+    Kam,
+}
+
+impl Provenance {
+    /// Whether the text is quoted from the source (for `skip_serializing_if`).
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub fn is_source(&self) -> bool {
+        *self == Provenance::Source
+    }
+}
+
 /// A one-line description of a framework, for listings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@ use super::doc::{Block, Cell, Doc, Table, text};
 use super::words::{self, pct, titled};
 use super::{html, markdown};
 use crate::chart;
+use crate::framework::Provenance;
 use crate::scoring::{AuditReport, ItemStatus};
 
 /// The audit report as Markdown: the same sections as [`audit_html`], with
@@ -51,19 +52,21 @@ pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
     doc.heading(2, "Progress charts");
     doc.blocks.push(Block::Chart {
         svg: chart::figure3(report),
-        caption: "Figure 3 — completion of each period, grouped by phase, against the \
-                  completion threshold; the current period is the earliest one not yet complete."
+        caption: "Figure 3 — the paper's “Using the audit to chart KAM programme progress by \
+                  period”, read by kam: completion of each period against kam's completion \
+                  threshold; the current period is the earliest one not yet complete."
             .to_owned(),
         words: format!(
-            "Complete at {}; {}.",
+            "Complete at {} (kam's threshold); {}.",
             pct(report.progress.completion_threshold),
             words::current(report)
         ),
     });
     doc.blocks.push(Block::Chart {
         svg: chart::figure4(report),
-        caption: "Figure 4 — the overall score on the cumulative development path, where \
-                  work done early compensates for gaps in earlier periods."
+        caption: "Figure 4 — the paper's “Using the overall audit score to chart KAM programme \
+                  progress”, drawn by kam: the overall score on the cumulative maximum of the \
+                  periods, where work done early compensates for gaps in earlier periods."
             .to_owned(),
         words: format!("{}: {}.", words::overall(report), words::position(report)),
     });
@@ -83,7 +86,40 @@ pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
         ));
         doc.table(item_table(report, &report.next_actions, true));
     }
+    sources(&mut doc, report);
     doc
+}
+
+/// What the report quotes and what is kam's, so that no convention of kam's
+/// reads as the source's words.
+fn sources(doc: &mut Doc, report: &AuditReport) {
+    doc.heading(2, "Sources and conventions");
+    let kam_milestones: Vec<&str> = report
+        .milestones
+        .iter()
+        .filter(|m| m.provenance == Provenance::Kam)
+        .map(|m| m.name.as_str())
+        .collect();
+    let mut quoted = format!(
+        "The phases, periods, streams, items, scale and milestones are quoted from the \
+         framework's source ({}).",
+        report.framework.name
+    );
+    if !kam_milestones.is_empty() {
+        quoted.push_str(" The milestones ");
+        quoted.push_str(&kam_milestones.join(", "));
+        quoted.push_str(" are kam's, not the source's.");
+    }
+    doc.para(quoted);
+    doc.para("kam's conventions, not the source's words:");
+    let mut table = Table::new(&["Convention", "Rule"]);
+    for convention in &report.conventions {
+        table.row(
+            false,
+            vec![text(convention.id.clone()), text(convention.text.clone())],
+        );
+    }
+    doc.table(table);
 }
 
 pub(crate) fn subtitle(report: &AuditReport) -> Vec<String> {
@@ -141,7 +177,7 @@ fn phase_table(report: &AuditReport) -> Table {
         table.row(
             true,
             vec![
-                text(format!("{} {} → {}", phase.id, phase.name, phase.milestone)),
+                text(format!("{} {}", phase.id, phase.name)),
                 text(phase.score.to_string()),
                 text(phase.max.to_string()),
                 bar(phase.percent, phase.percent >= threshold),
@@ -165,6 +201,18 @@ fn phase_table(report: &AuditReport) -> Table {
                     text(state),
                 ],
             );
+            for milestone in report.milestones.iter().filter(|m| m.after == period.id) {
+                table.row(
+                    false,
+                    vec![
+                        text(words::milestone(milestone)),
+                        text(""),
+                        text(milestone.at.to_string()),
+                        text(""),
+                        text(""),
+                    ],
+                );
+            }
         }
     }
     table

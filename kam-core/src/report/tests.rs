@@ -42,7 +42,8 @@ fn html_report_has_both_charts_every_table_and_the_next_actions() {
             "Scores by phase and period",
             "Scores by stream of activity",
             "Gaps",
-            "Next actions"
+            "Next actions",
+            "Sources and conventions"
         ]
     );
     let h3: Vec<&str> = elements
@@ -51,11 +52,11 @@ fn html_report_has_both_charts_every_table_and_the_next_actions() {
         .map(|e| e.text.as_str())
         .collect();
     assert_eq!(h3, ["Missing (0)", "Lagging (8)", "Ahead (1)"]);
-    // Phases + periods, streams + contributory streams, lagging, ahead,
-    // next actions: one row each.
+    // Phases + periods + milestones, streams + contributory streams, lagging,
+    // ahead, next actions, kam's conventions: one row each.
     let rows = elements.iter().filter(|e| e.name == "tr").count();
-    let headers = 5;
-    assert_eq!(rows, headers + (4 + 12) + (3 + 9) + 8 + 1 + 10);
+    let headers = 6;
+    assert_eq!(rows, headers + (4 + 12 + 3) + (3 + 9) + 8 + 1 + 10 + 3);
     for action in &report.next_actions {
         assert!(
             elements.iter().any(|e| e.text == action.text),
@@ -99,7 +100,17 @@ fn markdown_report_has_the_same_sections() {
     ] {
         assert!(md.contains(&format!("\n{heading}\n")), "{heading}");
     }
-    assert!(md.contains("| **A Scoping KAM → Senior management approval** | **70** | **78** |"));
+    assert!(md.contains("| **A Scoping KAM** | **70** | **78** |"));
+    // A milestone is a row after the period it follows, at its point on the path.
+    assert!(md.contains(
+        "| 4 Capability building (B1) | 29 | 39 | 74.4% | no (current) |\n| ◆ Milestone: Launch |  | 117 |  |  |"
+    ));
+    // kam's conventions are said to be kam's.
+    assert!(md.contains("\n## Sources and conventions\n"));
+    assert!(
+        md.contains("| completion-threshold | a period counts as complete at 80% of its maximum |")
+    );
+    assert!(md.contains("(kam's threshold)"));
     assert!(md.contains("| 4 Capability building (B1) | 29 | 39 | 74.4% | no (current) |"));
     assert!(md.contains(
         "| 1 | A1.7 | Monitor powerful driver | Other KAM activities | 1 Awareness | 2 |"
