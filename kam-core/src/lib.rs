@@ -10,6 +10,8 @@
 //!   (Woodburn, 2006): four phases of three periods, 129 items scored 0–3,
 //!   three litmus tests.
 //! - `kam-maturity-model`: ten programme areas × five stages.
+//! - Checklists (`type: checklist`): a company's own checklist is a data
+//!   file, scored item by item (docs/frameworks/).
 //!
 //! ```
 //! use kam_core::{api, AuditAssessment, ScoreOptions};
@@ -45,6 +47,7 @@ pub mod api;
 pub mod assessment;
 pub mod batch;
 pub mod chart;
+pub mod checklist;
 pub mod error;
 pub mod framework;
 pub mod limits;
@@ -60,6 +63,7 @@ mod unique_map;
 struct ReadmeDoctests;
 
 pub use assessment::{AuditAssessment, Context};
+pub use checklist::{ChecklistOptions, ChecklistReport};
 pub use error::Error;
 pub use framework::Framework;
 pub use litmus::{LitmusAnswers, LitmusReport};

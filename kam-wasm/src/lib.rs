@@ -73,4 +73,7 @@ extern "C" {
     /// A maturity report or its JSON text.
     #[wasm_bindgen(typescript_type = "MaturityReport | string")]
     pub type MaturityReportArg;
+    /// Checklist options (TypeScript `ChecklistOptions`).
+    #[wasm_bindgen(typescript_type = "ChecklistOptions")]
+    pub type ChecklistOptionsArg;
 }

@@ -64,6 +64,33 @@ pub struct Scale {
     pub max: u8,
     /// One label per score from `min` to `max`, in order.
     pub labels: Vec<ScaleLabel>,
+    /// Whether the scale is quoted from the source or kam's (a checklist
+    /// whose source sets no scale gets one of kam's).
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
+}
+
+impl Scale {
+    /// Checks `min` is below `max` and every score from `min` to `max` has a
+    /// label, in order.
+    ///
+    /// # Errors
+    /// [`FrameworkError::InvalidScale`] saying what is wrong.
+    pub fn validate(&self) -> Result<(), FrameworkError> {
+        if self.min >= self.max {
+            return Err(FrameworkError::InvalidScale {
+                reason: format!("`min` {} must be below `max` {}", self.min, self.max),
+            });
+        }
+        let values: Vec<u8> = self.labels.iter().map(|l| l.value).collect();
+        let expected: Vec<u8> = (self.min..=self.max).collect();
+        if values != expected {
+            return Err(FrameworkError::InvalidScale {
+                reason: format!("labels must be given for {expected:?} in order, found {values:?}"),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The meaning of one score on the scale.
@@ -89,6 +116,21 @@ pub struct NotApplicablePolicy {
     /// Whether `reason` is quoted from the source or written by kam.
     #[serde(default, skip_serializing_if = "Provenance::is_source")]
     pub provenance: Provenance,
+}
+
+impl NotApplicablePolicy {
+    /// A policy that forbids "not applicable" must say why.
+    ///
+    /// # Errors
+    /// [`FrameworkError::Invalid`] when the reason is missing.
+    pub fn validate(&self) -> Result<(), FrameworkError> {
+        if !self.allowed && self.reason.is_none() {
+            return Err(FrameworkError::Invalid {
+                reason: "`not_applicable.reason` is required when `allowed` is false".to_owned(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A broad stream of activity (Table 6 of the Cranfield paper).
@@ -265,12 +307,8 @@ impl AuditFramework {
     /// A [`FrameworkError`] naming the entry at fault.
     pub fn validate(&self) -> Result<(), FrameworkError> {
         check_id("framework", 1, &self.id)?;
-        self.validate_scale()?;
-        if !self.not_applicable.allowed && self.not_applicable.reason.is_none() {
-            return Err(FrameworkError::Invalid {
-                reason: "`not_applicable.reason` is required when `allowed` is false".to_owned(),
-            });
-        }
+        self.scale.validate()?;
+        self.not_applicable.validate()?;
         let streams = self.validate_streams()?;
         let periods = self.validate_phases()?;
         self.validate_milestones(&periods)?;
@@ -283,23 +321,6 @@ impl AuditFramework {
             "litmus test",
             self.litmus_tests.iter().map(|t| t.id.as_str()),
         )?;
-        Ok(())
-    }
-
-    fn validate_scale(&self) -> Result<(), FrameworkError> {
-        let scale = &self.scale;
-        if scale.min >= scale.max {
-            return Err(FrameworkError::InvalidScale {
-                reason: format!("`min` {} must be below `max` {}", scale.min, scale.max),
-            });
-        }
-        let values: Vec<u8> = scale.labels.iter().map(|l| l.value).collect();
-        let expected: Vec<u8> = (scale.min..=scale.max).collect();
-        if values != expected {
-            return Err(FrameworkError::InvalidScale {
-                reason: format!("labels must be given for {expected:?} in order, found {values:?}"),
-            });
-        }
         Ok(())
     }
 

@@ -2,11 +2,14 @@
 //! the frameworks bundled with kam.
 //!
 //! A framework file is JSON with a `type` field: `action-audit` (phases,
-//! periods, streams, items, litmus tests) or `maturity-model` (programme areas
-//! × stages). Bundled and user-supplied files go through the same parser and
-//! validator, [`Framework::from_json`].
+//! periods, milestones, streams, items, litmus tests), `maturity-model`
+//! (programme areas × stages) or `checklist` (ordered sections of items, with
+//! optional groupings, stage rule and balance indicator). Bundled and
+//! user-supplied files go through the same parser and validator,
+//! [`Framework::from_json`].
 
 mod audit;
+mod checklist;
 mod litmus;
 mod maturity;
 mod registry;
@@ -19,6 +22,10 @@ use serde::{Deserialize, Serialize};
 pub use audit::{
     AuditFramework, ContributoryStream, Item, MAX_ITEMS, MAX_WEIGHT, Milestone,
     NotApplicablePolicy, PathStep, Period, Phase, Scale, ScaleLabel, Stream,
+};
+pub use checklist::{
+    ACROSS_SECTIONS, BalanceRule, ChecklistFramework, ChecklistItem, Group, Grouping, Section,
+    StageRule,
 };
 pub use litmus::{LitmusQuestion, LitmusTest};
 pub use maturity::{MaturityModel, ProgrammeArea, Stage};
@@ -34,6 +41,8 @@ pub enum Framework {
     ActionAudit(AuditFramework),
     /// A maturity model assessed by stage per programme area.
     MaturityModel(MaturityModel),
+    /// A checklist scored item by item, section by section.
+    Checklist(ChecklistFramework),
 }
 
 /// The bibliographic source of a framework.
@@ -82,7 +91,7 @@ pub struct FrameworkSummary {
     pub id: String,
     /// Data version.
     pub version: String,
-    /// `action-audit` or `maturity-model`.
+    /// `action-audit`, `maturity-model` or `checklist`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Human-readable name.
@@ -109,6 +118,7 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => f.validate(),
             Framework::MaturityModel(m) => m.validate(),
+            Framework::Checklist(c) => c.validate(),
         }
     }
 
@@ -117,6 +127,7 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => &f.id,
             Framework::MaturityModel(m) => &m.id,
+            Framework::Checklist(c) => &c.id,
         }
     }
 
@@ -125,14 +136,17 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => &f.version,
             Framework::MaturityModel(m) => &m.version,
+            Framework::Checklist(c) => &c.version,
         }
     }
 
-    /// Its type as written in the file: `action-audit` or `maturity-model`.
+    /// Its type as written in the file: `action-audit`, `maturity-model` or
+    /// `checklist`.
     pub fn kind(&self) -> &'static str {
         match self {
             Framework::ActionAudit(_) => "action-audit",
             Framework::MaturityModel(_) => "maturity-model",
+            Framework::Checklist(_) => "checklist",
         }
     }
 
@@ -141,6 +155,7 @@ impl Framework {
         let name = match self {
             Framework::ActionAudit(f) => &f.name,
             Framework::MaturityModel(m) => &m.name,
+            Framework::Checklist(c) => &c.name,
         };
         FrameworkSummary {
             id: self.id().to_owned(),
@@ -153,22 +168,33 @@ impl Framework {
     /// The action audit inside, or an error naming the type needed.
     ///
     /// # Errors
-    /// [`FrameworkError::WrongType`] for a maturity model.
+    /// [`FrameworkError::WrongType`] for a framework of another type.
     pub fn as_audit(&self) -> Result<&AuditFramework, FrameworkError> {
         match self {
             Framework::ActionAudit(f) => Ok(f),
-            Framework::MaturityModel(_) => Err(self.wrong_type("action-audit")),
+            _ => Err(self.wrong_type("action-audit")),
         }
     }
 
     /// The maturity model inside, or an error naming the type needed.
     ///
     /// # Errors
-    /// [`FrameworkError::WrongType`] for an action audit.
+    /// [`FrameworkError::WrongType`] for a framework of another type.
     pub fn as_maturity(&self) -> Result<&MaturityModel, FrameworkError> {
         match self {
             Framework::MaturityModel(m) => Ok(m),
-            Framework::ActionAudit(_) => Err(self.wrong_type("maturity-model")),
+            _ => Err(self.wrong_type("maturity-model")),
+        }
+    }
+
+    /// The checklist inside, or an error naming the type needed.
+    ///
+    /// # Errors
+    /// [`FrameworkError::WrongType`] for a framework of another type.
+    pub fn as_checklist(&self) -> Result<&ChecklistFramework, FrameworkError> {
+        match self {
+            Framework::Checklist(c) => Ok(c),
+            _ => Err(self.wrong_type("checklist")),
         }
     }
 

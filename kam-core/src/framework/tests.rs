@@ -194,7 +194,11 @@ fn cranfield_marks_what_is_kams() {
     // The text kam wrote is marked; the paper's words are not.
     assert_eq!(f.not_applicable.provenance, Provenance::Kam);
     assert!(f.phases.iter().all(|p| p.provenance == Provenance::Source));
-    assert!(f.milestones.iter().all(|m| m.provenance == Provenance::Source));
+    assert!(
+        f.milestones
+            .iter()
+            .all(|m| m.provenance == Provenance::Source)
+    );
     // A marked text round-trips; the default is written as nothing.
     let value = cranfield_json();
     assert_eq!(value["not_applicable"]["provenance"], "kam");
@@ -202,7 +206,10 @@ fn cranfield_marks_what_is_kams() {
     let mut edited = value.clone();
     edited["milestones"][0]["provenance"] = json!("kam");
     let back = Framework::from_json(&edited.to_string()).unwrap();
-    assert_eq!(back.as_audit().unwrap().milestones[0].provenance, Provenance::Kam);
+    assert_eq!(
+        back.as_audit().unwrap().milestones[0].provenance,
+        Provenance::Kam
+    );
 }
 
 #[test]
@@ -213,9 +220,56 @@ fn bundled_frameworks_round_trip() {
     }
 }
 
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+/// Loads each edited copy of the Cranfield file and checks the error's kind
+/// and that its message names the culprit.
+fn assert_errors(cases: Vec<(Edit, &str, &str)>) {
+    for (edit, kind, needle) in cases {
+        let (got_kind, message) = load_edited(edit);
+        assert_eq!(got_kind, kind, "{message}");
+        assert!(message.contains(needle), "`{message}` lacks `{needle}`");
+    }
+}
+
+#[test]
+fn milestones_and_provenance_are_validated() {
+    assert_errors(vec![
+        (
+            Box::new(|v| v["milestones"][1]["after"] = json!("B9")),
+            "unknown-reference",
+            "milestone `launch` refers to unknown period `B9`",
+        ),
+        (
+            Box::new(|v| v["milestones"][1]["after"] = json!("A3")),
+            "invalid-framework",
+            "milestones `senior-management-approval` and `launch` both follow period `A3`",
+        ),
+        (
+            Box::new(|v| v["milestones"][2]["id"] = json!("launch")),
+            "duplicate-id",
+            "duplicate milestone id `launch`",
+        ),
+        (
+            Box::new(|v| v["milestones"][0]["id"] = json!("")),
+            "empty-id",
+            "milestone at position 1 has an empty id",
+        ),
+        (
+            Box::new(|v| v["phases"][0]["milestone"] = json!({"name": "x", "description": []})),
+            "invalid-json",
+            "unknown field `milestone`",
+        ),
+        (
+            Box::new(|v| v["phases"][0]["provenance"] = json!("folklore")),
+            "invalid-json",
+            "unknown variant `folklore`",
+        ),
+    ]);
+}
+
 #[test]
 fn validation_names_the_culprit() {
-    type Edit = Box<dyn FnOnce(&mut Value)>;
     let cases: Vec<(Edit, &str, &str)> = vec![
         (
             Box::new(|v| v["items"][1]["id"] = json!("A1.1")),
@@ -285,42 +339,8 @@ fn validation_names_the_culprit() {
             "invalid-json",
             "unknown variant `crystal-ball`",
         ),
-        (
-            Box::new(|v| v["milestones"][1]["after"] = json!("B9")),
-            "unknown-reference",
-            "milestone `launch` refers to unknown period `B9`",
-        ),
-        (
-            Box::new(|v| v["milestones"][1]["after"] = json!("A3")),
-            "invalid-framework",
-            "milestones `senior-management-approval` and `launch` both follow period `A3`",
-        ),
-        (
-            Box::new(|v| v["milestones"][2]["id"] = json!("launch")),
-            "duplicate-id",
-            "duplicate milestone id `launch`",
-        ),
-        (
-            Box::new(|v| v["milestones"][0]["id"] = json!("")),
-            "empty-id",
-            "milestone at position 1 has an empty id",
-        ),
-        (
-            Box::new(|v| v["phases"][0]["milestone"] = json!({"name": "x", "description": []})),
-            "invalid-json",
-            "unknown field `milestone`",
-        ),
-        (
-            Box::new(|v| v["phases"][0]["provenance"] = json!("folklore")),
-            "invalid-json",
-            "unknown variant `folklore`",
-        ),
     ];
-    for (edit, kind, needle) in cases {
-        let (got_kind, message) = load_edited(edit);
-        assert_eq!(got_kind, kind, "{message}");
-        assert!(message.contains(needle), "`{message}` lacks `{needle}`");
-    }
+    assert_errors(cases);
 }
 
 #[test]

@@ -4,9 +4,10 @@
 use super::doc::{Block, Cell, Doc, Table, text};
 use super::words::{self, pct, titled};
 use super::{html, markdown};
+use crate::assessment::Context;
 use crate::chart;
 use crate::framework::Provenance;
-use crate::scoring::{AuditReport, ItemStatus};
+use crate::scoring::{AuditReport, Convention, FrameworkRef, ItemStatus};
 
 /// The audit report as Markdown: the same sections as [`audit_html`], with
 /// each chart given as its caption and its numbers in words.
@@ -111,9 +112,15 @@ fn sources(doc: &mut Doc, report: &AuditReport) {
         quoted.push_str(" are kam's, not the source's.");
     }
     doc.para(quoted);
+    conventions(doc, &report.conventions);
+}
+
+/// kam's conventions as a table, so that a report never presents them as the
+/// source's words.
+pub(crate) fn conventions(doc: &mut Doc, conventions: &[Convention]) {
     doc.para("kam's conventions, not the source's words:");
     let mut table = Table::new(&["Convention", "Rule"]);
-    for convention in &report.conventions {
+    for convention in conventions {
         table.row(
             false,
             vec![text(convention.id.clone()), text(convention.text.clone())],
@@ -123,10 +130,15 @@ fn sources(doc: &mut Doc, report: &AuditReport) {
 }
 
 pub(crate) fn subtitle(report: &AuditReport) -> Vec<String> {
-    let context = &report.context;
+    subtitle_of(&report.framework, &report.context)
+}
+
+/// A report's lines under its title: the framework and version, who
+/// assessed and when.
+pub(crate) fn subtitle_of(framework: &FrameworkRef, context: &Context) -> Vec<String> {
     let mut lines = vec![format!(
         "{} (version {})",
-        report.framework.name, report.framework.version
+        framework.name, framework.version
     )];
     match (&context.assessor, &context.date) {
         (Some(by), Some(on)) => lines.push(format!("Assessed by {by} on {on}")),

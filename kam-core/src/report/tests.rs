@@ -1,10 +1,8 @@
 //! Tests of the reports: structure, escaping, determinism, and the example
 //! charts committed under docs/reports/ staying in step with the code.
 
-use std::path::Path;
-
 use super::{audit_html, audit_markdown, comparison_html, comparison_markdown};
-use crate::chart::check::parse;
+use crate::chart::check::{assert_committed, parse};
 use crate::chart::fixtures::{comparison, hostile, northwind, portfolio};
 use crate::chart::{figure3, figure4, maturity_radar, portfolio_matrix, progress};
 use crate::maturity::{MaturityAssessment, MaturityOptions};
@@ -212,7 +210,6 @@ fn docs_example_charts_are_up_to_date() {
     let target = maturity(include_str!(
         "../../examples/data/northwind-maturity-target.json"
     ));
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/reports");
     let charts = [
         ("figure3.svg", figure3(&report)),
         ("figure4.svg", figure4(&report)),
@@ -223,17 +220,9 @@ fn docs_example_charts_are_up_to_date() {
         ("progress.svg", progress(&comparison())),
         ("portfolio-matrix.svg", portfolio_matrix(&portfolio("Acme"))),
     ];
-    let bless = std::env::var_os("KAM_BLESS").is_some();
-    for (name, svg) in charts {
-        let path = dir.join(name);
-        if bless {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &svg).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == svg,
-            "docs/reports/{name} is out of date: run `KAM_BLESS=1 cargo test -p kam-core --lib report`"
-        );
-    }
+    assert_committed(
+        "reports",
+        &charts,
+        "KAM_BLESS=1 cargo test -p kam-core --lib report",
+    );
 }

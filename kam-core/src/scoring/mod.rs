@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 pub use options::{
     DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
 };
+pub(crate) use options::{default_next_actions, validate_next_actions};
 pub(crate) use progress::locate;
 pub use report::{
     AuditReport, ContributoryScore, Convention, FrameworkRef, ItemStatus, MilestoneMark,
@@ -249,7 +250,8 @@ pub(crate) fn percent(score: u32, max: u32) -> f64 {
     }
 }
 
-fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
+/// The sum of (score, maximum) pairs, with its percentage.
+pub(crate) fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
     let (score, max) = parts.fold((0, 0), |(s, m), (ps, pm)| (s + ps, m + pm));
     Total {
         score,

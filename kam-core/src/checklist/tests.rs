@@ -1,0 +1,231 @@
+use serde_json::{Value, json};
+
+use super::*;
+use crate::framework::Framework;
+
+/// A small checklist of three sections, as a company might write one.
+fn acme() -> Value {
+    json!({
+        "type": "checklist", "id": "acme-kam", "version": "1", "name": "Acme KAM checklist",
+        "source": {"title": "Acme internal"}, "description": "Our own checklist.",
+        "scale": {"min": 0, "max": 2, "labels": [
+            {"value": 0, "label": "No"}, {"value": 1, "label": "Partly"}, {"value": 2, "label": "Yes"}]},
+        "not_applicable": {"allowed": true},
+        "groupings": [{"id": "owner", "name": "Owner", "groups": [
+            {"id": "sales", "name": "Sales"}, {"id": "service", "name": "Service"}]}],
+        "sections": [
+            {"id": "s1", "name": "First", "items": [
+                {"id": "a", "text": "Name the key accounts", "groups": {"owner": "sales"}},
+                {"id": "b", "text": "Agree the plan", "weight": 3, "groups": {"owner": "service"}}]},
+            {"id": "s2", "name": "Second", "items": [
+                {"id": "c", "text": "Run the plan", "groups": {"owner": "sales"}}]},
+            {"id": "s3", "name": "Third", "items": [{"id": "d", "text": "Review it"}]}
+        ],
+        "stage_rule": {"threshold": 75, "description": "a section counts from 75%"},
+        "balance": {"across": "owner", "tolerance": 10, "description": "owners within 10 points"}
+    })
+}
+
+fn load(value: &Value) -> Result<ChecklistFramework, crate::Error> {
+    match Framework::from_json(&value.to_string())? {
+        Framework::Checklist(c) => Ok(c),
+        other => panic!("not a checklist: {}", other.kind()),
+    }
+}
+
+#[test]
+fn a_company_checklist_is_scored_with_weights_groups_and_not_applicable() {
+    let acme = load(&acme()).unwrap();
+    let mut assessment = AuditAssessment::for_checklist(&acme);
+    assessment.scores.insert("a".into(), 2);
+    assessment.scores.insert("b".into(), 1);
+    assessment.not_applicable.insert("c".into());
+    let report = score_checklist(&acme, &assessment, &ChecklistOptions::default()).unwrap();
+    // a: 2 of 2; b: weight 3, 3 of 6; c: not applicable; d: unscored, 0 of 2.
+    assert_eq!((report.overall.score, report.overall.max), (5, 10));
+    assert_eq!((report.unscored, report.not_applicable), (1, 1));
+    let s1 = &report.sections[0];
+    assert_eq!((s1.score, s1.max), (5, 8));
+    assert_eq!(s1.items[1].label.as_deref(), Some("Partly"));
+    // s1 at 62.5% is below 75%: no stage; s2, all not applicable, would count.
+    let stage = report.stage.clone().unwrap();
+    assert!(stage.reached.is_none());
+    assert_eq!(stage.next.unwrap().id, "s1");
+    // Sales: a 2/2 (c is not applicable); service: b 3/6; d is in no group.
+    let owner: Vec<(u32, u32)> = report.groupings[0]
+        .groups
+        .iter()
+        .map(|g| (g.score, g.max))
+        .collect();
+    assert_eq!(owner, [(2, 2), (3, 6)]);
+    let balance = report.balance.unwrap();
+    assert!((balance.spread - 50.0).abs() < 1e-9);
+    assert_eq!(balance.lowest, ["service"]);
+    // Rules of the company's own are not listed as kam's conventions.
+    assert_eq!(report.conventions.len(), 1);
+}
+
+#[test]
+fn assessment_errors_are_those_of_an_audit() {
+    let acme = load(&acme()).unwrap();
+    let check = |edit: &dyn Fn(&mut AuditAssessment), options: &ChecklistOptions| {
+        let mut assessment = AuditAssessment::for_checklist(&acme);
+        edit(&mut assessment);
+        score_checklist(&acme, &assessment, options).unwrap_err()
+    };
+    let defaults = ChecklistOptions::default();
+    let err = check(
+        &|a| {
+            a.scores.insert("nope".into(), 1);
+        },
+        &defaults,
+    );
+    assert_eq!(err.kind(), "unknown-item");
+    let err = check(
+        &|a| {
+            a.scores.insert("a".into(), 3);
+        },
+        &defaults,
+    );
+    assert_eq!(err.kind(), "score-out-of-range");
+    let err = check(&|a| a.framework_version = "0.9".into(), &defaults);
+    assert_eq!(err.kind(), "version-mismatch");
+    let strict = ChecklistOptions {
+        strict: true,
+        ..ChecklistOptions::default()
+    };
+    let err = check(&|_| {}, &strict);
+    assert_eq!(err.kind(), "incomplete-assessment");
+    assert!(err.to_string().contains("first `a`"), "{err}");
+    let many = ChecklistOptions {
+        next_actions: 1001,
+        ..ChecklistOptions::default()
+    };
+    assert_eq!(check(&|_| {}, &many).kind(), "invalid-option");
+}
+
+#[test]
+fn checklist_validation_names_the_culprit() {
+    type Edit = Box<dyn FnOnce(&mut Value)>;
+    let cases: Vec<(Edit, &str, &str)> = vec![
+        (
+            Box::new(|v| v["sections"][2]["items"] = json!([])),
+            "empty-section",
+            "section `s3` has no items",
+        ),
+        (
+            Box::new(|v| v["sections"] = json!([])),
+            "invalid-framework",
+            "the checklist has no sections",
+        ),
+        (
+            Box::new(|v| v["sections"][1]["items"][0]["id"] = json!("a")),
+            "duplicate-id",
+            "duplicate item id `a`",
+        ),
+        (
+            Box::new(|v| v["sections"][1]["id"] = json!("s1")),
+            "duplicate-id",
+            "duplicate section id `s1`",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["id"] = json!(" ")),
+            "empty-id",
+            "section at position 1 has an empty id",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["items"][0]["groups"] = json!({"team": "sales"})),
+            "unknown-reference",
+            "item `a` refers to unknown grouping `team`",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["items"][0]["groups"] = json!({"owner": "finance"})),
+            "unknown-reference",
+            "item `a` refers to unknown `owner` group `finance`",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["items"][1]["weight"] = json!(0)),
+            "invalid-weight",
+            "item `b` has weight 0",
+        ),
+        (
+            Box::new(|v| v["stage_rule"]["threshold"] = json!(0)),
+            "invalid-rule",
+            "invalid stage_rule: `threshold` 0 must be above 0 and at most 100",
+        ),
+        (
+            Box::new(|v| v["balance"]["tolerance"] = json!(101)),
+            "invalid-rule",
+            "invalid balance: `tolerance` 101 must be from 0 to 100",
+        ),
+        (
+            Box::new(|v| v["balance"]["across"] = json!("region")),
+            "invalid-rule",
+            "invalid balance: `across` is `region`, but it must be one of `sections`, `owner`",
+        ),
+        (
+            Box::new(|v| v["groupings"][0]["id"] = json!("sections")),
+            "invalid-framework",
+            "a grouping cannot have the id `sections`",
+        ),
+        (
+            Box::new(|v| v["groupings"][0]["groups"] = json!([])),
+            "invalid-framework",
+            "grouping `owner` has no groups",
+        ),
+        (
+            Box::new(|v| v["groupings"][0]["groups"][1]["id"] = json!("sales")),
+            "duplicate-id",
+            "duplicate group of grouping `owner` id `sales`",
+        ),
+        (
+            Box::new(|v| v["scale"]["labels"] = json!([{"value": 0, "label": "No"}])),
+            "invalid-scale",
+            "labels must be given for [0, 1, 2] in order",
+        ),
+        (
+            Box::new(|v| v["not_applicable"] = json!({"allowed": false})),
+            "invalid-framework",
+            "`not_applicable.reason` is required",
+        ),
+        (
+            Box::new(|v| v["sections"][0]["colour"] = json!("red")),
+            "invalid-json",
+            "unknown field `colour`",
+        ),
+    ];
+    for (edit, kind, needle) in cases {
+        let mut value = acme();
+        edit(&mut value);
+        let err = load(&value).unwrap_err();
+        assert_eq!(err.kind(), kind, "{err}");
+        assert!(err.to_string().contains(needle), "`{err}` lacks `{needle}`");
+    }
+}
+
+#[test]
+fn the_format_page_shows_the_example_file_as_it_is() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("../docs/frameworks/README.md")).unwrap();
+    let block = page
+        .split("```json\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let file = std::fs::read_to_string(root.join("examples/data/acme-kam-review.json")).unwrap();
+    assert_eq!(block, file);
+    load(&serde_json::from_str(block).unwrap()).unwrap();
+}
+
+#[test]
+fn a_report_round_trips_through_json() {
+    let acme = load(&acme()).unwrap();
+    let mut assessment = AuditAssessment::for_checklist(&acme);
+    assessment.scores.insert("b".into(), 1);
+    let report = score_checklist(&acme, &assessment, &ChecklistOptions::default()).unwrap();
+    let text = serde_json::to_string(&report).unwrap();
+    let back: ChecklistReport = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, report);
+}
