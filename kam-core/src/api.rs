@@ -518,6 +518,19 @@ pub fn score_batch_with(
 /// bundled checklist it names: completion per section and per group, the
 /// stage reached and the balance indicator where the checklist has them.
 ///
+/// ```
+/// let framework = kam_core::api::framework("kam-development-model")?.as_checklist()?;
+/// let mut assessment = kam_core::AuditAssessment::for_checklist(framework);
+/// for id in ["identify-key-accounts", "analyze-key-accounts", "develop-account-plans"] {
+///     assessment.scores.insert(id.into(), 3);
+/// }
+/// let report = kam_core::api::score_checklist(&assessment, &Default::default())?;
+/// let stage = report.stage.unwrap();
+/// assert_eq!(stage.reached.unwrap().name, "Assessment and Planning");
+/// assert_eq!(stage.next.unwrap().name, "Engagement and Relationship Building");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
 /// # Errors
 /// See [`crate::checklist::score_checklist`]; also `unknown-framework` and
 /// `wrong-framework-type`.

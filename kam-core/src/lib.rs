@@ -10,8 +10,10 @@
 //!   (Woodburn, 2006): four phases of three periods, 129 items scored 0–3,
 //!   three litmus tests.
 //! - `kam-maturity-model`: ten programme areas × five stages.
-//! - Checklists (`type: checklist`): a company's own checklist is a data
-//!   file, scored item by item (docs/frameworks/).
+//! - `kam-development-model`, `kam-three-pillars`, `kam-strategy`: checklists
+//!   (five stages × three activities; three pillars; three facets and five
+//!   core initiatives), scored item by item. A company's own checklist is a
+//!   data file of the same type.
 //!
 //! ```
 //! use kam_core::{api, AuditAssessment, ScoreOptions};

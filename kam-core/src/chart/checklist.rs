@@ -291,9 +291,20 @@ mod tests {
 
     use super::*;
     use crate::chart::check::{assert_committed, checked, with_class};
+    use crate::chart::svg::BAND;
     use crate::checklist::{ChecklistOptions, score_checklist};
     use crate::error::from_json;
-    use crate::{AuditAssessment, Framework};
+    use crate::{AuditAssessment, Framework, api};
+
+    /// A bundled checklist scored from an example assessment file.
+    fn example(file: &str) -> ChecklistReport {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/data")
+            .join(file);
+        let assessment: AuditAssessment =
+            from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        api::score_checklist(&assessment, &ChecklistOptions::default()).unwrap()
+    }
 
     /// The company checklist of the examples, scored.
     fn acme() -> ChecklistReport {
@@ -312,6 +323,43 @@ mod tests {
             &ChecklistOptions::default(),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn one_bar_per_section_and_group_with_the_stage_coloured() {
+        let report = example("northwind-development-model.json");
+        let elements = checked(&checklist(&report));
+        assert_eq!(with_class(&elements, "kam-bar").len(), 5);
+        assert_eq!(with_class(&elements, "kam-threshold").len(), 1);
+        let fills: Vec<&str> = elements
+            .iter()
+            .filter(|e| e.name == "rect" && e.attr("height") == Some("14"))
+            .filter_map(|e| e.attr("fill"))
+            .filter(|&fill| fill != BAND)
+            .collect();
+        assert_eq!(
+            fills,
+            [COMPLETE, CURRENT, INCOMPLETE, INCOMPLETE, INCOMPLETE]
+        );
+        let desc = &elements.iter().find(|e| e.name == "desc").unwrap().text;
+        assert!(desc.contains("Stage rule (kam), threshold 80%"), "{desc}");
+        assert!(elements.iter().any(|e| e.text == "Threshold 80% (kam)"));
+    }
+
+    #[test]
+    fn groupings_and_balance_are_charted_and_said() {
+        let strategy = example("northwind-strategy.json");
+        let elements = checked(&checklist(&strategy));
+        assert_eq!(with_class(&elements, "kam-bar").len(), 8 + 2);
+        let pillars = example("northwind-three-pillars.json");
+        let elements = checked(&checklist(&pillars));
+        let desc = &elements.iter().find(|e| e.name == "desc").unwrap().text;
+        assert!(
+            desc.contains("Balance (kam): the spread between the most and the least complete is"),
+            "{desc}"
+        );
+        let acme = checked(&checklist(&acme()));
+        assert_eq!(with_class(&acme, "kam-bar").len(), 3 + 3);
     }
 
     #[test]
@@ -347,7 +395,21 @@ mod tests {
     /// with `KAM_BLESS=1` after an intended change.
     #[test]
     fn docs_charts_are_up_to_date() {
-        let charts = [("acme-kam-review.svg", checklist(&acme()))];
+        let charts = [
+            (
+                "kam-development-model.svg",
+                checklist(&example("northwind-development-model.json")),
+            ),
+            (
+                "kam-three-pillars.svg",
+                checklist(&example("northwind-three-pillars.json")),
+            ),
+            (
+                "kam-strategy.svg",
+                checklist(&example("northwind-strategy.json")),
+            ),
+            ("acme-kam-review.svg", checklist(&acme())),
+        ];
         assert_committed(
             "frameworks",
             &charts,

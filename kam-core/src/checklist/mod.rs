@@ -413,6 +413,12 @@ fn conventions(framework: &ChecklistFramework) -> Vec<Convention> {
 mod docs {
     #[doc = include_str!("../../../docs/frameworks/README.md")]
     struct Checklists;
+    #[doc = include_str!("../../../docs/frameworks/kam-development-model.md")]
+    struct DevelopmentModel;
+    #[doc = include_str!("../../../docs/frameworks/kam-three-pillars.md")]
+    struct ThreePillars;
+    #[doc = include_str!("../../../docs/frameworks/kam-strategy.md")]
+    struct Strategy;
 }
 
 #[cfg(test)]

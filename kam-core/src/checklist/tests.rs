@@ -1,7 +1,19 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::framework::Framework;
+use crate::framework::{Framework, Provenance, builtin_framework};
+
+fn bundled(id: &str) -> &'static ChecklistFramework {
+    builtin_framework(id).unwrap().as_checklist().unwrap()
+}
+
+fn score(framework: &ChecklistFramework, scores: &[(&str, u8)]) -> ChecklistReport {
+    let mut assessment = AuditAssessment::for_checklist(framework);
+    for &(id, s) in scores {
+        assessment.scores.insert(id.to_owned(), s);
+    }
+    score_checklist(framework, &assessment, &ChecklistOptions::default()).unwrap()
+}
 
 /// A small checklist of three sections, as a company might write one.
 fn acme() -> Value {
@@ -31,6 +43,160 @@ fn load(value: &Value) -> Result<ChecklistFramework, crate::Error> {
         Framework::Checklist(c) => Ok(c),
         other => panic!("not a checklist: {}", other.kind()),
     }
+}
+
+/// Each section's name and item count.
+fn shape(framework: &ChecklistFramework) -> Vec<(&str, usize)> {
+    framework
+        .sections
+        .iter()
+        .map(|s| (s.name.as_str(), s.items.len()))
+        .collect()
+}
+
+#[test]
+fn the_three_bundled_checklists_have_the_seeds_shape() {
+    let model = bundled("kam-development-model");
+    assert_eq!(
+        shape(model),
+        [
+            ("Assessment and Planning", 3),
+            ("Engagement and Relationship Building", 3),
+            ("Strategic Account Development", 3),
+            ("Performance Monitoring and Optimization", 3),
+            ("Continuous Improvement and Innovation", 3)
+        ]
+    );
+    assert_eq!(
+        model.stage_rule.as_ref().unwrap().provenance,
+        Provenance::Kam
+    );
+    let pillars = bundled("kam-three-pillars");
+    assert_eq!(
+        shape(pillars),
+        [
+            ("KAM infrastructure", 4),
+            ("Key Account Teams", 6),
+            ("Key Account Plans", 9)
+        ]
+    );
+    assert_eq!(pillars.balance.as_ref().unwrap().across, ACROSS_SECTIONS);
+    let strategy = bundled("kam-strategy");
+    let parts: Vec<usize> = ["facets", "core-initiatives"]
+        .iter()
+        .map(|part| {
+            strategy
+                .sections
+                .iter()
+                .filter(|s| {
+                    s.items
+                        .iter()
+                        .all(|i| i.groups.get("part").map(String::as_str) == Some(*part))
+                })
+                .count()
+        })
+        .collect();
+    assert_eq!(parts, [3, 5]);
+    // A source that sets no scale gets kam's, marked as such.
+    for f in [model, pillars, strategy] {
+        assert_eq!(f.scale.provenance, Provenance::Kam, "{}", f.id);
+    }
+}
+
+#[test]
+fn an_empty_assessment_reaches_no_stage() {
+    let report = score(bundled("kam-development-model"), &[]);
+    assert_eq!((report.overall.score, report.overall.max), (0, 45));
+    assert_eq!(report.unscored, 15);
+    let stage = report.stage.unwrap();
+    assert!(stage.reached.is_none());
+    assert_eq!(stage.next.unwrap().id, "assessment-and-planning");
+    assert_eq!(report.next_actions.len(), 10);
+    assert!(report.balance.is_none());
+}
+
+#[test]
+fn full_marks_reach_the_last_stage() {
+    let model = bundled("kam-development-model");
+    let all: Vec<(&str, u8)> = model.items().map(|(_, i)| (i.id.as_str(), 3)).collect();
+    let report = score(model, &all);
+    assert!((report.overall.percent - 100.0).abs() < 1e-9);
+    let stage = report.stage.unwrap();
+    assert_eq!(stage.reached.unwrap().number, 5);
+    assert!(stage.next.is_none());
+    assert!(report.next_actions.is_empty());
+}
+
+#[test]
+fn the_stage_is_the_unbroken_run_from_the_first() {
+    // Stage 1 at 100%, stage 2 at 7/9 (77.8%, below 80%), stage 3 complete:
+    // stage 3 done early does not count; stage 1 is reached and 2 is next.
+    let report = score(
+        bundled("kam-development-model"),
+        &[
+            ("identify-key-accounts", 3),
+            ("analyze-key-accounts", 3),
+            ("develop-account-plans", 3),
+            ("establish-relationships", 3),
+            ("understand-needs", 3),
+            ("provide-value", 1),
+            ("develop-strategic-partnerships", 3),
+            ("align-with-key-objectives", 3),
+            ("expand-business-opportunities", 3),
+        ],
+    );
+    let stage = report.stage.unwrap();
+    assert_eq!(stage.reached.unwrap().id, "assessment-and-planning");
+    let next = stage.next.unwrap();
+    assert_eq!(next.id, "engagement-and-relationship-building");
+    assert!((next.percent - 700.0 / 9.0).abs() < 1e-9);
+}
+
+#[test]
+fn pillars_are_balanced_within_twenty_points() {
+    let pillars = bundled("kam-three-pillars");
+    // Infrastructure 12/12, teams 6/18, plans 0/27: spread 100 points.
+    let mut scores: Vec<(&str, u8)> = pillars.sections[0]
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), 3))
+        .collect();
+    scores.extend(pillars.sections[1].items.iter().map(|i| (i.id.as_str(), 1)));
+    let report = score(pillars, &scores);
+    let balance = report.balance.clone().unwrap();
+    assert!((balance.spread - 100.0).abs() < 1e-9);
+    assert!(!balance.balanced);
+    assert_eq!(balance.lowest, ["key-account-plans"]);
+    assert_eq!(balance.highest, ["kam-infrastructure"]);
+    assert_eq!(balance.provenance, Provenance::Kam);
+    // Every item at 2: every pillar at 66.7%, spread 0, balanced.
+    let even: Vec<(&str, u8)> = pillars.items().map(|(_, i)| (i.id.as_str(), 2)).collect();
+    let balance = score(pillars, &even).balance.unwrap();
+    assert!(balance.spread.abs() < 1e-9 && balance.balanced);
+    assert_eq!(balance.lowest.len(), 3);
+}
+
+#[test]
+fn groups_add_up_across_sections() {
+    let strategy = bundled("kam-strategy");
+    let report = score(
+        strategy,
+        &[("who-is-a-key-account", 3), ("monitoring-process", 2)],
+    );
+    let part = &report.groupings[0];
+    let scores: Vec<(&str, u32, u32, u32)> = part
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.items, g.score, g.max))
+        .collect();
+    assert_eq!(
+        scores,
+        [("facets", 9, 3, 27), ("core-initiatives", 13, 2, 39)]
+    );
+    assert_eq!(report.overall.score, 5);
+    // A report per facet and per initiative: one section each.
+    assert_eq!(report.sections.len(), 8);
+    assert!((report.sections[7].percent - 200.0 / 3.0).abs() < 1e-9);
 }
 
 #[test]

@@ -349,7 +349,8 @@ fn unknown_framework_lists_the_bundled_ones() {
     assert_eq!(err.kind(), "unknown-framework");
     assert_eq!(
         err.to_string(),
-        "unknown framework `nope`; bundled frameworks are `cranfield-kam-development`, `kam-maturity-model`"
+        "unknown framework `nope`; bundled frameworks are `cranfield-kam-development`, \
+         `kam-maturity-model`, `kam-development-model`, `kam-three-pillars`, `kam-strategy`"
     );
     let err = builtin_audit("kam-maturity-model").unwrap_err();
     assert_eq!(err.kind(), "wrong-framework-type");
