@@ -238,3 +238,26 @@ test("the calculator's export scores to the report text Rust and Python give, by
   assert.equal(error.kind, "unknown-item");
   assert.equal(thrown(() => kam.scoreJson("{")).kind, "invalid-json");
 });
+
+// Checklist frameworks (docs/frameworks/): a company's own checklist file is
+// scored, charted and reported from JavaScript as from Rust and Python. The
+// functions are in `kam/analysis`, loaded on demand (docs/performance.md).
+test("a company's checklist file is scored, charted and reported", async () => {
+  const analysis = await import("../pkg/node-analysis.js");
+  const data = new URL("../../kam-core/examples/data/", import.meta.url);
+  const checklist = readFileSync(new URL("acme-kam-review.json", data), "utf8");
+  const assessment = readFileSync(new URL("acme-kam-review-assessment.json", data), "utf8");
+  const report = analysis.scoreChecklistWith(checklist, assessment);
+  assert.deepEqual([report.overall.score, report.overall.max], [10, 14]);
+  assert.equal(report.stage.reached.name, "Deliver");
+  assert.ok(analysis.checklistChart(report).includes("1 Plan 87.5% (7 of 8)"));
+  assert.ok(analysis.checklistMarkdown(report).includes("| executive-meeting | Executive meeting held | not applicable |"));
+  assert.ok(analysis.checklistHtml(report).startsWith("<!DOCTYPE html>"));
+  const pillars = analysis.scoreChecklist(readFileSync(new URL("northwind-three-pillars.json", data), "utf8"));
+  assert.equal(pillars.balance.balanced, false);
+  const wrong = { framework: "cranfield-kam-development", framework_version: "2006.2" };
+  assert.equal(thrown(() => analysis.scoreChecklist(wrong)).kind, "wrong-framework-type");
+  // The engine lists the five frameworks and loads a checklist file.
+  assert.equal(kam.frameworks().length, 5);
+  assert.equal(kam.loadFramework(checklist).type, "checklist");
+});

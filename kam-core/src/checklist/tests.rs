@@ -1,3 +1,4 @@
+use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
@@ -394,4 +395,66 @@ fn a_report_round_trips_through_json() {
     let text = serde_json::to_string(&report).unwrap();
     let back: ChecklistReport = serde_json::from_str(&text).unwrap();
     assert_eq!(back, report);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn totals_and_readings_hold_for_any_answers(answers in prop::collection::vec(0u8..=4, 22)) {
+        // 0–3 score the item, 4 marks it not applicable.
+        let strategy = bundled("kam-strategy");
+        let mut assessment = AuditAssessment::for_checklist(strategy);
+        for ((_, item), &a) in strategy.items().zip(&answers) {
+            if a == 4 {
+                assessment.not_applicable.insert(item.id.clone());
+            } else {
+                assessment.scores.insert(item.id.clone(), a);
+            }
+        }
+        let report = score_checklist(strategy, &assessment, &ChecklistOptions::default()).unwrap();
+        let sum: u32 = report.sections.iter().map(|s| s.score).sum();
+        prop_assert_eq!(sum, report.overall.score);
+        for s in &report.sections {
+            prop_assert!((0.0..=100.0).contains(&s.percent));
+            prop_assert!(s.score <= s.max);
+        }
+        // Every item is in exactly one of the two parts.
+        let part: u32 = report.groupings[0].groups.iter().map(|g| g.score).sum();
+        prop_assert_eq!(part, report.overall.score);
+        let pillars = bundled("kam-three-pillars");
+        let mut assessment = AuditAssessment::for_checklist(pillars);
+        for ((_, item), &a) in pillars.items().zip(&answers) {
+            assessment.scores.insert(item.id.clone(), a.min(3));
+        }
+        let balance = score_checklist(pillars, &assessment, &ChecklistOptions::default())
+            .unwrap()
+            .balance
+            .unwrap();
+        prop_assert!((0.0..=100.0).contains(&balance.spread));
+        prop_assert_eq!(balance.balanced, balance.spread <= 20.0);
+        prop_assert!(!balance.lowest.is_empty() && !balance.highest.is_empty());
+    }
+
+    #[test]
+    fn the_stage_reached_is_below_the_next(answers in prop::collection::vec(0u8..=3, 15)) {
+        let model = bundled("kam-development-model");
+        let mut assessment = AuditAssessment::for_checklist(model);
+        for ((_, item), &a) in model.items().zip(&answers) {
+            assessment.scores.insert(item.id.clone(), a);
+        }
+        let report = score_checklist(model, &assessment, &ChecklistOptions::default()).unwrap();
+        let stage = report.stage.unwrap();
+        let reached = stage.reached.as_ref().map_or(0, |s| s.number);
+        // Every section up to the stage reached is at 80% or more; the next is below.
+        for s in report.sections.iter().take(usize::try_from(reached).unwrap()) {
+            prop_assert!(s.percent >= 80.0);
+        }
+        if let Some(next) = stage.next {
+            prop_assert_eq!(next.number, reached + 1);
+            prop_assert!(next.percent < 80.0);
+        } else {
+            prop_assert_eq!(reached, 5);
+        }
+    }
 }
