@@ -179,7 +179,7 @@ fn audit(
     let threshold = report.progress.completion_threshold;
     let current = report.progress.current_period.clone();
     let mut rule = format!(
-        "Figure 3 reads the periods in path order; a period is complete when its score reaches {}% of its maximum. ",
+        "kam reads Figure 3 in path order; a period is complete when its score reaches {}% of its maximum (kam's threshold). ",
         num(threshold)
     );
     let mut terms = Vec::new();
