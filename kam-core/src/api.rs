@@ -162,6 +162,9 @@ pub const SCHEMA_NAMES: &[&str] = &[
     "rescore-report",
     "batch-input",
     "batch-report",
+    // Checklist frameworks.
+    "checklist-options",
+    "checklist-report",
 ];
 
 /// The JSON Schema of a public input or output type, by name.
@@ -207,6 +210,8 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "rescore-report" => of::<crate::analysis::RescoreReport>(),
         "batch-input" => of::<crate::batch::BatchInput>(),
         "batch-report" => of::<crate::batch::BatchReport>(),
+        "checklist-options" => of::<crate::checklist::ChecklistOptions>(),
+        "checklist-report" => of::<crate::checklist::ChecklistReport>(),
         _ => {
             let known: Vec<String> = SCHEMA_NAMES.iter().map(|n| format!("`{n}`")).collect();
             return Err(InputError::UnknownSchema {
@@ -458,7 +463,7 @@ pub fn rescore(
 ///
 /// ```
 /// let text = r#"{"framework": "cranfield-kam-development",
-///                "framework_version": "2006.1", "scores": {"A1.1": 3}}"#;
+///                "framework_version": "2006.2", "scores": {"A1.1": 3}}"#;
 /// let report = kam_core::api::score_json(text, None)?;
 /// assert!(report.starts_with(r#"{"framework":{"id":"cranfield-kam-development","#));
 /// assert!(report.contains(r#""overall":{"score":3,"max":387,"#));
@@ -509,13 +514,65 @@ pub fn score_batch_with(
     crate::batch::score_input(input, Some(framework))
 }
 
+// Checklist frameworks (docs/frameworks/): scoring a checklist assessment.
+
+/// Scores a checklist assessment (the shared assessment format) against the
+/// bundled checklist it names: completion per section and per group, the
+/// stage reached and the balance indicator where the checklist has them.
+///
+/// ```
+/// let framework = kam_core::api::framework("kam-development-model")?.as_checklist()?;
+/// let mut assessment = kam_core::AuditAssessment::for_checklist(framework);
+/// for id in ["identify-key-accounts", "analyze-key-accounts", "develop-account-plans"] {
+///     assessment.scores.insert(id.into(), 3);
+/// }
+/// let report = kam_core::api::score_checklist(&assessment, &Default::default())?;
+/// let stage = report.stage.unwrap();
+/// assert_eq!(stage.reached.unwrap().name, "Assessment and Planning");
+/// assert_eq!(stage.next.unwrap().name, "Engagement and Relationship Building");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// See [`crate::checklist::score_checklist`]; also `unknown-framework` and
+/// `wrong-framework-type`.
+pub fn score_checklist(
+    assessment: &AuditAssessment,
+    options: &crate::checklist::ChecklistOptions,
+) -> Result<crate::checklist::ChecklistReport, Error> {
+    score_checklist_with(framework(&assessment.framework)?, assessment, options)
+}
+
+/// Scores a checklist assessment against `framework`, e.g. a company's own
+/// checklist file loaded with [`load_framework`].
+///
+/// ```
+/// let file = std::fs::read_to_string("examples/data/acme-kam-review.json")?;
+/// let checklist = kam_core::api::load_framework(&file)?;
+/// let mut assessment = kam_core::AuditAssessment::for_checklist(checklist.as_checklist()?);
+/// assessment.scores.insert("plan-reviewed".into(), 2); // weight 2: 4 of 4 points
+/// let report = kam_core::api::score_checklist_with(&checklist, &assessment, &Default::default())?;
+/// assert_eq!((report.sections[0].score, report.sections[0].max), (4, 8));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// See [`score_checklist`].
+pub fn score_checklist_with(
+    framework: &Framework,
+    assessment: &AuditAssessment,
+    options: &crate::checklist::ChecklistOptions,
+) -> Result<crate::checklist::ChecklistReport, Error> {
+    crate::checklist::score_checklist(framework.as_checklist()?, assessment, options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const ASSESSMENT: &str = r#"{
         "framework": "cranfield-kam-development",
-        "framework_version": "2006.1",
+        "framework_version": "2006.2",
         "context": {"organisation": "Søren & Zoë — 株式会社"},
         "scores": {"A1.1": 3, "A1.2": 2, "B1.1": 1},
         "evidence": {"A1.1": "Vertrag über 2 Mio. € verloren 😬"}

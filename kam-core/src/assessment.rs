@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AssessmentError;
-use crate::framework::AuditFramework;
+use crate::framework::{AuditFramework, ChecklistFramework, NotApplicablePolicy, Scale};
 use crate::unique_map;
 
 /// Who was assessed, by whom and when; echoed in every report.
@@ -83,14 +83,25 @@ pub struct AuditAssessment {
 impl AuditAssessment {
     /// An empty assessment of `framework`: every item unscored.
     pub fn new(framework: &AuditFramework) -> Self {
+        Self::empty(&framework.id, &framework.version)
+    }
+
+    /// An empty assessment naming framework `id` at `version`.
+    fn empty(id: &str, version: &str) -> Self {
         AuditAssessment {
-            framework: framework.id.clone(),
-            framework_version: framework.version.clone(),
+            framework: id.to_owned(),
+            framework_version: version.to_owned(),
             context: Context::default(),
             scores: BTreeMap::new(),
             evidence: BTreeMap::new(),
             not_applicable: BTreeSet::new(),
         }
+    }
+
+    /// An empty assessment of the checklist `framework`: every item unscored.
+    /// Checklists are assessed in the same format as action audits.
+    pub fn for_checklist(framework: &ChecklistFramework) -> Self {
+        Self::empty(&framework.id, &framework.version)
     }
 
     /// Checks the assessment fits `framework`: same id and version, known
@@ -99,17 +110,32 @@ impl AuditAssessment {
     /// # Errors
     /// The first [`AssessmentError`] found, naming the item and value.
     pub fn validate(&self, framework: &AuditFramework) -> Result<(), AssessmentError> {
+        self.validate_against(&AnswerSheet {
+            id: &framework.id,
+            version: &framework.version,
+            items: framework.items.iter().map(|i| i.id.as_str()).collect(),
+            scale: &framework.scale,
+            not_applicable: &framework.not_applicable,
+        })
+    }
+
+    /// Checks the assessment fits what `sheet` describes (see [`Self::validate`]).
+    ///
+    /// # Errors
+    /// The first [`AssessmentError`] found, naming the item and value.
+    pub(crate) fn validate_against(&self, sheet: &AnswerSheet) -> Result<(), AssessmentError> {
+        let framework = sheet;
         check_framework(
-            (&framework.id, &framework.version),
+            (framework.id, framework.version),
             (&self.framework, &self.framework_version),
         )?;
         self.context.validate()?;
-        let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
+        let known = &framework.items;
         let unknown = |field: &str, item: &str| AssessmentError::UnknownItem {
             field: field.to_owned(),
             item: item.to_owned(),
         };
-        let scale = &framework.scale;
+        let scale = framework.scale;
         for (item, &score) in &self.scores {
             if !known.contains(item.as_str()) {
                 return Err(unknown("scores", item));
@@ -153,6 +179,17 @@ impl AuditAssessment {
             .map(|i| i.id.as_str())
             .collect()
     }
+}
+
+/// What an assessment is checked against: a framework's id and version, its
+/// item ids, its scale and its not-applicable policy (an action audit and a
+/// checklist are assessed in the same format).
+pub(crate) struct AnswerSheet<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) version: &'a str,
+    pub(crate) items: BTreeSet<&'a str>,
+    pub(crate) scale: &'a Scale,
+    pub(crate) not_applicable: &'a NotApplicablePolicy,
 }
 
 /// Checks an input names the framework (id, version) it is scored with.

@@ -113,6 +113,9 @@ impl Error {
         "unknown-entry",
         "invalid-guideline",
         "date-order",
+        // Checklist frameworks.
+        "empty-section",
+        "invalid-rule",
     ];
 }
 
@@ -366,6 +369,22 @@ pub enum FrameworkError {
         /// Which rule, naming the entry at fault.
         reason: String,
     },
+
+    // Checklist frameworks (docs/frameworks/README.md).
+    /// A checklist section has no items.
+    #[error("section `{section}` has no items")]
+    EmptySection {
+        /// The section's id.
+        section: String,
+    },
+    /// A checklist's stage rule or balance indicator is out of range.
+    #[error("invalid {rule}: {reason}")]
+    InvalidRule {
+        /// `stage_rule` or `balance`.
+        rule: String,
+        /// What is wrong, naming the field and value.
+        reason: String,
+    },
 }
 
 impl FrameworkError {
@@ -382,6 +401,8 @@ impl FrameworkError {
             FrameworkError::InvalidScale { .. } => "invalid-scale",
             FrameworkError::InvalidWeight { .. } => "invalid-weight",
             FrameworkError::Invalid { .. } => "invalid-framework",
+            FrameworkError::EmptySection { .. } => "empty-section",
+            FrameworkError::InvalidRule { .. } => "invalid-rule",
         }
     }
 }

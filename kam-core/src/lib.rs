@@ -10,6 +10,10 @@
 //!   (Woodburn, 2006): four phases of three periods, 129 items scored 0–3,
 //!   three litmus tests.
 //! - `kam-maturity-model`: ten programme areas × five stages.
+//! - `kam-development-model`, `kam-three-pillars`, `kam-strategy`: checklists
+//!   (five stages × three activities; three pillars; three facets and five
+//!   core initiatives), scored item by item. A company's own checklist is a
+//!   data file of the same type.
 //!
 //! ```
 //! use kam_core::{api, AuditAssessment, ScoreOptions};
@@ -45,6 +49,7 @@ pub mod api;
 pub mod assessment;
 pub mod batch;
 pub mod chart;
+pub mod checklist;
 pub mod error;
 pub mod framework;
 pub mod limits;
@@ -60,6 +65,7 @@ mod unique_map;
 struct ReadmeDoctests;
 
 pub use assessment::{AuditAssessment, Context};
+pub use checklist::{ChecklistOptions, ChecklistReport};
 pub use error::Error;
 pub use framework::Framework;
 pub use litmus::{LitmusAnswers, LitmusReport};

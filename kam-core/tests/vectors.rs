@@ -70,6 +70,10 @@ fn run(
         "explain" => json!(api::explain(&from_json(input)?, &from_json(&options)?)?),
         "rescore" => json!(api::rescore(&from_json(input)?, &from_json(&options)?)?),
         "score_batch" => json!(api::score_batch(&from_json(input)?)?),
+        "score_checklist" => json!(api::score_checklist(
+            &from_json(input)?,
+            &from_json(&options)?
+        )?),
         other => panic!("unknown operation `{other}`"),
     };
     Ok(value)
@@ -96,6 +100,11 @@ fn run_with(
         )?),
         "score_litmus" => json!(api::score_litmus_with(framework, &from_json(input)?)?),
         "score_batch" => json!(api::score_batch_with(framework, &from_json(input)?)?),
+        "score_checklist" => json!(api::score_checklist_with(
+            framework,
+            &from_json(input)?,
+            &from_json(options)?
+        )?),
         "compare" => json!(api::compare_with(
             framework,
             &from_json(input)?,

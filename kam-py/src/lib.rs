@@ -10,7 +10,7 @@ mod framework;
 mod render;
 
 use kam_core::api;
-use kam_core::{LitmusAnswers, MaturityOptions, ScoreOptions};
+use kam_core::{ChecklistOptions, LitmusAnswers, MaturityOptions, ScoreOptions};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, to_py};
@@ -120,6 +120,26 @@ fn score_litmus<'py>(
     to_py(py, &report.py(py)?)
 }
 
+// Checklist frameworks (docs/frameworks/).
+
+/// Scores a checklist assessment (a dict or JSON text) and returns the report.
+#[pyfunction]
+#[pyo3(signature = (assessment, options=None, framework=None))]
+fn score_checklist<'py>(
+    py: Python<'py>,
+    assessment: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+    framework: Option<FrameworkArg<'py>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let assessment: kam_core::AuditAssessment = from_py(assessment)?;
+    let options: ChecklistOptions = self::options(options)?;
+    let report = match framework {
+        None => api::score_checklist(&assessment, &options),
+        Some(f) => api::score_checklist_with(f.get(py)?.as_ref(), &assessment, &options),
+    };
+    to_py(py, &report.py(py)?)
+}
+
 /// The JSON Schema of a public input or output type, by name.
 #[pyfunction]
 fn schema<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -150,6 +170,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score_json, m)?)?;
     m.add_function(wrap_pyfunction!(score_maturity, m)?)?;
     m.add_function(wrap_pyfunction!(score_litmus, m)?)?;
+    m.add_function(wrap_pyfunction!(score_checklist, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;

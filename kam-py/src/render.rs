@@ -3,7 +3,7 @@
 //! and analysis functions return it.
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{AuditReport, MaturityReport, chart, report};
+use kam_core::{AuditReport, ChecklistReport, MaturityReport, chart, report};
 use pyo3::prelude::*;
 
 use crate::convert::from_py;
@@ -54,6 +54,20 @@ render!(
     "report_comparison_html", report_comparison_html, AuditComparison, report::comparison_html
 );
 
+render!(
+    /// A checklist report's completion chart as SVG.
+    "chart_checklist", chart_checklist, ChecklistReport, chart::checklist
+);
+render!(
+    /// A checklist report as Markdown.
+    "report_checklist_markdown", report_checklist_markdown, ChecklistReport,
+    report::checklist_markdown
+);
+render!(
+    /// A checklist report as a standalone HTML page.
+    "report_checklist_html", report_checklist_html, ChecklistReport, report::checklist_html
+);
+
 /// A maturity report's radar chart as SVG, with an optional target report
 /// drawn over it.
 #[pyfunction]
@@ -78,5 +92,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_audit_html, m)?)?;
     m.add_function(wrap_pyfunction!(report_comparison_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(report_comparison_html, m)?)?;
+    m.add_function(wrap_pyfunction!(chart_checklist, m)?)?;
+    m.add_function(wrap_pyfunction!(report_checklist_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_checklist_html, m)?)?;
     Ok(())
 }

@@ -23,7 +23,7 @@ IDS = kam.item_ids()
 def report_row(scores: dict[str, int], threshold: float | None = None) -> dict[str, Any]:
     options = None if threshold is None else {"completion_threshold": threshold}
     report = kam.score(
-        {"framework": AUDIT, "framework_version": "2006.1", "scores": scores}, options
+        {"framework": AUDIT, "framework_version": "2006.2", "scores": scores}, options
     )
     periods = [p["score"] for ph in report["phases"] for p in ph["periods"]]
     position = report["position"]

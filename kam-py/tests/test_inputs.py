@@ -13,7 +13,7 @@ import kam
 
 AUDIT = {
     "framework": "cranfield-kam-development",
-    "framework_version": "2006.1",
+    "framework_version": "2006.2",
     "scores": {"A1.1": 3, "A1.2": 2},
 }
 

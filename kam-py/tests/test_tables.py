@@ -15,7 +15,7 @@ from conftest import VECTORS
 
 AUDIT: dict[str, Any] = {
     "framework": "cranfield-kam-development",
-    "framework_version": "2006.1",
+    "framework_version": "2006.2",
     "scores": {"A1.1": 3, "A1.2": 2, "A2.1": 1},
 }
 

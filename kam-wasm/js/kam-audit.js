@@ -170,7 +170,6 @@ export class KamAudit extends KamElement {
         "section",
         { class: "phase" },
         h("h3", {}, `Phase ${phase.id}: ${phase.name} `, h("span", { class: "total", "data-phase": phase.id })),
-        h("p", { class: "milestone" }, `Milestone: ${phase.milestone.name}`),
       );
       for (const period of phase.periods) {
         const details = h(
@@ -187,6 +186,10 @@ export class KamAudit extends KamElement {
           for (const item of inStream) details.append(this.itemRow(item, contributory.get(item.stream).contributory));
         }
         section.append(details);
+        // A milestone follows the period it is reached after (Launch after B1).
+        for (const milestone of (framework.milestones ?? []).filter((m) => m.after === period.id)) {
+          section.append(h("p", { class: "milestone" }, `Milestone: ${milestone.name}`));
+        }
       }
       checklist.append(section);
     }

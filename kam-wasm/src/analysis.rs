@@ -2,7 +2,7 @@
 //! with their charts and reports: the `kam/analysis` module.
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{api, chart, report};
+use kam_core::{ChecklistReport, api, chart, report};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, result};
@@ -269,4 +269,70 @@ pub fn explain_with(
             &convert::options(options)?,
         ))
     })
+}
+
+// Checklist frameworks (docs/frameworks/): scoring, chart and reports. They
+// live in this module, loaded on demand, to keep the engine module within
+// its size budget (docs/performance.md).
+
+/// Scores a checklist assessment (the same format as an audit's: scores by
+/// item id) against the bundled checklist it names. `options` may be left
+/// out: every option has a default.
+#[wasm_bindgen(js_name = scoreChecklist, unchecked_return_type = "ChecklistReport")]
+pub fn score_checklist(
+    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: &JsValue,
+    options: Option<crate::ChecklistOptionsArg>,
+) -> Result<JsValue, JsValue> {
+    result(api::score_checklist(
+        &convert::input(assessment)?,
+        &convert::options(options)?,
+    ))
+}
+
+/// Scores a checklist assessment against a checklist file (see
+/// `loadFramework`), e.g. a company's own checklist.
+#[wasm_bindgen(js_name = scoreChecklistWith, unchecked_return_type = "ChecklistReport")]
+pub fn score_checklist_with(
+    #[wasm_bindgen(unchecked_param_type = "Framework | string")] framework: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: &JsValue,
+    options: Option<crate::ChecklistOptionsArg>,
+) -> Result<JsValue, JsValue> {
+    with_framework(framework, |f| {
+        result(api::score_checklist_with(
+            f,
+            &convert::input(assessment)?,
+            &convert::options(options)?,
+        ))
+    })
+}
+
+/// A checklist report's completion chart as SVG: completion by section and
+/// by group, from a report of `scoreChecklist()`.
+#[wasm_bindgen(js_name = checklistChart)]
+pub fn checklist_chart(
+    #[wasm_bindgen(unchecked_param_type = "ChecklistReport | string")] report: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(chart::checklist(&convert::input::<ChecklistReport>(
+        report,
+    )?))
+}
+
+/// The checklist report as a self-contained HTML page (chart included).
+#[wasm_bindgen(js_name = checklistHtml)]
+pub fn checklist_html(
+    #[wasm_bindgen(unchecked_param_type = "ChecklistReport | string")] report: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(report::checklist_html(&convert::input::<ChecklistReport>(
+        report,
+    )?))
+}
+
+/// The checklist report as Markdown.
+#[wasm_bindgen(js_name = checklistMarkdown)]
+pub fn checklist_markdown(
+    #[wasm_bindgen(unchecked_param_type = "ChecklistReport | string")] report: &JsValue,
+) -> Result<String, JsValue> {
+    Ok(report::checklist_markdown(&convert::input::<
+        ChecklistReport,
+    >(report)?))
 }

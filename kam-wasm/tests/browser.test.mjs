@@ -182,7 +182,7 @@ test("bad files show kam-core's message and change nothing", async () => {
     ["foreign.json", '{"name": "something else", "items": [1, 2, 3]}'],
     ["maturity.json", '{"framework": "kam-maturity-model", "framework_version": "1.0", "stages": {"process": 2}}'],
     ["old-version.json", '{"framework": "cranfield-kam-development", "framework_version": "1999.1", "scores": {"A1.1": 3}}'],
-    ["out-of-range.json", '{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 7}}'],
+    ["out-of-range.json", '{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 7}}'],
   ];
   for (const [name, content] of cases) {
     let expected;

@@ -102,7 +102,7 @@ test("kam-change fires after every edit, once `report` is updated", async () => 
 test("kam-error fires for refused input, with kam-core's kind and message; nothing changes", async () => {
   await clearEvents();
   const before = await page.evaluate(() => document.querySelector("kam-audit").assessment);
-  await page.locator('kam-audit input[data-action="import-file"]').setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 7}}') });
+  await page.locator('kam-audit input[data-action="import-file"]').setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 7}}') });
   await until(page, "kam-audit", () => window.events.some((e) => e.type === "kam-error"), "kam-error");
   const [error] = await events("kam-error");
   assert.equal(error.bubbles && error.composed, true);
@@ -122,7 +122,7 @@ test("setting `assessment` re-renders; a bad one throws kam-core's error and cha
   assert.equal(await page.locator('kam-audit [data-item="B1.1"] input:checked').getAttribute("value"), String(JSON.parse(northwind).scores["B1.1"]));
   const thrown = await page.evaluate(() => {
     try {
-      document.querySelector("kam-audit").assessment = { framework: "cranfield-kam-development", framework_version: "2006.1", scores: { "Z1.1": 1 } };
+      document.querySelector("kam-audit").assessment = { framework: "cranfield-kam-development", framework_version: "2006.2", scores: { "Z1.1": 1 } };
       return null;
     } catch (error) {
       return { name: error.name, kind: error.kind, message: error.message };

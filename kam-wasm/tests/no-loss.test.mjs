@@ -298,7 +298,7 @@ const plantCorrupt = (tab, assessment) =>
   inStore(
     tab,
     async (db, [key, assessment]) => {
-      await db.put("assessments", { key, format: 1, element: "kam-audit", framework: "cranfield-kam-development", framework_version: "2006.1", assessment, stamps: {}, saved: "0" });
+      await db.put("assessments", { key, format: 1, element: "kam-audit", framework: "cranfield-kam-development", framework_version: "2006.2", assessment, stamps: {}, saved: "0" });
     },
     [KEY, assessment],
   );

@@ -31,7 +31,7 @@ await initAnalysis();
 
 const assessment: AuditAssessment = {
   framework: "cranfield-kam-development",
-  framework_version: "2006.1",
+  framework_version: "2006.2",
   context: { organisation: "Northwind", date: "2026-03-31" },
   scores: { "A1.1": 3 },
   evidence: { "A1.1": "Lost the Halden contract." },
@@ -61,7 +61,7 @@ const radar: string = maturityRadar(maturity, null);
 
 const litmus = scoreLitmus({
   framework: "cranfield-kam-development",
-  framework_version: "2006.1",
+  framework_version: "2006.2",
   responses: [{ test: "organisation", answer_sets: [{ answers: { "organisation-1": true } }] }],
 });
 const verdict: "pass" | "fail" | "no-pass-mark" = litmus.results[0].verdict;

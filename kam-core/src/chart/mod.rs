@@ -16,9 +16,11 @@
 //! - [`portfolio_matrix`]: customers by relationship strength and
 //!   attractiveness, in the four quadrants.
 //! - [`progress`]: completion by period in two audits, side by side.
+//! - [`checklist()`]: completion by section and by group of a checklist.
 //!
 //! docs/reports.md shows each chart and how to produce it.
 
+mod checklist;
 mod layout;
 mod path;
 mod periods;
@@ -27,6 +29,7 @@ pub(crate) mod progress;
 mod radar;
 pub(crate) mod svg;
 
+pub use checklist::checklist;
 pub use path::figure4;
 pub use periods::figure3;
 pub use portfolio::portfolio_matrix;

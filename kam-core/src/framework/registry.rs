@@ -11,6 +11,9 @@ use crate::error::{Error, FrameworkError};
 const FILES: &[&str] = &[
     include_str!("../../frameworks/cranfield-kam-development.json"),
     include_str!("../../frameworks/kam-maturity-model.json"),
+    include_str!("../../frameworks/kam-development-model.json"),
+    include_str!("../../frameworks/kam-three-pillars.json"),
+    include_str!("../../frameworks/kam-strategy.json"),
 ];
 
 static BUILTIN: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use super::doc::{Block, Cell, Doc, Table, text};
 use super::words::{self, pct, titled};
 use super::{html, markdown};
+use crate::assessment::Context;
 use crate::chart;
-use crate::scoring::{AuditReport, ItemStatus};
+use crate::framework::Provenance;
+use crate::scoring::{AuditReport, Convention, FrameworkRef, ItemStatus};
 
 /// The audit report as Markdown: the same sections as [`audit_html`], with
 /// each chart given as its caption and its numbers in words.
@@ -113,19 +115,21 @@ pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
     doc.heading(2, "Progress charts");
     doc.blocks.push(Block::Chart {
         svg: chart::figure3(report),
-        caption: "Figure 3 — completion of each period, grouped by phase, against the \
-                  completion threshold; the current period is the earliest one not yet complete."
+        caption: "Figure 3 — the paper's “Using the audit to chart KAM programme progress by \
+                  period”, read by kam: completion of each period against kam's completion \
+                  threshold; the current period is the earliest one not yet complete."
             .to_owned(),
         words: format!(
-            "Complete at {}; {}.",
+            "Complete at {} (kam's threshold); {}.",
             pct(report.progress.completion_threshold),
             words::current(report)
         ),
     });
     doc.blocks.push(Block::Chart {
         svg: chart::figure4(report),
-        caption: "Figure 4 — the overall score on the cumulative development path, where \
-                  work done early compensates for gaps in earlier periods."
+        caption: "Figure 4 — the paper's “Using the overall audit score to chart KAM programme \
+                  progress”, drawn by kam: the overall score on the cumulative maximum of the \
+                  periods, where work done early compensates for gaps in earlier periods."
             .to_owned(),
         words: format!("{}: {}.", words::overall(report), words::position(report)),
     });
@@ -145,14 +149,58 @@ pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
         ));
         doc.table(item_table(report, &report.next_actions, true));
     }
+    sources(&mut doc, report);
     doc
 }
 
+/// What the report quotes and what is kam's, so that no convention of kam's
+/// reads as the source's words.
+fn sources(doc: &mut Doc, report: &AuditReport) {
+    doc.heading(2, "Sources and conventions");
+    let kam_milestones: Vec<&str> = report
+        .milestones
+        .iter()
+        .filter(|m| m.provenance == Provenance::Kam)
+        .map(|m| m.name.as_str())
+        .collect();
+    let mut quoted = format!(
+        "The phases, periods, streams, items, scale and milestones are quoted from the \
+         framework's source ({}).",
+        report.framework.name
+    );
+    if !kam_milestones.is_empty() {
+        quoted.push_str(" The milestones ");
+        quoted.push_str(&kam_milestones.join(", "));
+        quoted.push_str(" are kam's, not the source's.");
+    }
+    doc.para(quoted);
+    conventions(doc, &report.conventions);
+}
+
+/// kam's conventions as a table, so that a report never presents them as the
+/// source's words.
+pub(crate) fn conventions(doc: &mut Doc, conventions: &[Convention]) {
+    doc.para("kam's conventions, not the source's words:");
+    let mut table = Table::new(&["Convention", "Rule"]);
+    for convention in conventions {
+        table.row(
+            false,
+            vec![text(convention.id.clone()), text(convention.text.clone())],
+        );
+    }
+    doc.table(table);
+}
+
 pub(crate) fn subtitle(report: &AuditReport) -> Vec<String> {
-    let context = &report.context;
+    subtitle_of(&report.framework, &report.context)
+}
+
+/// A report's lines under its title: the framework and version, who
+/// assessed and when.
+pub(crate) fn subtitle_of(framework: &FrameworkRef, context: &Context) -> Vec<String> {
     let mut lines = vec![format!(
         "{} (version {})",
-        report.framework.name, report.framework.version
+        framework.name, framework.version
     )];
     match (&context.assessor, &context.date) {
         (Some(by), Some(on)) => lines.push(format!("Assessed by {by} on {on}")),
@@ -203,7 +251,7 @@ fn phase_table(report: &AuditReport) -> Table {
         table.row(
             true,
             vec![
-                text(format!("{} {} → {}", phase.id, phase.name, phase.milestone)),
+                text(format!("{} {}", phase.id, phase.name)),
                 text(phase.score.to_string()),
                 text(phase.max.to_string()),
                 bar(phase.percent, phase.percent >= threshold),
@@ -227,6 +275,18 @@ fn phase_table(report: &AuditReport) -> Table {
                     text(state),
                 ],
             );
+            for milestone in report.milestones.iter().filter(|m| m.after == period.id) {
+                table.row(
+                    false,
+                    vec![
+                        text(words::milestone(milestone)),
+                        text(""),
+                        text(milestone.at.to_string()),
+                        text(""),
+                        text(""),
+                    ],
+                );
+            }
         }
     }
     table

@@ -7,6 +7,7 @@
 #![doc = include_str!("../../../docs/reports.md")]
 
 mod audit;
+mod checklist;
 mod comparison;
 mod doc;
 mod html;
@@ -14,6 +15,7 @@ mod markdown;
 pub(crate) mod words;
 
 pub use audit::{audit_html, audit_html_with_evidence, audit_markdown};
+pub use checklist::{checklist_html, checklist_markdown};
 pub use comparison::{comparison_html, comparison_markdown};
 pub use words::{AuditWords, audit_words};
 

@@ -5,7 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Context;
-use crate::scoring::{AuditReport, Position};
+use crate::framework::Provenance;
+use crate::scoring::{AuditReport, MilestoneMark, Position};
 
 /// The readings of an audit report in words, as a page shows them beside
 /// its figures: the same sentences the reports and charts use, so a
@@ -151,7 +152,7 @@ pub(crate) fn position(report: &AuditReport) -> String {
             "period {number} {name} (phase {phase}), {} of the way through",
             pct0(fraction * 100.0)
         ),
-        Position::BestPractice { .. } => "best practice: every point scored".to_owned(),
+        Position::BestPractice { .. } => "the end of the path: every point scored".to_owned(),
     }
 }
 
@@ -164,7 +165,7 @@ pub(crate) fn position_short(report: &AuditReport) -> String {
             fraction,
             ..
         } => format!("{number} {name} ({})", pct0(fraction * 100.0)),
-        Position::BestPractice { .. } => "best practice".to_owned(),
+        Position::BestPractice { .. } => "end of the path".to_owned(),
     }
 }
 
@@ -184,6 +185,15 @@ pub(crate) fn overall(report: &AuditReport) -> String {
         report.overall.max,
         pct(report.overall.percent)
     )
+}
+
+/// A milestone as a table row or chart label says it, e.g.
+/// `◆ Milestone: Launch`, marked when it is kam's rather than the source's.
+pub(crate) fn milestone(milestone: &MilestoneMark) -> String {
+    match milestone.provenance {
+        Provenance::Source => format!("◆ Milestone: {}", milestone.name),
+        Provenance::Kam => format!("◆ Milestone: {} (kam's)", milestone.name),
+    }
 }
 
 /// The name of a contributory stream by id, or the id itself.

@@ -14,10 +14,11 @@ use std::collections::BTreeMap;
 pub use options::{
     DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
 };
+pub(crate) use options::{default_next_actions, validate_next_actions};
 pub(crate) use progress::locate;
 pub use report::{
-    AuditReport, ContributoryScore, FrameworkRef, ItemStatus, PeriodScore, PhaseScore, Position,
-    Progress, StreamScore, Total,
+    AuditReport, ContributoryScore, Convention, FrameworkRef, ItemStatus, MilestoneMark,
+    PeriodScore, PhaseScore, Position, Progress, StreamScore, Total,
 };
 
 use crate::assessment::AuditAssessment;
@@ -64,8 +65,72 @@ pub fn score_audit(
         position: progress::position(&sheet.path, &periods),
         progress: progress::progress(&sheet, &periods, options.completion_threshold),
         next_actions: progress::next_actions(&sheet, options.next_actions),
+        milestones: milestones(&sheet, &periods),
+        conventions: conventions(options.completion_threshold),
         phases,
     })
+}
+
+/// The framework's milestones at the cumulative maximum of the period each
+/// follows, in path order.
+fn milestones(sheet: &ScoreSheet, periods: &[Tally]) -> Vec<MilestoneMark> {
+    let mut at = 0u32;
+    let mut marks = Vec::new();
+    for (step, tally) in sheet.path.iter().zip(periods) {
+        at = at.saturating_add(tally.max);
+        for milestone in sheet.framework.milestones_after(&step.period.id) {
+            marks.push(MilestoneMark {
+                id: milestone.id.clone(),
+                name: milestone.name.clone(),
+                after: step.period.id.clone(),
+                number: step.period.number,
+                at,
+                provenance: milestone.provenance,
+            });
+        }
+    }
+    marks
+}
+
+/// A threshold as written, e.g. `80%` or `72.5%`.
+fn threshold_text(threshold: f64) -> String {
+    if threshold.fract() == 0.0 {
+        format!("{threshold:.0}%")
+    } else {
+        format!("{threshold}%")
+    }
+}
+
+/// kam's conventions behind the Figure 3 and Figure 4 readings, in words.
+/// The Cranfield paper gives the two figures' captions only.
+fn conventions(threshold: f64) -> Vec<Convention> {
+    [
+        (
+            "development-path",
+            "the development path is the cumulative maximum score at the end of each \
+             period, and the overall score lies in the period whose span of that path holds it"
+                .to_owned(),
+        ),
+        (
+            "completion-threshold",
+            format!(
+                "a period counts as complete at {} of its maximum",
+                threshold_text(threshold)
+            ),
+        ),
+        (
+            "current-period",
+            "the current period is the earliest one not complete; missing, lagging and \
+             ahead items are read against it"
+                .to_owned(),
+        ),
+    ]
+    .into_iter()
+    .map(|(id, text)| Convention {
+        id: id.to_owned(),
+        text,
+    })
+    .collect()
 }
 
 /// One item's line on the score sheet.
@@ -185,7 +250,8 @@ pub(crate) fn percent(score: u32, max: u32) -> f64 {
     }
 }
 
-fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
+/// The sum of (score, maximum) pairs, with its percentage.
+pub(crate) fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
     let (score, max) = parts.fold((0, 0), |(s, m), (ps, pm)| (s + ps, m + pm));
     Total {
         score,
@@ -235,7 +301,6 @@ fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<Ph
                 score: sum.score,
                 max: sum.max,
                 percent: sum.percent,
-                milestone: phase.milestone.name.clone(),
                 periods: period_scores,
             }
         })

@@ -8,7 +8,7 @@ plain dicts with the same field names as the JSON the engine writes::
 
     report = kam.score({
         "framework": "cranfield-kam-development",
-        "framework_version": "2006.1",
+        "framework_version": "2006.2",
         "scores": {"A1.1": 3, "A1.2": 2},
     })
     report["overall"]  # {'score': 5, 'max': 387, 'percent': 1.29...}
@@ -59,6 +59,7 @@ from ._kam import (
     schema_names,
     score,
     score_batch,
+    score_checklist,
     score_columns,
     score_json,
     score_litmus,
@@ -106,6 +107,7 @@ __all__ = [
     "schema_names",
     "score",
     "score_batch",
+    "score_checklist",
     "score_columns",
     "score_frame",
     "score_json",

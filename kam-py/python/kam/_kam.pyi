@@ -186,6 +186,19 @@ def score_litmus(
     ``framework(id)["litmus_tests"]``). The report gives each test's
     ``verdict`` against its pass mark and the yes share per question."""
 
+def score_checklist(
+    assessment: _JsonInput,
+    options: _JsonInput | None = None,
+    framework: _FrameworkArg | None = None,
+) -> dict[str, Any]:
+    """Scores a checklist assessment (the same format as an audit's: scores by
+    item id) and returns the checklist report: ``overall``, ``sections`` (each
+    with its ``items``), ``groupings``, ``stage`` and ``balance`` (when the
+    checklist has those rules), ``next_actions`` and ``conventions``.
+    ``options`` may set ``strict`` and ``next_actions``; ``framework`` scores
+    against a loaded checklist (a company's own file) instead of the bundled
+    one the assessment names."""
+
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a public input or output type, by name (see
     :func:`schema_names`)."""
@@ -392,3 +405,13 @@ def report_comparison_markdown(result: _JsonInput) -> str:
 
 def report_comparison_html(result: _JsonInput) -> str:
     """A comparison (from :func:`compare`) written out as an HTML fragment."""
+
+def chart_checklist(result: _JsonInput) -> str:
+    """The completion chart of a checklist report (from :func:`score_checklist`)
+    as SVG: completion by section and by group."""
+
+def report_checklist_markdown(result: _JsonInput) -> str:
+    """A checklist report (from :func:`score_checklist`) written out as Markdown."""
+
+def report_checklist_html(result: _JsonInput) -> str:
+    """A checklist report (from :func:`score_checklist`) written out as an HTML page."""

@@ -1,7 +1,8 @@
 """The engine's charts, drawn from result dicts.
 
 Each function takes a dict as returned by :func:`kam.score`,
-:func:`kam.score_maturity`, :func:`kam.portfolio` or :func:`kam.compare`
+:func:`kam.score_maturity`, :func:`kam.score_checklist`,
+:func:`kam.portfolio` or :func:`kam.compare`
 and returns a :class:`Chart`: the text of an ``<svg>`` document (a ``str``,
 to save or embed) that Jupyter shows as the chart when it is the last value
 of a cell, or with ``IPython.display.display(chart)``.
@@ -13,7 +14,7 @@ from typing import Any, Mapping, Optional, Union
 
 from . import _kam
 
-__all__ = ["Chart", "figure3", "figure4", "maturity_radar", "portfolio_matrix", "progress"]
+__all__ = ["Chart", "checklist", "figure3", "figure4", "maturity_radar", "portfolio_matrix", "progress"]
 
 _Result = Union[Mapping[str, Any], str]
 
@@ -26,6 +27,12 @@ class Chart(str):
 
     def _repr_svg_(self) -> str:
         return str(self)
+
+
+def checklist(result: _Result) -> Chart:
+    """Completion by section and grouping of a checklist report (from
+    :func:`kam.score_checklist`)."""
+    return Chart(_kam.chart_checklist(result))
 
 
 def figure3(result: _Result) -> Chart:

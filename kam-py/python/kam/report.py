@@ -1,5 +1,6 @@
 """The engine's written reports, as Markdown or HTML text, from result dicts
-(:func:`kam.score` for audits, :func:`kam.compare` for comparisons). The
+(:func:`kam.score` for audits, :func:`kam.score_checklist` for checklists,
+:func:`kam.compare` for comparisons). The
 HTML functions return :class:`Html`: the text (a ``str``) that Jupyter shows
 rendered when it is the last value of a cell."""
 
@@ -10,9 +11,18 @@ from typing import Any, Mapping, Union
 
 from . import _kam
 from ._kam import report_audit_markdown as audit_markdown
+from ._kam import report_checklist_markdown as checklist_markdown
 from ._kam import report_comparison_markdown as comparison_markdown
 
-__all__ = ["Html", "audit_html", "audit_markdown", "comparison_html", "comparison_markdown"]
+__all__ = [
+    "Html",
+    "audit_html",
+    "audit_markdown",
+    "checklist_html",
+    "checklist_markdown",
+    "comparison_html",
+    "comparison_markdown",
+]
 
 _Result = Union[Mapping[str, Any], str]
 
@@ -35,6 +45,11 @@ class Html(str):
 def audit_html(result: _Result) -> Html:
     """An audit report (from :func:`kam.score`) written out as HTML."""
     return Html(_kam.report_audit_html(result))
+
+
+def checklist_html(result: _Result) -> Html:
+    """A checklist report (from :func:`kam.score_checklist`) written out as HTML."""
+    return Html(_kam.report_checklist_html(result))
 
 
 def comparison_html(result: _Result) -> Html:

@@ -49,7 +49,7 @@ test("React mounts <kam-audit> and reads kam-ready and kam-change", async () => 
   await page.locator('kam-audit [data-item="A1.1"] input[value="3"]').click();
   await page.locator('kam-audit [data-item="A1.2"] input[value="2"]').click();
   await page.waitForFunction(() => document.querySelector("#changes")?.textContent === "2", null, { timeout: 5000 });
-  const expected = kam.score({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: { "A1.1": 3, "A1.2": 2 } }).overall;
+  const expected = kam.score({ framework: "cranfield-kam-development", framework_version: "2006.2", scores: { "A1.1": 3, "A1.2": 2 } }).overall;
   assert.equal(await page.locator("#overall").textContent(), `${expected.score} / ${expected.max}`);
   assert.equal(await page.locator('kam-audit [data-total="overall"]').textContent(), `${expected.score} / ${expected.max} (${expected.percent.toFixed(1)}%)`);
   assert.deepEqual(pageErrors, []);
