@@ -949,12 +949,13 @@ pub enum SpreadsheetError {
         /// The column name.
         column: String,
     },
-    /// A labelled entry (e.g. the framework id) is missing from a sheet.
-    #[error("sheet `{sheet}` has no `{field}` entry in column A")]
+    /// An entry kam needs (e.g. the framework id) is missing or blank.
+    #[error("{at} has no `{field}` entry")]
     MissingField {
-        /// The sheet.
-        sheet: String,
-        /// The label looked for.
+        /// Where it was looked for: "sheet `Instructions`" (in column A), or
+        /// a CSV row.
+        at: String,
+        /// The entry, e.g. `Framework id`.
         field: String,
     },
     /// A row has an answer or evidence but no id to file it under.

@@ -127,6 +127,8 @@ pub(crate) enum Value {
     Blank,
     Text(String),
     Number(f64),
+    /// A logical value, `TRUE` or `FALSE`.
+    Bool(bool),
     /// A calendar date, `YYYY-MM-DD`, written as an Excel date.
     Date(String),
     /// A formula with the result kam computed, which spreadsheets show until

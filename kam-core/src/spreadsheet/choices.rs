@@ -147,7 +147,7 @@ impl Choices {
     /// The range allowed, in words, for messages.
     pub(crate) fn expected(&self) -> String {
         let mut text = format!(
-            "{}s are whole numbers from {} to {}, or an entry of the dropdown",
+            "{}s are whole numbers from {} to {}",
             self.what, self.min, self.max
         );
         if self.not_applicable {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::choices::{Answer, BadScore, Choices, Raw};
 use super::instructions::{self, label};
 use super::read::{Grid, Workbook};
-use super::{Imported, audit, litmus, maturity};
+use super::{Assessment, audit, litmus, maturity};
 use crate::assessment::{AuditAssessment, Context, is_calendar_date};
 use crate::error::{Error, IdKind, SpreadsheetError};
 use crate::framework::{AuditFramework, Framework, MaturityModel};
@@ -21,7 +21,7 @@ use crate::maturity::MaturityAssessment;
 pub(crate) fn read_workbook(
     bytes: &[u8],
     framework: Option<&Framework>,
-) -> Result<Imported, Error> {
+) -> Result<Assessment, Error> {
     let mut book = Workbook::open(bytes)?;
     let front = book.grid(instructions::SHEET)?;
     let (id, id_at) = field(&front, label::FRAMEWORK_ID)?;
@@ -57,9 +57,9 @@ pub(crate) fn read_workbook(
                 }
                 _ => None,
             };
-            Ok(Imported::ActionAudit { assessment, litmus })
+            Ok(Assessment::ActionAudit { assessment, litmus })
         }
-        Framework::MaturityModel(m) => Ok(Imported::MaturityModel {
+        Framework::MaturityModel(m) => Ok(Assessment::MaturityModel {
             assessment: read_maturity(m, &book.grid(maturity::SHEET)?, context)?,
         }),
     }
@@ -68,25 +68,28 @@ pub(crate) fn read_workbook(
 /// The trimmed value beside a label of the Instructions sheet, and its cell.
 fn field(grid: &Grid, label: &str) -> Result<(String, String), Error> {
     let missing = || SpreadsheetError::MissingField {
-        sheet: grid.sheet.clone(),
+        at: format!("sheet `{}`", grid.sheet),
         field: label.to_owned(),
     };
     let row = grid.labelled(label).ok_or_else(missing)?;
-    let value = grid.trimmed(row, 1).ok_or_else(missing)?;
+    let value = grid.trimmed(row, 1)?.ok_or_else(missing)?;
     Ok((value, grid.at(row, 1)))
 }
 
 /// The context cells; a label that is gone or a cell left blank is unset.
 fn context(grid: &Grid) -> Result<Context, Error> {
-    let text = |label: &str| grid.labelled(label).and_then(|row| grid.raw(row, 1).text());
+    let text = |label: &str| match grid.labelled(label) {
+        Some(row) => grid.text(row, 1),
+        None => Ok(None),
+    };
     let date = match grid.labelled(label::DATE) {
         None => None,
         Some(row) => date(grid, row)?,
     };
     Ok(Context {
-        organisation: text(label::ORGANISATION),
-        unit: text(label::UNIT),
-        assessor: text(label::ASSESSOR),
+        organisation: text(label::ORGANISATION)?,
+        unit: text(label::UNIT)?,
+        assessor: text(label::ASSESSOR)?,
         date,
     })
 }
@@ -142,10 +145,13 @@ fn read_answers(grid: &Grid, layout: &Layout, choices: &Choices) -> Result<Answe
     let mut answers = Answers::default();
     let mut first_at: BTreeMap<String, String> = BTreeMap::new();
     for row in grid.rows().filter(|&r| r > header.row) {
-        let id = grid.trimmed(row, id_column);
+        let id = grid.trimmed(row, id_column)?;
         let raw = grid.raw(row, answer_column);
         let formula = grid.formula(row, answer_column);
-        let evidence = evidence_column.and_then(|c| grid.raw(row, c).text());
+        let evidence = match evidence_column {
+            Some(c) => grid.text(row, c)?,
+            None => None,
+        };
         let Some(id) = id else {
             if formula.is_some() || choices.read(raw) != Ok(Answer::Blank) || evidence.is_some() {
                 return Err(SpreadsheetError::MissingId {

@@ -51,8 +51,8 @@ pub(crate) fn read_litmus(
     let (set_c, respondent_c, about_c) = (column(3), column(4), column(5));
     let mut sets: Vec<Set> = Vec::new();
     for row in grid.rows().filter(|&r| r > header.row) {
-        let test_id = grid.trimmed(row, test_c);
-        let question = grid.trimmed(row, question_c);
+        let test_id = grid.trimmed(row, test_c)?;
+        let question = grid.trimmed(row, question_c)?;
         let answer = answer_of(grid, row, answer_c)?;
         let (Some(test_id), Some(question)) = (test_id.clone(), question) else {
             if test_id.is_some() || answer.is_some() {
@@ -78,9 +78,11 @@ pub(crate) fn read_litmus(
             }
             .into());
         }
-        let number = set_c
-            .and_then(|c| grid.trimmed(row, c))
-            .unwrap_or_else(|| "1".to_owned());
+        let number = match set_c {
+            Some(c) => grid.trimmed(row, c)?,
+            None => None,
+        }
+        .unwrap_or_else(|| "1".to_owned());
         let index = sets
             .iter()
             .position(|s| s.test.id == test.id && s.number == number)
@@ -171,10 +173,10 @@ fn agree(
     column: Option<u32>,
     kept: &mut Option<(String, String)>,
 ) -> Result<(), Error> {
-    let Some(value) = column.and_then(|c| grid.raw(row, c).text()) else {
+    let Some(column) = column else { return Ok(()) };
+    let Some(value) = grid.text(row, column)? else {
         return Ok(());
     };
-    let Some(column) = column else { return Ok(()) };
     match kept {
         None => *kept = Some((value, grid.at(row, column))),
         Some((first, first_at)) if *first != value => {

@@ -32,7 +32,7 @@
 //!     &kam_core::ScoreOptions::default(),
 //! )?;
 //! let read = spreadsheet::read_xlsx(&filled)?;
-//! assert_eq!(read, spreadsheet::Imported::ActionAudit { assessment, litmus: None });
+//! assert_eq!(read, spreadsheet::Assessment::ActionAudit { assessment, litmus: None });
 //! # assert!(blank.starts_with(b"PK"));
 //! # Ok::<(), kam_core::Error>(())
 //! ```
@@ -41,6 +41,7 @@ mod audit;
 mod book;
 mod cell;
 mod choices;
+mod csv;
 mod import;
 mod import_litmus;
 mod instructions;
@@ -63,12 +64,14 @@ use crate::framework::Framework;
 use crate::litmus::LitmusAnswers;
 use crate::maturity::MaturityAssessment;
 use crate::scoring::ScoreOptions;
+pub use csv::{CsvDelimiter, CsvLayout, CsvOptions, read_csv, to_csv, to_csv_with};
 use workbook::Kind;
 
-/// What a filled workbook holds, in the shared JSON format.
+/// An assessment of any framework type as a workbook holds it, in the
+/// shared JSON format: what [`read_xlsx`] returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum Imported {
+pub enum Assessment {
     /// An action-audit workbook: the assessment, and the litmus answers when
     /// any answer set was filled in.
     ActionAudit {
@@ -191,7 +194,7 @@ fn export_book(
 /// `formula-in-score`, `invalid-score`, `score-out-of-range` (or
 /// `stage-out-of-range`), `invalid-answer`, `missing-answer` and
 /// `inconsistent-values`: each names the cell, e.g. `` `Audit!F17` ``.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Imported, Error> {
+pub fn read_xlsx(bytes: &[u8]) -> Result<Assessment, Error> {
     import::read_workbook(bytes, None)
 }
 
@@ -200,7 +203,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Imported, Error> {
 ///
 /// # Errors
 /// See [`read_xlsx`].
-pub fn read_xlsx_with(framework: &Framework, bytes: &[u8]) -> Result<Imported, Error> {
+pub fn read_xlsx_with(framework: &Framework, bytes: &[u8]) -> Result<Assessment, Error> {
     import::read_workbook(bytes, Some(framework))
 }
 
@@ -214,7 +217,7 @@ pub fn read_xlsx_with(framework: &Framework, bytes: &[u8]) -> Result<Imported, E
 pub fn read_xlsx_files<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     framework: Option<&Framework>,
-) -> Result<Vec<Imported>, Error> {
+) -> Result<Vec<Assessment>, Error> {
     files
         .into_iter()
         .map(|(name, bytes)| {

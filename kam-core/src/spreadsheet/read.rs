@@ -11,7 +11,8 @@ use calamine::{DataRef, Reader, Xlsx, XlsxError, XlsxFormulaMetadata};
 use super::cell::Address;
 use super::choices::Raw;
 use super::limits::{self, MAX_CELLS, MAX_ROWS};
-use crate::error::{Error, SpreadsheetError};
+use crate::error::{Error, LimitError, SpreadsheetError};
+use crate::limits::MAX_STRING_CHARS;
 
 /// An open workbook.
 pub(crate) struct Workbook<'a> {
@@ -27,6 +28,9 @@ impl<'a> Workbook<'a> {
     pub(crate) fn open(bytes: &'a [u8]) -> Result<Self, Error> {
         limits::check_workbook(bytes)?;
         let xlsx = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+        if xlsx.sheet_names().is_empty() {
+            return Err(limits::invalid("it has no sheets"));
+        }
         Ok(Workbook { xlsx })
     }
 
@@ -217,12 +221,36 @@ impl Grid {
         Address::new(&self.sheet, row, column).at()
     }
 
-    /// The cell's text, trimmed; `None` when it is empty.
-    pub(crate) fn trimmed(&self, row: u32, column: u32) -> Option<String> {
-        self.raw(row, column)
-            .text()
+    /// The cell's content as text (numbers as spreadsheets show them),
+    /// `None` when it is empty: evidence and context, kept exactly.
+    ///
+    /// # Errors
+    /// `text-too-long` beyond [`MAX_STRING_CHARS`], the limit on every text
+    /// kam reads, so an imported assessment is always one kam accepts as JSON.
+    pub(crate) fn text(&self, row: u32, column: u32) -> Result<Option<String>, Error> {
+        let text = self.raw(row, column).text();
+        if let Some(chars) = text.as_ref().map(|t| t.chars().count())
+            && chars > MAX_STRING_CHARS
+        {
+            return Err(LimitError::TextTooLong {
+                path: Address::new(&self.sheet, row, column).to_string(),
+                chars,
+                max: MAX_STRING_CHARS,
+            }
+            .into());
+        }
+        Ok(text)
+    }
+
+    /// The cell's text, trimmed; `None` when it is empty or only spaces.
+    ///
+    /// # Errors
+    /// See [`Grid::text`].
+    pub(crate) fn trimmed(&self, row: u32, column: u32) -> Result<Option<String>, Error> {
+        Ok(self
+            .text(row, column)?
             .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
+            .filter(|t| !t.is_empty()))
     }
 
     /// The rows that hold something, in order.

@@ -52,8 +52,8 @@ pub struct Recipe {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Start {
-    /// The template of the bundled framework with this id, or of the
-    /// framework given to [`build`].
+    /// The template of the framework with this id: the one given to
+    /// [`build`] if it has this id, else the bundled one.
     Template(String),
     /// The export of an assessment (with default score options).
     Export(Box<ExportInput>),
@@ -117,6 +117,9 @@ pub struct SetCell {
     /// Text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// With `text`: the text is repeated this many times (for long texts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<usize>,
     /// A number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
@@ -154,8 +157,8 @@ pub struct Part {
     pub tail: String,
 }
 
-/// Builds the workbook a recipe describes, against `framework` when given
-/// (a template then starts from it, whatever id the recipe names).
+/// Builds the workbook a recipe describes; `framework` (a user's framework
+/// file) stands in for the bundled framework of the same id.
 ///
 /// # Errors
 /// `invalid-json` naming the edit at fault (a cell that is not one, a sheet
@@ -164,8 +167,8 @@ pub struct Part {
 /// template or export.
 pub fn build(recipe: &Recipe, framework: Option<&Framework>) -> Result<Vec<u8>, Error> {
     let resolve = |id: &str| match framework {
-        Some(f) => Ok(f),
-        None => crate::api::framework(id),
+        Some(f) if f.id() == id => Ok(f),
+        _ => crate::api::framework(id),
     };
     let mut state = match &recipe.start {
         Start::Template(id) => State::Book(super::template_book(resolve(id)?)?),
@@ -188,6 +191,10 @@ pub fn build(recipe: &Recipe, framework: Option<&Framework>) -> Result<Vec<u8>, 
         State::Bytes(bytes) => Ok(bytes),
     }
 }
+
+/// The most text one `set` makes: far beyond the 32,767 characters a cell
+/// holds, so a recipe can test that limit, and no more.
+const MAX_SET_TEXT: usize = 1024 * 1024;
 
 /// A workbook being built: laid out, or already written.
 enum State {
@@ -306,7 +313,11 @@ fn locate<'b>(book: &'b mut Book, cell: &str) -> Result<(&'b mut Sheet, u32, u16
 fn value_of(set: &SetCell) -> Result<Value, Problem> {
     let mut values = Vec::new();
     if let Some(text) = &set.text {
-        values.push(Value::Text(text.clone()));
+        let times = set.repeat.unwrap_or(1);
+        if text.len().saturating_mul(times) > MAX_SET_TEXT {
+            return Err(recipe("the repeated text is more than a recipe makes"));
+        }
+        values.push(Value::Text(text.repeat(times)));
     }
     if let Some(number) = set.number {
         values.push(Value::Number(number));
@@ -322,11 +333,7 @@ fn value_of(set: &SetCell) -> Result<Value, Problem> {
         values.push(Value::Date(date.clone()));
     }
     if let Some(boolean) = set.boolean {
-        let result = if boolean { "TRUE" } else { "FALSE" };
-        values.push(Value::Formula {
-            formula: result.to_owned(),
-            result: Cached::Text(result.to_owned()),
-        });
+        values.push(Value::Bool(boolean));
     }
     match (values.pop(), values.is_empty()) {
         (Some(value), true) => Ok(value),
@@ -389,7 +396,14 @@ fn edit_bytes(mut bytes: Vec<u8>, edit: &Edit) -> Result<Vec<u8>, Problem> {
                     .map_err(|e| recipe(format!("part `{}`: {e}", part.name)))
             };
             write(&mut out, &part.head)?;
-            for _ in 0..part.count {
+            // Repeats written a block at a time: a million tiny writes are
+            // slow in a test build.
+            let per_block = (64 * 1024 / part.unit.len().max(1)).max(1) as u64;
+            let block = part.unit.repeat(usize::try_from(per_block).unwrap_or(1));
+            for _ in 0..part.count / per_block {
+                write(&mut out, &block)?;
+            }
+            for _ in 0..part.count % per_block {
                 write(&mut out, &part.unit)?;
             }
             write(&mut out, &part.tail)?;

@@ -178,6 +178,9 @@ fn write_cell(
         Value::Number(number) => {
             ws.write_number_with_format(row, column, *number, format)?;
         }
+        Value::Bool(boolean) => {
+            ws.write_boolean_with_format(row, column, *boolean, format)?;
+        }
         Value::Date(date) => match excel_date(date) {
             Some(date) => {
                 ws.write_datetime_with_format(row, column, date, format)?;

@@ -81,7 +81,7 @@ fn an_export_reads_back_as_its_assessment() {
     let read = read_xlsx(&export(&assessment)).unwrap();
     assert_eq!(
         read,
-        Imported::ActionAudit {
+        Assessment::ActionAudit {
             assessment,
             litmus: None
         }
