@@ -152,7 +152,10 @@ fn every_spreadsheet_error_kind_has_a_vector() {
         "invalid-date",
         "text-too-long",
     ];
-    let new_kinds = kam_core::Error::KINDS[first..].iter().copied().chain(shared);
+    let new_kinds = kam_core::Error::KINDS[first..]
+        .iter()
+        .copied()
+        .chain(shared);
     let missing: Vec<&str> = new_kinds
         .into_iter()
         .filter(|k| !here.contains(*k))

@@ -219,6 +219,35 @@ pub(crate) enum Chart {
     Figure3(Figure3),
     /// Stage by programme area, as horizontal bars.
     Stages(StagesChart),
+    /// Clustered columns, one series per measure.
+    Columns(Columns),
+}
+
+/// A clustered column chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Columns {
+    pub(crate) title: String,
+    pub(crate) at: (u32, u16),
+    pub(crate) categories: Area,
+    pub(crate) series: Vec<Series>,
+    /// Values are fractions, shown from 0% to 100%.
+    pub(crate) percent: bool,
+}
+
+/// One series of a column chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Series {
+    pub(crate) name: String,
+    pub(crate) values: Area,
+    /// An RGB colour.
+    pub(crate) colour: u32,
+}
+
+impl Series {
+    /// An earlier measure: a pale blue, as the SVG progress chart has it.
+    pub(crate) const PALE: u32 = 0x00a9_c1de;
+    /// A later measure: kam's chart blue.
+    pub(crate) const STRONG: u32 = 0x001f_5fa8;
 }
 
 /// The cells Figure 3 is drawn from, all ranges of one length.

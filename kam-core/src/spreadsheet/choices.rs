@@ -170,40 +170,61 @@ impl Choices {
     pub(crate) fn read(&self, raw: &Raw) -> Result<Answer, BadScore> {
         match raw {
             Raw::Empty => Ok(Answer::Blank),
-            Raw::Number(n) => self.whole(*n, raw),
-            Raw::Text(text) => {
-                let trimmed = text.trim();
-                if trimmed.is_empty() {
-                    Ok(Answer::Blank)
-                } else if self.not_applicable && trimmed.eq_ignore_ascii_case(NOT_APPLICABLE) {
-                    Ok(Answer::NotApplicable)
-                } else if let Some(value) = self
-                    .values()
-                    .find_map(|(v, _)| (self.entry(v) == trimmed).then_some(v))
-                {
-                    Ok(Answer::Score(value))
-                } else if let Some(n) = decimal(trimmed) {
-                    self.whole(n, raw)
-                } else {
-                    Err(BadScore::NotAScore(raw.describe()))
-                }
-            }
+            Raw::Number(n) => self.whole_number(*n, raw),
+            Raw::Text(text) => self.read_text(text),
             Raw::Bool(_) | Raw::Date(_) | Raw::Error(_) => Err(BadScore::NotAScore(raw.describe())),
         }
     }
 
-    fn whole(&self, n: f64, raw: &Raw) -> Result<Answer, BadScore> {
+    /// [`Choices::read`] for text, e.g. a CSV field.
+    ///
+    /// # Errors
+    /// See [`Choices::read`].
+    pub(crate) fn read_text(&self, text: &str) -> Result<Answer, BadScore> {
+        let trimmed = text.trim();
+        let not_a_score = || BadScore::NotAScore(format!("`{text}`"));
+        if trimmed.is_empty() {
+            Ok(Answer::Blank)
+        } else if self.not_applicable && trimmed.eq_ignore_ascii_case(NOT_APPLICABLE) {
+            Ok(Answer::NotApplicable)
+        } else if let Some(n) = decimal(trimmed) {
+            self.whole(n).map_err(|bad| bad.unwrap_or_else(not_a_score))
+        } else if let Some(value) = self
+            .values()
+            .find_map(|(v, meaning)| is_entry(trimmed, v, meaning).then_some(v))
+        {
+            Ok(Answer::Score(value))
+        } else {
+            Err(not_a_score())
+        }
+    }
+
+    /// A number as a score.
+    fn whole_number(&self, n: f64, raw: &Raw) -> Result<Answer, BadScore> {
+        self.whole(n)
+            .map_err(|bad| bad.unwrap_or_else(|| BadScore::NotAScore(raw.describe())))
+    }
+
+    /// A whole number on the scale; `Err(None)` when it is not whole.
+    fn whole(&self, n: f64) -> Result<Answer, Option<BadScore>> {
         if !n.is_finite() || n.fract() != 0.0 {
-            return Err(BadScore::NotAScore(raw.describe()));
+            return Err(None);
         }
         if n < f64::from(self.min) || n > f64::from(self.max) {
-            return Err(BadScore::OutOfRange(number_text(n)));
+            return Err(Some(BadScore::OutOfRange(number_text(n))));
         }
         // Whole and within 0–255: the conversion is exact (and -0 is 0).
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let value = n as u8;
         Ok(Answer::Score(value))
     }
+}
+
+/// `true` when `text` is the dropdown entry of `value`: `3 – meaning`.
+fn is_entry(text: &str, value: u8, meaning: &str) -> bool {
+    text.strip_prefix(&value.to_string())
+        .and_then(|rest| rest.strip_prefix(DASH))
+        .is_some_and(|rest| rest == meaning)
 }
 
 /// A number written plainly: digits, an optional sign, an optional decimal

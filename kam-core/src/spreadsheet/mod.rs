@@ -37,10 +37,12 @@
 //! # Ok::<(), kam_core::Error>(())
 //! ```
 
+mod aggregation;
 mod audit;
 mod book;
 mod cell;
 mod choices;
+mod comparison;
 mod csv;
 mod import;
 mod import_litmus;
@@ -58,6 +60,7 @@ mod workbook;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::{AggregateInput, ComparisonInput};
 use crate::assessment::AuditAssessment;
 use crate::error::Error;
 use crate::framework::Framework;
@@ -105,6 +108,14 @@ pub enum ExportInput {
         /// The assessment.
         assessment: MaturityAssessment,
     },
+    /// Two audits compared: totals before and after with the changes as
+    /// formulas, a chart of completion by period, and the items that
+    /// changed.
+    Comparison(ComparisonInput),
+    /// Several assessors' audits aggregated: the aggregated audit exported
+    /// (it reads back as that audit), and the assessors' scores side by side
+    /// with the median, the spread and the disagreements flagged.
+    Aggregation(AggregateInput),
 }
 
 /// An empty template of `framework` for an assessor to fill in.
@@ -135,7 +146,13 @@ fn template_book(framework: &Framework) -> Result<book::Book, Error> {
 /// `unknown-framework`, `wrong-framework-type`, and any error of scoring
 /// the input; `text-too-long` for a text beyond Excel's 32,767 characters.
 pub fn to_xlsx(input: &ExportInput, options: &ScoreOptions) -> Result<Vec<u8>, Error> {
-    to_xlsx_with(crate::api::framework(input.framework())?, input, options)
+    let Some(id) = input.framework() else {
+        return Err(crate::error::AnalysisError::Empty {
+            what: "audits".to_owned(),
+        }
+        .into());
+    };
+    to_xlsx_with(crate::api::framework(id)?, input, options)
 }
 
 /// Exports `input` as a workbook of `framework`.
@@ -151,11 +168,14 @@ pub fn to_xlsx_with(
 }
 
 impl ExportInput {
-    /// The id of the framework the input names.
-    pub fn framework(&self) -> &str {
+    /// The id of the framework the input names; `None` for an aggregation
+    /// of no audits.
+    pub fn framework(&self) -> Option<&str> {
         match self {
-            ExportInput::Audit { assessment, .. } => &assessment.framework,
-            ExportInput::Maturity { assessment } => &assessment.framework,
+            ExportInput::Audit { assessment, .. } => Some(&assessment.framework),
+            ExportInput::Maturity { assessment } => Some(&assessment.framework),
+            ExportInput::Comparison(input) => Some(&input.before.framework),
+            ExportInput::Aggregation(input) => input.audits.first().map(|a| a.framework.as_str()),
         }
     }
 }
@@ -176,6 +196,12 @@ fn export_book(
         ),
         ExportInput::Maturity { assessment } => {
             workbook::maturity_book(framework.as_maturity()?, assessment)
+        }
+        ExportInput::Comparison(input) => {
+            workbook::comparison_book(framework.as_audit()?, input, options)
+        }
+        ExportInput::Aggregation(input) => {
+            workbook::aggregation_book(framework.as_audit()?, input, options)
         }
     }
 }
@@ -243,5 +269,7 @@ fn empty_maturity(model: &crate::framework::MaturityModel) -> MaturityAssessment
     }
 }
 
+#[cfg(test)]
+mod parity;
 #[cfg(test)]
 mod tests;

@@ -173,7 +173,7 @@ pub fn build(recipe: &Recipe, framework: Option<&Framework>) -> Result<Vec<u8>, 
     let mut state = match &recipe.start {
         Start::Template(id) => State::Book(super::template_book(resolve(id)?)?),
         Start::Export(input) => State::Book(super::export_book(
-            resolve(input.framework())?,
+            resolve(input.framework().unwrap_or_default())?,
             input,
             &ScoreOptions::default(),
         )?),

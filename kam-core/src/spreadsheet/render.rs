@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use super::book::{
-    Book, Cached, Chart, Figure3, Highlight, Rule, Sheet, StagesChart, Style, Value,
+    Book, Cached, Chart, Columns, Figure3, Highlight, Rule, Sheet, StagesChart, Style, Value,
 };
 use super::cell::{Address, Area};
 use crate::error::{Error, LimitError, SpreadsheetError};
@@ -137,6 +137,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> Result<(
         let (at, chart) = match chart {
             Chart::Figure3(figure) => (figure.at, figure3(figure)),
             Chart::Stages(stages) => (stages.at, stages_chart(stages)),
+            Chart::Columns(columns) => (columns.at, columns_chart(columns)),
         };
         ws.insert_chart(at.0, at.1, &chart)?;
     }
@@ -351,6 +352,26 @@ fn stages_chart(stages: &StagesChart) -> XlsxChart {
     chart.y_axis().set_reverse();
     chart.legend().set_hidden();
     chart.show_hidden_data();
+    chart.set_width(720).set_height(360);
+    chart
+}
+
+/// Clustered columns, one series per measure.
+fn columns_chart(columns: &Columns) -> XlsxChart {
+    let mut chart = XlsxChart::new_column();
+    chart.title().set_name(&columns.title);
+    for series in &columns.series {
+        chart
+            .add_series()
+            .set_name(&series.name)
+            .set_categories(range(&columns.categories))
+            .set_values(range(&series.values))
+            .set_format(&mut fill(series.colour));
+    }
+    if columns.percent {
+        chart.y_axis().set_min(0).set_max(1).set_num_format("0%");
+    }
+    chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(720).set_height(360);
     chart
 }

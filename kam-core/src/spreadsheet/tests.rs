@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::api;
+use crate::litmus::LitmusAnswers;
 
 fn cranfield() -> &'static Framework {
     api::framework("cranfield-kam-development").unwrap()
@@ -109,23 +110,28 @@ mod round_trip {
             proptest::collection::btree_map(0..count, 0u8..=3, 0..count),
             proptest::collection::btree_map(0..count, text(), 0..8),
         )
-            .prop_map(move |(organisation, unit, assessor, date, scores, evidence)| {
-                let mut assessment = AuditAssessment::new(framework);
-                assessment.context = Context {
-                    organisation,
-                    unit,
-                    assessor,
-                    date,
-                };
-                let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
-                assessment.scores = scores.into_iter().map(|(i, s)| (id(i), s)).collect();
-                assessment.evidence = evidence.into_iter().map(|(i, t)| (id(i), t)).collect();
-                assessment
-            })
+            .prop_map(
+                move |(organisation, unit, assessor, date, scores, evidence)| {
+                    let mut assessment = AuditAssessment::new(framework);
+                    assessment.context = Context {
+                        organisation,
+                        unit,
+                        assessor,
+                        date,
+                    };
+                    let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
+                    assessment.scores = scores.into_iter().map(|(i, s)| (id(i), s)).collect();
+                    assessment.evidence = evidence.into_iter().map(|(i, t)| (id(i), t)).collect();
+                    assessment
+                },
+            )
     }
 
     fn maturity() -> impl Strategy<Value = MaturityAssessment> {
-        let model = api::framework("kam-maturity-model").unwrap().as_maturity().unwrap();
+        let model = api::framework("kam-maturity-model")
+            .unwrap()
+            .as_maturity()
+            .unwrap();
         let ids: Vec<String> = model.areas.iter().map(|a| a.id.clone()).collect();
         let count = ids.len();
         (
@@ -163,9 +169,16 @@ mod round_trip {
             let questions: Vec<String> = test.questions.iter().map(|q| q.id.clone()).collect();
             let id = test.id.clone();
             // A test answered once takes exactly one answer set per response.
-            let sets = if test.repeat_per.is_some() { 1..3 } else { 1..2 };
+            let sets = if test.repeat_per.is_some() {
+                1..3
+            } else {
+                1..2
+            };
             proptest::collection::vec(
-                (proptest::option::of(text()), proptest::collection::vec(set(questions), sets)),
+                (
+                    proptest::option::of(text()),
+                    proptest::collection::vec(set(questions), sets),
+                ),
                 0..3,
             )
             .prop_map(move |responses| {
@@ -181,12 +194,14 @@ mod round_trip {
                     .collect::<Vec<_>>()
             })
         });
-        responses.collect::<Vec<_>>().prop_map(move |per_test| LitmusAnswers {
-            framework: framework.id.clone(),
-            framework_version: framework.version.clone(),
-            context: Context::default(),
-            responses: per_test.into_iter().flatten().collect(),
-        })
+        responses
+            .collect::<Vec<_>>()
+            .prop_map(move |per_test| LitmusAnswers {
+                framework: framework.id.clone(),
+                framework_version: framework.version.clone(),
+                context: Context::default(),
+                responses: per_test.into_iter().flatten().collect(),
+            })
     }
 
     proptest! {
@@ -228,4 +243,130 @@ mod round_trip {
             }
         }
     }
+}
+
+#[test]
+fn comparisons_and_aggregations_export() {
+    let framework = cranfield().as_audit().unwrap();
+    let mut before = AuditAssessment::new(framework);
+    before.context.assessor = Some("Ana".into());
+    before.scores.insert("A1.1".into(), 1);
+    before.scores.insert("A1.2".into(), 3);
+    let mut after = before.clone();
+    after.context.assessor = Some("Bo".into());
+    after.scores.insert("A1.1".into(), 3);
+    after.scores.insert("A1.3".into(), 0);
+    let text = r#"{"type": "comparison", "before": BEFORE, "after": AFTER}"#
+        .replace("BEFORE", &serde_json::to_string(&before).unwrap())
+        .replace("AFTER", &serde_json::to_string(&after).unwrap());
+    let input: ExportInput = crate::error::from_json(&text).unwrap();
+    assert_eq!(
+        input,
+        ExportInput::Comparison(crate::analysis::ComparisonInput {
+            before: before.clone(),
+            after: after.clone()
+        })
+    );
+    let bytes = to_xlsx(&input, &ScoreOptions::default()).unwrap();
+    limits::check_workbook(&bytes).unwrap();
+    let input = ExportInput::Aggregation(crate::analysis::AggregateInput {
+        audits: vec![before, after],
+        disagreement: 2,
+    });
+    let bytes = to_xlsx(&input, &ScoreOptions::default()).unwrap();
+    // The aggregated audit reads back: the median rounded half down.
+    let Assessment::ActionAudit { assessment, .. } = read_xlsx(&bytes).unwrap() else {
+        panic!("an audit");
+    };
+    assert_eq!(assessment.scores["A1.1"], 2);
+    assert_eq!(assessment.scores["A1.2"], 3);
+    let none = ExportInput::Aggregation(crate::analysis::AggregateInput {
+        audits: vec![],
+        disagreement: 2,
+    });
+    let err = to_xlsx(&none, &ScoreOptions::default()).unwrap_err();
+    assert_eq!(err.kind(), "empty-input");
+}
+
+/// The assessments behind the workbooks LibreOffice saved in
+/// `kam-core/tests/workbooks/` (written with `KAM_WRITE_FIXTURES=<dir>`,
+/// then opened and saved again by LibreOffice 7.4).
+fn fixture_assessments() -> (AuditAssessment, LitmusAnswers, MaturityAssessment) {
+    let framework = cranfield().as_audit().unwrap();
+    let mut audit = AuditAssessment::new(framework);
+    audit.context.organisation = Some("Northwind — 北風 & Søn".into());
+    audit.context.date = Some("2026-03-31".into());
+    for (i, item) in framework
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 3 != 1)
+    {
+        audit
+            .scores
+            .insert(item.id.clone(), u8::try_from(i % 4).unwrap());
+    }
+    audit
+        .evidence
+        .insert("A1.1".into(), "Board minutes\nsecond line  ".into());
+    let litmus: LitmusAnswers = serde_json::from_value(serde_json::json!({
+        "framework": "cranfield-kam-development", "framework_version": "2006.1",
+        "context": {"organisation": "Northwind — 北風 & Søn", "date": "2026-03-31"},
+        "responses": [{"test": "key-account-managers", "respondent": "Ana", "answer_sets": [
+            {"about": "Acme", "answers": {"key-account-managers-1": true, "key-account-managers-2": true,
+              "key-account-managers-3": false, "key-account-managers-4": true, "key-account-managers-5": true}}]}]
+    }))
+    .unwrap();
+    let model = api::framework("kam-maturity-model")
+        .unwrap()
+        .as_maturity()
+        .unwrap();
+    let mut maturity = empty_maturity(model);
+    maturity.context.assessor = Some("Bo".into());
+    maturity.stages.insert("process".into(), 3);
+    maturity
+        .evidence
+        .insert("process".into(), "reviewed yearly".into());
+    (audit, litmus, maturity)
+}
+
+#[test]
+fn workbooks_saved_by_libreoffice_read_back() {
+    let (audit, litmus, maturity) = fixture_assessments();
+    let audit_input = ExportInput::Audit {
+        assessment: audit.clone(),
+        litmus: Some(litmus.clone()),
+    };
+    let maturity_input = ExportInput::Maturity {
+        assessment: maturity.clone(),
+    };
+    if let Some(dir) = std::env::var_os("KAM_WRITE_FIXTURES") {
+        let dir = std::path::PathBuf::from(dir);
+        let options = ScoreOptions::default();
+        std::fs::write(
+            dir.join("audit.xlsx"),
+            to_xlsx(&audit_input, &options).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("maturity.xlsx"),
+            to_xlsx(&maturity_input, &options).unwrap(),
+        )
+        .unwrap();
+    }
+    let saved = include_bytes!("../../tests/workbooks/libreoffice-audit.xlsx");
+    assert_eq!(
+        read_xlsx(saved).unwrap(),
+        Assessment::ActionAudit {
+            assessment: audit,
+            litmus: Some(litmus)
+        }
+    );
+    let saved = include_bytes!("../../tests/workbooks/libreoffice-maturity.xlsx");
+    assert_eq!(
+        read_xlsx(saved).unwrap(),
+        Assessment::MaturityModel {
+            assessment: maturity
+        }
+    );
 }

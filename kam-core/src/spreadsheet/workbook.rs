@@ -3,14 +3,17 @@
 //! A new kind of framework is one more function here and one more sheet
 //! builder.
 
+use super::aggregation::assessors_sheet;
 use super::audit::audit_sheet;
 use super::book::Book;
 use super::choices::{Choices, NOT_APPLICABLE};
+use super::comparison::{comparison_sheet, items_sheet};
 use super::instructions::{About, instructions};
 use super::litmus::litmus_sheet;
 use super::maturity::{maturity_sheet, summary_sheet};
 use super::report::report_sheet;
 use super::totals::totals_sheet;
+use crate::analysis::{AggregateInput, ComparisonInput};
 use crate::assessment::AuditAssessment;
 use crate::error::Error;
 use crate::framework::{AuditFramework, MaturityModel};
@@ -95,6 +98,48 @@ fn audit_steps(framework: &AuditFramework) -> Vec<String> {
             .to_owned(),
     );
     steps
+}
+
+/// A comparison's workbook: Comparison (totals before and after, the
+/// changes as formulas, a chart) and Items (what changed).
+///
+/// # Errors
+/// Any error of comparing the audits.
+pub(crate) fn comparison_book(
+    framework: &AuditFramework,
+    input: &ComparisonInput,
+    options: &ScoreOptions,
+) -> Result<Book, Error> {
+    let comparison = crate::analysis::compare::compare(framework, input, options)?;
+    Ok(Book {
+        sheets: vec![
+            comparison_sheet(&comparison),
+            items_sheet(&comparison, &Choices::audit(framework)),
+        ],
+    })
+}
+
+/// An aggregation's workbook: the aggregated audit exported like any
+/// other (so it reads back as that audit), and the Assessors sheet.
+///
+/// # Errors
+/// Any error of aggregating the audits.
+pub(crate) fn aggregation_book(
+    framework: &AuditFramework,
+    input: &AggregateInput,
+    options: &ScoreOptions,
+) -> Result<Book, Error> {
+    let aggregation = crate::analysis::aggregate::aggregate(framework, input, options)?;
+    let mut book = audit_book(
+        framework,
+        &aggregation.assessment,
+        None,
+        options,
+        Kind::Export,
+    )?;
+    book.sheets
+        .push(assessors_sheet(framework, input, &aggregation));
+    Ok(book)
 }
 
 /// A maturity model's workbook: Instructions, Maturity, Summary.

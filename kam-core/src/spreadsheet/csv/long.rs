@@ -1,6 +1,6 @@
 //! The long layout: one row per item of each assessment.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{LEADING, Table, column, date, framework_of, leading};
 use crate::assessment::{AuditAssessment, Context};
@@ -59,6 +59,7 @@ pub(super) fn read(
         })?;
     let label = table.column(column::ASSESSMENT);
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
     for index in 0..table.rows.len() {
         if table
             .rows
@@ -67,10 +68,12 @@ pub(super) fn read(
         {
             continue;
         }
-        let name = table.trimmed(index, label).unwrap_or_default();
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, rows)) => rows.push(index),
-            None => groups.push((name, vec![index])),
+        let name = table.trimmed(index, label).unwrap_or_default().to_owned();
+        if let Some((_, rows)) = group_of.get(&name).and_then(|&g| groups.get_mut(g)) {
+            rows.push(index);
+        } else {
+            group_of.insert(name.clone(), groups.len());
+            groups.push((name, vec![index]));
         }
     }
     groups
@@ -102,8 +105,18 @@ fn assessment(
         .or(rows.first().copied())
         .unwrap_or(0);
     let framework = framework_of(table, first, given)?;
+    let version_column = table.column(column::VERSION);
+    let named = |i: usize| {
+        (
+            table.trimmed(i, framework_column),
+            table.trimmed(i, version_column),
+        )
+    };
+    let first_named = named(first);
     for &index in rows {
-        if table.trimmed(index, framework_column).is_some() {
+        // A row naming what the first row names needs no second look.
+        let this = named(index);
+        if this.0.is_some() && this != first_named {
             let this = framework_of(table, index, given)?;
             if this.id != framework.id || this.version != framework.version {
                 return Err(SpreadsheetError::FrameworkMismatch {
@@ -119,52 +132,49 @@ fn assessment(
     assessment.context = context(table, rows, &group)?;
     let choices = Choices::audit(framework);
     let (item, evidence) = (table.column(column::ITEM), table.column(column::EVIDENCE));
-    let mut first_at: BTreeMap<String, String> = BTreeMap::new();
+    let item_at = |index: usize| table.at(index, item.unwrap_or(0));
+    let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
+    let mut first_row: BTreeMap<&str, usize> = BTreeMap::new();
     for &index in rows {
-        let raw = table.raw(index, Some(score));
-        let note = table.raw(index, evidence).text();
+        let answer = choices
+            .read_text(table.field(index, Some(score)))
+            .map_err(|bad| bad_score(table.at(index, score), &choices, bad))?;
+        let note = table.text(index, evidence);
         let Some(id) = table.trimmed(index, item) else {
-            if choices.read(&raw) != Ok(Answer::Blank) || note.is_some() {
-                return Err(SpreadsheetError::MissingId {
-                    at: table.at(index, item.unwrap_or(0)),
-                }
-                .into());
+            if answer != Answer::Blank || note.is_some() {
+                return Err(SpreadsheetError::MissingId { at: item_at(index) }.into());
             }
             continue;
         };
-        let at = table.at(index, item.unwrap_or(0));
-        if framework.item(&id).is_none() {
+        if !known.contains(id) {
             return Err(SpreadsheetError::UnknownId {
-                at,
+                at: item_at(index),
                 what: IdKind::Item,
-                id,
+                id: id.to_owned(),
                 framework: framework.id.clone(),
             }
             .into());
         }
-        if let Some(first) = first_at.insert(id.clone(), at.clone()) {
+        if let Some(first) = first_row.insert(id, index) {
             return Err(SpreadsheetError::DuplicateId {
-                at,
+                at: item_at(index),
                 what: IdKind::Item,
-                id,
-                first,
+                id: id.to_owned(),
+                first: item_at(first),
             }
             .into());
         }
-        match choices
-            .read(&raw)
-            .map_err(|bad| bad_score(table.at(index, score), &choices, bad))?
-        {
+        match answer {
             Answer::Blank => {}
             Answer::Score(value) => {
-                assessment.scores.insert(id.clone(), value);
+                assessment.scores.insert(id.to_owned(), value);
             }
             Answer::NotApplicable => {
-                assessment.not_applicable.insert(id.clone());
+                assessment.not_applicable.insert(id.to_owned());
             }
         }
         if let Some(note) = note {
-            assessment.evidence.insert(id, note);
+            assessment.evidence.insert(id.to_owned(), note.to_owned());
         }
     }
     assessment.validate(framework)?;
@@ -174,22 +184,22 @@ fn assessment(
 /// The context of an assessment: each field from the rows that give it,
 /// which must agree.
 fn context(table: &Table, rows: &[usize], group: &str) -> Result<Context, Error> {
-    let field = |title: &str| -> Result<Option<(String, usize)>, Error> {
+    let field = |title: &str| -> Result<Option<(&str, usize)>, Error> {
         let column = table.column(title);
-        let mut kept: Option<(String, usize)> = None;
+        let mut kept: Option<(&str, usize)> = None;
         for &index in rows {
-            let Some(value) = table.raw(index, column).text() else {
+            let Some(value) = table.text(index, column) else {
                 continue;
             };
-            match &kept {
+            match kept {
                 None => kept = Some((value, index)),
-                Some((first, first_index)) if *first != value => {
+                Some((first, first_index)) if first != value => {
                     let column = column.unwrap_or(0);
                     return Err(SpreadsheetError::Inconsistent {
                         at: table.at(index, column),
-                        value,
-                        first: table.at(*first_index, column),
-                        other: first.clone(),
+                        value: value.to_owned(),
+                        first: table.at(first_index, column),
+                        other: first.to_owned(),
                         group: group.to_owned(),
                     }
                     .into());
@@ -199,7 +209,7 @@ fn context(table: &Table, rows: &[usize], group: &str) -> Result<Context, Error>
         }
         Ok(kept)
     };
-    let text = |title: &str| field(title).map(|kept| kept.map(|(value, _)| value));
+    let text = |title: &str| field(title).map(|kept| kept.map(|(value, _)| value.to_owned()));
     let date = match field(column::DATE)? {
         Some((_, index)) => date(table, index, table.column(column::DATE))?,
         None => None,

@@ -21,7 +21,6 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::choices::Raw;
 use super::limits::{MAX_CELLS, MAX_ROWS};
 use crate::assessment::{AuditAssessment, is_calendar_date};
 use crate::error::{Error, LimitError, SpreadsheetError};
@@ -341,21 +340,23 @@ impl Table {
         Ok(())
     }
 
-    /// The field of data row `index` (from 0) in `column`, as a cell.
-    fn raw(&self, index: usize, column: Option<usize>) -> Raw {
-        let field = column.and_then(|c| self.rows.get(index)?.get(c));
-        match field {
-            Some(text) if !text.is_empty() => Raw::Text(text.clone()),
-            _ => Raw::Empty,
-        }
+    /// The field of data row `index` (from 0) in `column`; empty when the
+    /// row or column is not there.
+    fn field(&self, index: usize, column: Option<usize>) -> &str {
+        column
+            .and_then(|c| self.rows.get(index)?.get(c))
+            .map_or("", String::as_str)
+    }
+
+    /// The field as text, `None` when empty (evidence and context are kept
+    /// exactly as written).
+    fn text(&self, index: usize, column: Option<usize>) -> Option<&str> {
+        Some(self.field(index, column)).filter(|f| !f.is_empty())
     }
 
     /// The trimmed field, `None` when blank.
-    fn trimmed(&self, index: usize, column: Option<usize>) -> Option<String> {
-        self.raw(index, column)
-            .text()
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
+    fn trimmed(&self, index: usize, column: Option<usize>) -> Option<&str> {
+        Some(self.field(index, column).trim()).filter(|f| !f.is_empty())
     }
 
     /// Where data row `index` (from 0) meets `column`, for messages:
@@ -389,8 +390,8 @@ fn date(table: &Table, index: usize, column: Option<usize>) -> Result<Option<Str
     let Some(text) = table.trimmed(index, column) else {
         return Ok(None);
     };
-    if is_calendar_date(&text) {
-        Ok(Some(text))
+    if is_calendar_date(text) {
+        Ok(Some(text.to_owned()))
     } else {
         Err(SpreadsheetError::InvalidDate {
             at: table.at(index, column.unwrap_or(0)),
@@ -412,7 +413,7 @@ fn framework_of<'f>(
         table.column(column::VERSION),
     );
     let id = table.trimmed(index, id_column);
-    let framework: &'f Framework = match (given, &id) {
+    let framework: &'f Framework = match (given, id) {
         (Some(f), _) => f,
         (None, Some(id)) => crate::api::framework(id)?,
         (None, None) => {
@@ -429,21 +430,21 @@ fn framework_of<'f>(
             .into());
         }
     };
-    if let Some(id) = id.filter(|id| id != framework.id()) {
+    if let Some(id) = id.filter(|&id| id != framework.id()) {
         return Err(SpreadsheetError::FrameworkMismatch {
             at: table.at(index, id_column.unwrap_or(0)),
             expected: framework.id().to_owned(),
-            found: id,
+            found: id.to_owned(),
         }
         .into());
     }
     let version = table.trimmed(index, version_column);
-    if let Some(version) = version.filter(|v| v != framework.version()) {
+    if let Some(version) = version.filter(|&v| v != framework.version()) {
         return Err(SpreadsheetError::VersionMismatch {
             at: table.at(index, version_column.unwrap_or(0)),
             framework: framework.id().to_owned(),
             expected: framework.version().to_owned(),
-            found: version,
+            found: version.to_owned(),
         }
         .into());
     }

@@ -92,19 +92,20 @@ pub(super) fn read(
     rows.iter()
         .map(|&index| {
             framework_of(table, index, Some(framework))?;
+            let text = |title: &str| table.text(index, table.column(title)).map(str::to_owned);
             let mut assessment = AuditAssessment::new(audit);
             assessment.context = Context {
-                organisation: table.raw(index, table.column(column::ORGANISATION)).text(),
-                unit: table.raw(index, table.column(column::UNIT)).text(),
-                assessor: table.raw(index, table.column(column::ASSESSOR)).text(),
+                organisation: text(column::ORGANISATION),
+                unit: text(column::UNIT),
+                assessor: text(column::ASSESSOR),
                 date: date(table, index, table.column(column::DATE))?,
             };
             for (&c, holds) in &columns {
-                let raw = table.raw(index, Some(c));
+                let field = table.field(index, Some(c));
                 match holds {
                     Holds::Score(id) => {
                         let answer = choices
-                            .read(&raw)
+                            .read_text(field)
                             .map_err(|bad| bad_score(table.at(index, c), &choices, bad))?;
                         match answer {
                             Answer::Blank => {}
@@ -117,8 +118,10 @@ pub(super) fn read(
                         }
                     }
                     Holds::Evidence(id) => {
-                        if let Some(text) = raw.text() {
-                            assessment.evidence.insert((*id).to_owned(), text);
+                        if !field.is_empty() {
+                            assessment
+                                .evidence
+                                .insert((*id).to_owned(), field.to_owned());
                         }
                     }
                 }
