@@ -7,11 +7,11 @@
 //! each XML part's elements: a zip bomb, a billion tiny shared strings or
 //! XML nested a million deep is refused with its own error kind before it can
 //! exhaust a browser tab's or a notebook's memory. Rows and cells are then
-//! counted while the sheets kam reads are streamed ([`super::read`]), and
+//! counted while the sheets kam reads are streamed, and
 //! the same row and cell limits bound CSV text.
 //!
 //! The limits sit far above any real assessment: the Cranfield template is
-//! about 30 KB, unpacks to about 200 KB and has 130 rows; docs/security.md
+//! about 27 KB, unpacks to about 130 KB and has 130 rows; docs/security.md
 //! gives the reasoning behind each value.
 
 use std::io::{self, Cursor, Read};

@@ -37,6 +37,12 @@
 //! # Ok::<(), kam_core::Error>(())
 //! ```
 
+/// docs/spreadsheets.md's Rust snippets, compiled and run as doc tests so
+/// the guide cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/spreadsheets.md")]
+struct GuideDoctests;
+
 mod aggregation;
 mod audit;
 mod book;
