@@ -85,6 +85,10 @@ fn check_text(sheet: &Sheet) -> Result<(), Error> {
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> Result<(), XlsxError> {
     ws.set_name(&sheet.name)?;
+    // A formula whose result is empty text stores empty text, not the 0 that
+    // rust_xlsxwriter stores by default, so scripts reading stored results
+    // see what a spreadsheet shows.
+    ws.set_formula_result_default("");
     for (&column, &width) in &sheet.widths {
         ws.set_column_width(column, width)?;
     }

@@ -370,3 +370,51 @@ fn workbooks_saved_by_libreoffice_read_back() {
         }
     );
 }
+
+#[test]
+fn stored_results_are_kams_values() {
+    // A script that reads the file without recalculating sees kam's numbers.
+    let framework = cranfield().as_audit().unwrap();
+    let mut assessment = AuditAssessment::new(framework);
+    assessment.scores.insert("A1.1".into(), 3);
+    assessment.scores.insert("B1.1".into(), 2);
+    let report =
+        crate::scoring::score_audit(framework, &assessment, &ScoreOptions::default()).unwrap();
+    let bytes = export(&assessment);
+    let mut book = read::Workbook::open(&bytes).unwrap();
+    let totals = book.grid("Totals").unwrap();
+    let number = |row: u32, column: u32| match totals.raw(row, column) {
+        choices::Raw::Number(n) => *n,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(number(1, 5), f64::from(report.overall.score));
+    assert_eq!(number(1, 6), f64::from(report.overall.max));
+    assert_eq!(number(2, 5), f64::from(report.phases[0].score));
+    // A formula with an empty result stores empty text, not 0.
+    let model = api::framework("kam-maturity-model").unwrap();
+    let input = ExportInput::Maturity {
+        assessment: empty_maturity(model.as_maturity().unwrap()),
+    };
+    let bytes = to_xlsx(&input, &ScoreOptions::default()).unwrap();
+    let mut book = read::Workbook::open(&bytes).unwrap();
+    let summary = book.grid("Summary").unwrap();
+    assert!(summary.formula(2, 1).is_some());
+    assert_eq!(summary.raw(2, 1), &choices::Raw::Text(String::new()));
+}
+
+#[test]
+fn empty_text_reads_back_as_none() {
+    // A spreadsheet cannot tell empty text from a blank cell.
+    let framework = cranfield().as_audit().unwrap();
+    let mut assessment = AuditAssessment::new(framework);
+    assessment.evidence.insert("A1.1".into(), String::new());
+    assessment.context.unit = Some(String::new());
+    let Assessment::ActionAudit {
+        assessment: read, ..
+    } = read_xlsx(&export(&assessment)).unwrap()
+    else {
+        panic!("an audit");
+    };
+    assert!(read.evidence.is_empty());
+    assert_eq!(read.context.unit, None);
+}
