@@ -22,10 +22,10 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(again, read, "an assessment changed through a workbook");
         }
     }
-    if let Ok(assessments) = spreadsheet::read_csv(data, None) {
+    if let Ok(assessments) = spreadsheet::read_csv(data) {
         let text = spreadsheet::to_csv(&assessments, &CsvOptions::default())
             .expect("assessments read from CSV are always written");
-        let again = spreadsheet::read_csv(text.as_bytes(), None).expect("CSV kam wrote reads back");
+        let again = spreadsheet::read_csv(text.as_bytes()).expect("CSV kam wrote reads back");
         assert_eq!(again, assessments, "an assessment changed through CSV");
     }
 });

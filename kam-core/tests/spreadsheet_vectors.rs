@@ -56,7 +56,10 @@ fn run(vector: &Value) -> Result<Value, kam_core::Error> {
         }
         "read_csv" => {
             let text = vector["input_text"].as_str().expect("`input_text`");
-            json!(spreadsheet::read_csv(text.as_bytes(), framework)?)
+            match framework {
+                Some(f) => json!(spreadsheet::read_csv_with(f, text.as_bytes())?),
+                None => json!(spreadsheet::read_csv(text.as_bytes())?),
+            }
         }
         "to_csv" => {
             let assessments: Vec<kam_core::AuditAssessment> = from_value(vector["input"].clone())?;

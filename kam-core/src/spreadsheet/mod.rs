@@ -73,7 +73,7 @@ use crate::framework::Framework;
 use crate::litmus::LitmusAnswers;
 use crate::maturity::MaturityAssessment;
 use crate::scoring::ScoreOptions;
-pub use csv::{CsvDelimiter, CsvLayout, CsvOptions, read_csv, to_csv, to_csv_with};
+pub use csv::{CsvDelimiter, CsvLayout, CsvOptions, read_csv, read_csv_with, to_csv, to_csv_with};
 use workbook::Kind;
 
 /// An assessment of any framework type as a workbook holds it, in the
@@ -240,13 +240,29 @@ pub fn read_xlsx_with(framework: &Framework, bytes: &[u8]) -> Result<Assessment,
 }
 
 /// Reads several filled workbooks, each named (e.g. by its file name) so an
-/// error says which one failed; against `framework` when given, else the
-/// bundled framework each names.
+/// error says which one failed, each against the bundled framework it names.
 ///
 /// # Errors
 /// The first error of [`read_xlsx`], inside a `SpreadsheetError::InFile`
 /// naming the file (its kind is that of the error inside).
 pub fn read_xlsx_files<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Vec<Assessment>, Error> {
+    read_files(files, None)
+}
+
+/// Reads several filled workbooks of `framework`, each named.
+///
+/// # Errors
+/// See [`read_xlsx_files`].
+pub fn read_xlsx_files_with<'a>(
+    framework: &Framework,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Vec<Assessment>, Error> {
+    read_files(files, Some(framework))
+}
+
+fn read_files<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     framework: Option<&Framework>,
 ) -> Result<Vec<Assessment>, Error> {

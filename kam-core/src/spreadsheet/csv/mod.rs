@@ -104,8 +104,8 @@ const LEADING: [&str; 7] = [
 ];
 
 /// Reads action-audit assessments from CSV (long or wide, told apart by the
-/// header), against `framework` when given, else the bundled framework each
-/// assessment names in its `framework` column.
+/// header), each against the bundled framework it names in its `framework`
+/// column.
 ///
 /// # Errors
 /// `input-too-large`, `too-many-rows`, `too-many-cells`, `text-too-long`;
@@ -114,7 +114,21 @@ const LEADING: [&str; 7] = [
 /// `framework-mismatch`, `version-mismatch`; `missing-item-id`,
 /// `unknown-item`, `duplicate-entry`, `invalid-score`, `score-out-of-range`,
 /// `invalid-date` and `inconsistent-values`: each names the row and column.
-pub fn read_csv(data: &[u8], framework: Option<&Framework>) -> Result<Vec<AuditAssessment>, Error> {
+pub fn read_csv(data: &[u8]) -> Result<Vec<AuditAssessment>, Error> {
+    read(data, None)
+}
+
+/// Reads action-audit assessments of `framework` (a user's framework file,
+/// or a bundled one) from CSV; a `framework` or `framework_version` column,
+/// if there is one, must name it.
+///
+/// # Errors
+/// See [`read_csv`].
+pub fn read_csv_with(framework: &Framework, data: &[u8]) -> Result<Vec<AuditAssessment>, Error> {
+    read(data, Some(framework))
+}
+
+fn read(data: &[u8], framework: Option<&Framework>) -> Result<Vec<AuditAssessment>, Error> {
     let table = Table::parse(data)?;
     if table.column(column::ITEM).is_some() {
         long::read(&table, framework)

@@ -33,7 +33,7 @@ fn both_layouts_both_separators_round_trip() {
                 };
                 let text = to_csv(&assessments, &options).unwrap();
                 assert_eq!(text.starts_with('\u{feff}'), bom);
-                let back = read_csv(text.as_bytes(), None).unwrap();
+                let back = read_csv(text.as_bytes()).unwrap();
                 assert_eq!(back, assessments, "{options:?}");
             }
         }
@@ -62,7 +62,7 @@ fn the_long_layout_lists_every_item() {
 fn tolerant_of_what_spreadsheets_write() {
     let text =
         "\u{feff}Item;Score;Framework\r\n A1.1 ;3,0;cranfield-kam-development\r\nA1.2; ;\r\n;;\r\n";
-    let read = read_csv(text.as_bytes(), None).unwrap();
+    let read = read_csv(text.as_bytes()).unwrap();
     assert_eq!(read.len(), 1);
     assert_eq!(read[0].scores.get("A1.1"), Some(&3));
     assert_eq!(read[0].scores.len(), 1);
@@ -144,13 +144,13 @@ fn errors_name_the_row_and_column() {
         ),
     ];
     for (text, kind, message) in cases {
-        let err = read_csv(text.as_bytes(), Some(framework)).unwrap_err();
+        let err = read_csv_with(framework, text.as_bytes()).unwrap_err();
         assert_eq!(err.kind(), kind, "{text}: {err}");
         assert!(err.to_string().starts_with(message), "{text}: {err}");
     }
-    let err = read_csv(b"item,score\nA1.1,1\n", None).unwrap_err();
+    let err = read_csv(b"item,score\nA1.1,1\n").unwrap_err();
     assert_eq!(err.to_string(), "the CSV header has no `framework` column");
-    let err = read_csv(b"item,score\n\xff,1\n", Some(framework)).unwrap_err();
+    let err = read_csv_with(framework, b"item,score\n\xff,1\n").unwrap_err();
     assert_eq!(
         err.to_string(),
         "row 2 is not valid CSV: it is not UTF-8 text"
