@@ -209,3 +209,49 @@ impl<R: Read> Read for Counted<R> {
         Ok(n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(bytes: &[u8]) -> &'static str {
+        check_workbook(bytes).unwrap_err().kind()
+    }
+
+    #[test]
+    fn what_is_not_an_xlsx_file_is_named() {
+        assert_eq!(kind(b""), "invalid-workbook");
+        assert_eq!(kind(b"assessment,item,score\n"), "invalid-workbook");
+        let mut ole = OLE_MAGIC.to_vec();
+        ole.resize(4096, 0);
+        let err = check_workbook(&ole).unwrap_err().to_string();
+        assert!(
+            err.contains("encrypted (password-protected) workbook or an old .xls file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn size_is_checked_before_anything_is_opened() {
+        let big = vec![b'P'; MAX_WORKBOOK_BYTES + 1];
+        assert_eq!(kind(&big), "workbook-too-large");
+    }
+
+    #[test]
+    fn bytes_are_counted_as_they_come_out() {
+        let mut counted = Counted {
+            inner: &[7u8; 100][..],
+            left: 64,
+            over: false,
+        };
+        let err = io::copy(&mut counted, &mut io::sink()).unwrap_err();
+        assert!(counted.over, "{err}");
+        let mut within = Counted {
+            inner: &[7u8; 100][..],
+            left: 100,
+            over: false,
+        };
+        assert_eq!(io::copy(&mut within, &mut io::sink()).unwrap(), 100);
+        assert!(!within.over);
+    }
+}
