@@ -89,7 +89,7 @@ pub(crate) fn maturity_sheet(
     sheet
 }
 
-/// The hidden-in-plain-sight column holding each area's stage as a number.
+/// The column holding each area's stage as a number, for the formulas.
 fn stage_number_column(model: &MaturityModel) -> u16 {
     DESCRIPTORS + u16::try_from(model.stages.len()).unwrap_or(0)
 }

@@ -415,3 +415,25 @@ fn empty_text_reads_back_as_none() {
     assert!(read.evidence.is_empty());
     assert_eq!(read.context.unit, None);
 }
+
+#[test]
+fn several_workbooks_and_the_one_that_failed() {
+    let framework = cranfield().as_audit().unwrap();
+    let good = export(&AuditAssessment::new(framework));
+    let read = read_xlsx_files([
+        ("north.xlsx", good.as_slice()),
+        ("south.xlsx", good.as_slice()),
+    ]);
+    assert_eq!(read.unwrap().len(), 2);
+    let err = read_xlsx_files([
+        ("north.xlsx", good.as_slice()),
+        ("notes.txt", &b"hello"[..]),
+    ])
+    .unwrap_err();
+    assert_eq!(err.kind(), "invalid-workbook");
+    assert_eq!(
+        err.to_string(),
+        "in `notes.txt`: not a workbook kam can read: it is not a zip archive, as every .xlsx \
+         workbook is"
+    );
+}
