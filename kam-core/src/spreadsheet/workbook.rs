@@ -93,8 +93,9 @@ fn audit_steps(framework: &AuditFramework) -> Vec<String> {
     }
     steps.push(
         "Send the workbook back as it is. kam reads the Id, Score and Evidence columns and the \
-         cells above, and checks the framework id and version: do not change ids. Rows may be \
-         sorted and columns or sheets added."
+         cells above, and checks the framework id and version: do not change ids. kam finds each \
+         item by its id, so the order of the rows does not matter, and columns or sheets you add \
+         are left alone."
             .to_owned(),
     );
     steps
