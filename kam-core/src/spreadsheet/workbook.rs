@@ -1,7 +1,12 @@
 //! Whole workbooks, sheet by sheet: a template is a workbook of an empty
 //! assessment; an export is the same workbook filled in, with a report.
-//! A new kind of framework is one more function here and one more sheet
-//! builder.
+//!
+//! A new kind of framework (a checklist, say) is one more function here:
+//! the shared Instructions sheet ([`instructions`], given the framework's
+//! `About`, the steps and its `Choices`), one more sheet builder laying out
+//! its rows under a header row (as `audit_sheet` or `maturity_sheet` do),
+//! and, for reading back, one more `Layout` of header titles in
+//! `import.rs`, whose `read_answers` reads any such sheet.
 
 use super::aggregation::assessors_sheet;
 use super::audit::audit_sheet;
