@@ -57,6 +57,8 @@ pub mod litmus;
 pub mod maturity;
 pub mod report;
 pub mod scoring;
+#[cfg(feature = "spreadsheet")]
+pub mod spreadsheet;
 mod unique_map;
 
 /// The README's Rust snippet, compiled and run as a doc test so it cannot rot.

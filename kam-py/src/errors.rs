@@ -67,6 +67,13 @@ create_exception!(
     "A score matrix for batch scoring does not fit its framework."
 );
 
+create_exception!(
+    _kam,
+    SpreadsheetError,
+    KamError,
+    "A workbook or CSV file cannot be read (naming the cell, or the row and column), or breaks a limit."
+);
+
 /// The Python exception for a core error: the class by concern, the message
 /// as Rust writes it, and the kind as an attribute.
 pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
@@ -81,6 +88,7 @@ pub fn to_py(py: Python<'_>, error: &Error) -> PyErr {
         Error::Options(_) => OptionsError::new_err(message),
         Error::Analysis(_) => AnalysisError::new_err(message),
         Error::Batch(_) => BatchError::new_err(message),
+        Error::Spreadsheet(_) => SpreadsheetError::new_err(message),
     };
     // Setting an attribute on a fresh exception object cannot fail short of
     // memory exhaustion; the exception is still raised without `.kind` then.
@@ -113,5 +121,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OptionsError", py.get_type::<OptionsError>())?;
     m.add("AnalysisError", py.get_type::<AnalysisError>())?;
     m.add("BatchError", py.get_type::<BatchError>())?;
+    m.add("SpreadsheetError", py.get_type::<SpreadsheetError>())?;
     Ok(())
 }

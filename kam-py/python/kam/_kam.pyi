@@ -64,6 +64,10 @@ class BatchError(KamError):
     """A score matrix does not fit its framework: a cell off the scale
     (naming row and column, counted from 0), an unknown or repeated column."""
 
+class SpreadsheetError(KamError):
+    """A workbook or CSV file cannot be read (naming the cell, e.g.
+    ``Audit!F17``, or the row and column), or breaks a limit."""
+
 @final
 class Framework:
     """A framework loaded with :func:`load_framework`: validated and
