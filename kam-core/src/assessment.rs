@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AssessmentError;
-use crate::framework::AuditFramework;
+use crate::framework::{AuditFramework, Item};
 use crate::unique_map;
 
 /// Who was assessed, by whom and when; echoed in every report.
@@ -99,19 +99,29 @@ impl AuditAssessment {
     /// # Errors
     /// The first [`AssessmentError`] found, naming the item and value.
     pub fn validate(&self, framework: &AuditFramework) -> Result<(), AssessmentError> {
+        self.validate_with(framework, &ItemIds::new(framework))
+    }
+
+    /// [`AuditAssessment::validate`] with the framework's item ids looked
+    /// up once, for checking many assessments against one framework.
+    pub(crate) fn validate_with(
+        &self,
+        framework: &AuditFramework,
+        known: &ItemIds,
+    ) -> Result<(), AssessmentError> {
         check_framework(
             (&framework.id, &framework.version),
             (&self.framework, &self.framework_version),
         )?;
         self.context.validate()?;
-        let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
         let unknown = |field: &str, item: &str| AssessmentError::UnknownItem {
             field: field.to_owned(),
             item: item.to_owned(),
         };
         let scale = &framework.scale;
+        let mut walk = known.walk();
         for (item, &score) in &self.scores {
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown("scores", item));
             }
             if score < scale.min || score > scale.max {
@@ -123,11 +133,13 @@ impl AuditAssessment {
                 });
             }
         }
-        if let Some(item) = self.evidence.keys().find(|k| !known.contains(k.as_str())) {
+        let mut walk = known.walk();
+        if let Some(item) = self.evidence.keys().find(|k| walk.find(k).is_none()) {
             return Err(unknown("evidence", item));
         }
+        let mut walk = known.walk();
         for item in &self.not_applicable {
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown("not_applicable", item));
             }
             if !framework.not_applicable.allowed {
@@ -152,6 +164,75 @@ impl AuditAssessment {
             .filter(|i| !self.scores.contains_key(&i.id) && !self.not_applicable.contains(&i.id))
             .map(|i| i.id.as_str())
             .collect()
+    }
+}
+
+/// A framework's items in development-path order: periods in path order,
+/// file order within a period, as every report lists items.
+pub(crate) fn path_items(framework: &AuditFramework) -> impl Iterator<Item = &Item> {
+    framework.path().flat_map(move |step| {
+        framework
+            .items
+            .iter()
+            .filter(move |i| i.period == step.period.id)
+    })
+}
+
+/// A framework's item ids, sorted, each with the item's place in
+/// development-path order (periods in path order, file order within a
+/// period). An assessment's maps are sorted by id too, so checking or
+/// reading one against the framework is a single walk of both lists.
+pub(crate) struct ItemIds<'f>(Vec<(&'f str, usize)>);
+
+impl<'f> ItemIds<'f> {
+    pub(crate) fn new(framework: &'f AuditFramework) -> Self {
+        let mut ids: Vec<(&str, usize)> = path_items(framework)
+            .enumerate()
+            .map(|(place, item)| (item.id.as_str(), place))
+            .collect();
+        ids.sort_unstable();
+        ItemIds(ids)
+    }
+
+    /// A walk over the ids, for looking up ids in increasing order.
+    fn walk(&self) -> Walk<'_, 'f> {
+        Walk {
+            ids: &self.0,
+            at: 0,
+        }
+    }
+
+    /// The scores in development-path order: `None` where unscored.
+    pub(crate) fn in_path_order(&self, scores: &BTreeMap<String, u8>) -> Vec<Option<u8>> {
+        let mut dense = vec![None; self.0.len()];
+        let mut walk = self.walk();
+        for (id, &score) in scores {
+            if let Some(slot) = walk.find(id).and_then(|place| dense.get_mut(place)) {
+                *slot = Some(score);
+            }
+        }
+        dense
+    }
+}
+
+/// A cursor over sorted ids, moved forward by each lookup.
+struct Walk<'i, 'f> {
+    ids: &'i [(&'f str, usize)],
+    at: usize,
+}
+
+impl Walk<'_, '_> {
+    /// The path place of `id`, which must not sort before any id looked up
+    /// already (as a `BTreeMap`'s keys come).
+    fn find(&mut self, id: &str) -> Option<usize> {
+        while let Some(&(known, place)) = self.ids.get(self.at) {
+            match known.cmp(id) {
+                std::cmp::Ordering::Less => self.at += 1,
+                std::cmp::Ordering::Equal => return Some(place),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
     }
 }
 

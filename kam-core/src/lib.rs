@@ -50,6 +50,7 @@ pub mod framework;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+pub mod programme;
 pub mod report;
 pub mod scoring;
 mod unique_map;

@@ -54,6 +54,43 @@ pub const MAX_BATCH_RESULTS: usize = 10_000_000;
 /// shape of the input, so no error is needed.
 pub const COMPARISON_AUDITS: usize = 2;
 
+// Programme (issue 14) ------------------------------------------------------
+//
+// A programme document (`kam_core::programme`) gathers every assessment of a
+// KAM programme: 1,000 units assessed by 5 assessors on 10 dates is 50,000
+// audits, some 75 MB of compact JSON and 130 MB pretty-printed, so the 8 MiB
+// limit of one document cannot apply to it. Its own limits, and the memory
+// they imply, are reasoned in docs/security.md ("Programme limits").
+
+/// Largest programme text accepted, in bytes (512 MiB): twice the
+/// pretty-printed text of 100,000 Cranfield audits.
+pub const MAX_PROGRAMME_BYTES: usize = 512 * 1024 * 1024;
+/// Most units in a programme (`too-many-units`): twice the 1,000 units kam
+/// is sized for; the report has a section and a chart per unit.
+pub const MAX_PROGRAMME_UNITS: usize = 2_000;
+/// Most assessments in a programme: the general limit on one list,
+/// [`MAX_ENTRIES`] (`too-many-entries` at `assessments`), which is twice the
+/// 50,000 audits of 1,000 units × 10 dates × 5 assessors.
+pub const MAX_PROGRAMME_ASSESSMENTS: usize = MAX_ENTRIES;
+
+/// Checks a programme's JSON text: at most [`MAX_PROGRAMME_BYTES`], and
+/// every other general limit (nesting, string length, entries per list).
+///
+/// # Errors
+/// As [`check_text`], with the programme's size limit.
+pub fn check_programme_text(json: &str) -> Result<(), Error> {
+    if json.len() > MAX_PROGRAMME_BYTES {
+        return Err(LimitError::InputTooLarge {
+            bytes: json.len(),
+            max: MAX_PROGRAMME_BYTES,
+        }
+        .into());
+    }
+    check(&mut serde_json::Deserializer::from_str(json))
+}
+
+// End of programme (issue 14) ------------------------------------------------
+
 thread_local! {
     /// A named limit broken while a typed value was read (see
     /// [`bounded_list`]), waiting for [`crate::error::from_json`] or

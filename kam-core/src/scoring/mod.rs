@@ -37,6 +37,20 @@ pub fn score_audit(
 ) -> Result<AuditReport, Error> {
     options.validate()?;
     assessment.validate(framework)?;
+    score_checked(framework, assessment, options)
+}
+
+/// [`score_audit`] of an assessment already found valid against
+/// `framework`, with options already checked: merged audits are built from
+/// valid ones, and a programme checks thousands of audits once.
+///
+/// # Errors
+/// In strict mode, [`AssessmentError::Incomplete`] for an unscored item.
+pub(crate) fn score_checked(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditReport, Error> {
     if options.strict
         && let Some(first) = assessment.unscored(framework).first()
     {

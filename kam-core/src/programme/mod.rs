@@ -1,0 +1,28 @@
+//! KAM programmes: many assessments across units, assessors and years, in
+//! one document, read as one.
+
+mod actions;
+pub mod alpha;
+mod analyse;
+mod book;
+mod calendar;
+mod disputes;
+pub mod document;
+pub mod example;
+mod hierarchy;
+pub mod result;
+mod rollup;
+mod round;
+pub mod timescale;
+mod trend;
+
+pub use actions::PROGRAMME_ACTIONS;
+pub use analyse::programme_report;
+pub use disputes::{DISPUTED_ITEMS, HEATMAP_ASSESSORS, HEATMAP_ITEMS};
+pub use document::{Customers, Programme, ProgrammeAssessment, Unit, UnitAccountPlan, from_json};
+pub use result::*;
+
+/// A count as `u32`, saturating (lists are far shorter in practice).
+pub(crate) fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
