@@ -8,8 +8,8 @@ use super::book::Book;
 use super::disputes::Disputes;
 use super::document::{Programme, ProgrammeAssessment};
 use super::result::{
-    Movement, PhaseCount, ProgrammeReport, RoundChange, Summary, UnitAccountPlanReport, UnitLitmus,
-    UnitMaturity, UnitReport, UnitRound,
+    Movement, PathMilestone, PhaseCount, ProgrammeReport, RoundChange, Summary,
+    UnitAccountPlanReport, UnitLitmus, UnitMaturity, UnitReport, UnitRound,
 };
 use super::rollup::{Points, ranking, rollups};
 use super::round::merge_round;
@@ -95,6 +95,7 @@ pub fn programme_report(
         }),
         phases: columns(book.audit, false),
         periods: columns(book.audit, true),
+        milestones: milestones(book.audit),
         completion_threshold: options.completion_threshold,
         disagreement: programme.disagreement,
         summary: summary(&book, &units),
@@ -139,6 +140,24 @@ fn columns(framework: Option<&AuditFramework>, periods: bool) -> Vec<UnitColumn>
             })
             .collect()
     }
+}
+
+/// Each phase's milestone and the cumulative maximum reaching it.
+fn milestones(framework: Option<&AuditFramework>) -> Vec<PathMilestone> {
+    let mut points = 0u32;
+    framework.map_or_else(Vec::new, |f| {
+        f.phases
+            .iter()
+            .map(|p| {
+                points = points.saturating_add(p.max);
+                PathMilestone {
+                    phase: p.id.clone(),
+                    name: p.milestone.name.clone(),
+                    points,
+                }
+            })
+            .collect()
+    })
 }
 
 /// One unit's report, and the figures and merge of its latest round.

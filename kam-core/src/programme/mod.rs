@@ -1,15 +1,16 @@
-//! KAM programmes: many assessments across units, assessors and years, in
-//! one document, read as one.
+#![doc = include_str!("../../../docs/programme.md")]
 
 mod actions;
 pub mod alpha;
 mod analyse;
 mod book;
 mod calendar;
+pub mod chart;
 mod disputes;
 pub mod document;
 pub mod example;
 mod hierarchy;
+pub mod report;
 pub mod result;
 mod rollup;
 mod round;
@@ -26,3 +27,6 @@ pub use result::*;
 pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests;

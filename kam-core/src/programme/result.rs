@@ -27,6 +27,9 @@ pub struct ProgrammeReport {
     pub phases: Vec<UnitColumn>,
     /// The period columns of every `periods` list, in development-path order.
     pub periods: Vec<UnitColumn>,
+    /// The development path (Figure 4): each phase's closing milestone and
+    /// the overall score that reaches it, in path order.
+    pub milestones: Vec<PathMilestone>,
     /// The completion threshold periods were read against (Figure 3).
     pub completion_threshold: f64,
     /// The spread at which assessors are said to disagree on an item.
@@ -54,6 +57,18 @@ pub struct ProgrammeReport {
     pub portfolio: Option<PortfolioReport>,
     /// Each key account plan's check, in input order.
     pub account_plans: Vec<UnitAccountPlanReport>,
+}
+
+/// A milestone on the development path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathMilestone {
+    /// The phase it closes.
+    pub phase: String,
+    /// The milestone.
+    pub name: String,
+    /// The cumulative maximum at the end of the phase.
+    pub points: u32,
 }
 
 /// Audits carried from one framework version to the programme's.

@@ -143,6 +143,17 @@ fn outlook(
     })
 }
 
+/// A pace verdict as the words before "the paper's pace".
+pub(crate) fn against(verdict: PaceVerdict) -> &'static str {
+    match verdict {
+        PaceVerdict::Faster => "faster than",
+        PaceVerdict::InLine => "in line with",
+        PaceVerdict::Slower => "slower than",
+        PaceVerdict::Stalled => "stalled against",
+        PaceVerdict::Receding => "going backwards against",
+    }
+}
+
 /// The trend in words.
 fn reading(trend: &Trend, latest: &AuditReport) -> String {
     let mut text = match trend.points_per_year {
@@ -172,13 +183,7 @@ fn reading(trend: &Trend, latest: &AuditReport) -> String {
         }
     };
     if let Some(pace) = &trend.pace {
-        let how = match pace.verdict {
-            PaceVerdict::Faster => "faster than",
-            PaceVerdict::InLine => "in line with",
-            PaceVerdict::Slower => "slower than",
-            PaceVerdict::Stalled => "stalled against",
-            PaceVerdict::Receding => "going backwards against",
-        };
+        let how = against(pace.verdict);
         let _ = write!(
             text,
             " That is {how} the paper's pace for phases {} ({:.1} points a year over about {} years): {:.2} times it.",

@@ -6,11 +6,11 @@
 //!
 #![doc = include_str!("../../../docs/reports.md")]
 
-mod audit;
+pub(crate) mod audit;
 mod comparison;
-mod doc;
-mod html;
-mod markdown;
+pub(crate) mod doc;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub(crate) mod words;
 
 pub use audit::{audit_html, audit_markdown};
