@@ -539,7 +539,7 @@ pub fn programme_report(
 }
 
 /// Reads a programme document from JSON text within the programme's own
-/// limits (512 MiB of text instead of a document's 8 MiB; see
+/// limits (256 MiB of text instead of a document's 8 MiB; see
 /// [`crate::limits::MAX_PROGRAMME_BYTES`]).
 ///
 /// # Errors

@@ -271,6 +271,16 @@ pub enum LimitError {
         /// The limit, [`crate::limits::MAX_PROGRAMME_UNITS`].
         max: usize,
     },
+    /// A programme's assessments together hold more answers than kam reads.
+    #[error(
+        "the programme's assessments hold more than {max} answers (scores, marks, notes, stages and litmus answers) by assessment {assessment}; a programme takes at most {max}"
+    )]
+    TooManyAnswers {
+        /// The assessment, from 1, whose answers pass the limit.
+        assessment: usize,
+        /// The limit, [`crate::limits::MAX_PROGRAMME_ANSWERS`].
+        max: usize,
+    },
 }
 
 impl LimitError {
@@ -280,7 +290,9 @@ impl LimitError {
             LimitError::InputTooLarge { .. } => "input-too-large",
             LimitError::TooDeep { .. } => "too-deep",
             LimitError::TextTooLong { .. } => "text-too-long",
-            LimitError::TooManyEntries { .. } => "too-many-entries",
+            LimitError::TooManyEntries { .. } | LimitError::TooManyAnswers { .. } => {
+                "too-many-entries"
+            }
             LimitError::TooManyCustomers { .. } => "too-many-customers",
             LimitError::TooManyCriteria { .. } => "too-many-criteria",
             LimitError::TooManyAudits { .. } => "too-many-audits",

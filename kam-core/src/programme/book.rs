@@ -55,6 +55,7 @@ impl<'a> Book<'a> {
     /// # Errors
     /// See [`crate::programme::programme_report`].
     pub(crate) fn new(programme: &'a Programme) -> Result<Self, Error> {
+        programme.check_limits()?;
         check_disagreement(programme.disagreement)?;
         let hierarchy = Hierarchy::new(&programme.units)?;
         let catalogue = Catalogue::new(&programme.frameworks)?;

@@ -428,3 +428,43 @@ fn a_generated_programme_of_any_size_reads() {
     assert!(report.agreement.heatmap.items.len() <= super::HEATMAP_ITEMS);
     assert!(report.agreement.disputed.len() <= super::DISPUTED_ITEMS);
 }
+
+/// Every programme limit has its row in docs/security.md, with its value
+/// and error kind.
+#[test]
+fn programme_limits_are_documented() {
+    use crate::limits::{
+        MAX_PROGRAMME_ANSWERS, MAX_PROGRAMME_ASSESSMENTS, MAX_PROGRAMME_BYTES, MAX_PROGRAMME_UNITS,
+        thousands,
+    };
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/security.md"))
+            .unwrap();
+    assert_eq!(MAX_PROGRAMME_BYTES % (1024 * 1024), 0);
+    for (constant, value, kind) in [
+        (
+            "MAX_PROGRAMME_BYTES",
+            format!("{} MiB", MAX_PROGRAMME_BYTES / (1024 * 1024)),
+            "input-too-large",
+        ),
+        (
+            "MAX_PROGRAMME_UNITS",
+            thousands(MAX_PROGRAMME_UNITS),
+            "too-many-units",
+        ),
+        (
+            "MAX_PROGRAMME_ASSESSMENTS",
+            thousands(MAX_PROGRAMME_ASSESSMENTS),
+            "too-many-entries",
+        ),
+        (
+            "MAX_PROGRAMME_ANSWERS",
+            thousands(MAX_PROGRAMME_ANSWERS),
+            "too-many-entries",
+        ),
+    ] {
+        let row = format!("| {value} | `{constant}` | `{kind}` |");
+        assert!(doc.contains(&row), "docs/security.md lacks {row}");
+        assert!(crate::Error::KINDS.contains(&kind));
+    }
+}
