@@ -141,6 +141,43 @@ pub(crate) fn merge(
     disagreement: u8,
     options: &ScoreOptions,
 ) -> Result<Aggregation, Error> {
+    let Merge {
+        assessment,
+        items,
+        assessors,
+    } = merge_scores(framework, ids, audits, disagreement);
+    // Every merged score is one an assessor gave, on a known item.
+    let report = scoring::score_checked(framework, &assessment, options)?;
+    Ok(Aggregation {
+        assessors,
+        disagreements: items
+            .iter()
+            .filter(|s| s.disagreement)
+            .map(|s| s.id.clone())
+            .collect(),
+        assessment,
+        report,
+        items,
+    })
+}
+
+/// Audits merged, before the merged audit is scored.
+pub(crate) struct Merge {
+    /// The merged audit.
+    pub(crate) assessment: AuditAssessment,
+    /// Every item at least one assessor scored, in development-path order.
+    pub(crate) items: Vec<ItemSpread>,
+    /// The assessors, as [`Aggregation::assessors`] names them.
+    pub(crate) assessors: Vec<String>,
+}
+
+/// The merging rules of [`aggregate`] applied to audits already checked.
+pub(crate) fn merge_scores(
+    framework: &AuditFramework,
+    ids: &ItemIds,
+    audits: &[&AuditAssessment],
+    disagreement: u8,
+) -> Merge {
     let mut assessment = AuditAssessment::new(framework);
     assessment.context = common_context(audits);
     let mut items = Vec::new();
@@ -178,9 +215,7 @@ pub(crate) fn merge(
             None => {}
         }
     }
-    // Every merged score is one an assessor gave, on a known item.
-    let report = scoring::score_checked(framework, &assessment, options)?;
-    Ok(Aggregation {
+    Merge {
         assessors: audits
             .iter()
             .enumerate()
@@ -191,15 +226,9 @@ pub(crate) fn merge(
                     .unwrap_or_else(|| format!("assessor {}", i + 1))
             })
             .collect(),
-        disagreements: items
-            .iter()
-            .filter(|s| s.disagreement)
-            .map(|s| s.id.clone())
-            .collect(),
         assessment,
-        report,
         items,
-    })
+    }
 }
 
 /// Rejects a disagreement threshold of 0, which would flag every item.

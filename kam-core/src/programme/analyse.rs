@@ -12,10 +12,10 @@ use super::result::{
     UnitAccountPlanReport, UnitLitmus, UnitMaturity, UnitReport, UnitRound,
 };
 use super::rollup::{Points, ranking, rollups};
-use super::round::merge_round;
+use super::round::{Merged, merge_round};
 use super::timescale::{self, Timescale};
-use super::trend::trend;
-use crate::analysis::aggregate::{Aggregation, rounded_half_down};
+use super::trend::trend as trend_of;
+use crate::analysis::aggregate::{Merge, rounded_half_down};
 use crate::analysis::compare::change;
 use crate::analysis::{UnitColumn, account_plan, pareto, portfolio};
 use crate::assessment::{AuditAssessment, Context, ItemIds, path_items};
@@ -23,7 +23,9 @@ use crate::error::{Error, ProgrammeError};
 use crate::framework::{AuditFramework, MaturityModel};
 use crate::litmus::{LitmusAnswers, LitmusReport, score_litmus};
 use crate::maturity::{MaturityAssessment, MaturityOptions, score_maturity};
-use crate::scoring::{FrameworkRef, ItemStatus, Position, ScoreOptions, Total, percent};
+use crate::scoring::{
+    FrameworkRef, ItemStatus, Position, ScoreOptions, Total, percent, score_checked,
+};
 
 /// Reads a whole programme: each unit's audit rounds merged across its
 /// assessors, with their agreement, trend, pace and next milestone; the
@@ -167,11 +169,11 @@ fn unit_report(
     u: usize,
     timescale: Option<&Timescale>,
     options: &ScoreOptions,
-) -> Result<(UnitReport, Option<(Points, Aggregation)>), Error> {
+) -> Result<(UnitReport, Option<(Points, Merge)>), Error> {
     let units = book.hierarchy.units();
     let unit = units.get(u).map_or("", |x| x.id.as_str());
     let mut rounds: Vec<UnitRound> = Vec::new();
-    let (mut previous, mut latest): (Option<Aggregation>, Option<Aggregation>) = (None, None);
+    let (mut previous, mut latest): (Option<Merged>, Option<Merged>) = (None, None);
     if let (Some(framework), Some(ids), Some(by_date)) = (book.audit, ids, book.audits.get(u)) {
         for (date, audits) in by_date {
             let merged = merge_round(
@@ -181,18 +183,19 @@ fn unit_report(
                 book.programme.disagreement,
                 options,
             )?;
-            rounds.push(merged.round);
-            previous = latest.replace(merged.aggregation);
+            rounds.push(merged.round.clone());
+            previous = latest.replace(merged);
         }
     }
-    let change = match (book.audit, &previous, &latest) {
-        (Some(f), Some(before), Some(after)) => Some(round_change(f, before, after)),
-        _ => None,
-    };
-    let trend = match (book.audit, &latest) {
-        (Some(f), Some(l)) => trend(f, timescale, &rounds, &l.report)?,
-        _ => None,
-    };
+    let (mut change, mut trend, mut next_actions) = (None, None, Vec::new());
+    if let (Some(f), Some(last)) = (book.audit, &latest) {
+        change = previous
+            .as_ref()
+            .map(|before| round_change(f, before, last));
+        trend = trend_of(f, timescale, &rounds, &last.phases)?;
+        // Only the latest round lists its next actions, from a full report.
+        next_actions = score_checked(f, &last.merge.assessment, options)?.next_actions;
+    }
     let report = UnitReport {
         id: unit.to_owned(),
         name: units
@@ -210,10 +213,7 @@ fn unit_report(
             .iter()
             .filter_map(|&c| units.get(c).map(|x| x.id.clone()))
             .collect(),
-        next_actions: latest
-            .as_ref()
-            .map(|l| l.report.next_actions.clone())
-            .unwrap_or_default(),
+        next_actions,
         rounds,
         change,
         trend,
@@ -231,30 +231,24 @@ fn unit_report(
         },
     };
     let figures = latest.map(|l| {
-        let report = &l.report;
         let points = Points {
-            overall: report.overall,
-            phases: report.phases.iter().map(|p| (p.score, p.max)).collect(),
+            overall: l.round.overall,
+            phases: l.phases.iter().map(|t| (t.score, t.max)).collect(),
         };
-        (points, l)
+        (points, l.merge)
     });
     Ok((report, figures))
 }
 
 /// The change between two merged rounds of a unit.
-fn round_change(
-    framework: &AuditFramework,
-    before: &Aggregation,
-    after: &Aggregation,
-) -> RoundChange {
-    let (b, a) = (&before.report, &after.report);
+fn round_change(framework: &AuditFramework, before: &Merged, after: &Merged) -> RoundChange {
+    let (b, a) = (&before.round, &after.round);
     let item = |audit: &AuditAssessment, id: &str| audit.scores.get(id).copied().unwrap_or(0);
-    let path = path_items(framework);
     let (mut improved, mut regressed) = (Vec::new(), Vec::new());
-    for i in path {
+    for i in path_items(framework) {
         let (x, y) = (
-            item(&before.assessment, &i.id),
-            item(&after.assessment, &i.id),
+            item(&before.merge.assessment, &i.id),
+            item(&after.merge.assessment, &i.id),
         );
         if y > x {
             improved.push(i.id.clone());
@@ -267,8 +261,8 @@ fn round_change(
         Position::BestPractice { .. } => Some(framework.phases.len()),
     };
     RoundChange {
-        from: b.context.date.clone().unwrap_or_default(),
-        to: a.context.date.clone().unwrap_or_default(),
+        from: b.date.clone(),
+        to: a.date.clone(),
         overall: change(&framework.id, &framework.name, b.overall, a.overall),
         improved,
         regressed,

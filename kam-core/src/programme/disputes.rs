@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::alpha::RELIABLE;
 use super::result::{AgreementOverview, DisputedAcross, Heatmap, LowAgreement, UnitRound};
 use super::round::reading;
-use crate::analysis::aggregate::Aggregation;
+use crate::analysis::aggregate::Merge;
 use crate::assessment::path_items;
 use crate::framework::AuditFramework;
 
@@ -35,7 +35,7 @@ pub(crate) struct Disputes {
 
 impl Disputes {
     /// Adds a unit's latest round.
-    pub(crate) fn add(&mut self, unit: &str, round: &UnitRound, merged: &Aggregation) {
+    pub(crate) fn add(&mut self, unit: &str, round: &UnitRound, merged: &Merge) {
         if let Some(alpha) = round.agreement.alpha {
             self.alphas
                 .push((unit.to_owned(), round.date.clone(), alpha));

@@ -298,7 +298,7 @@ pub struct UnitAccountPlan {
 /// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
 /// `too-many-units` and `invalid-json`, naming the path at fault.
 pub fn from_json(text: &str) -> Result<Programme, Error> {
-    crate::error::from_json_within(text, crate::limits::check_programme_text)
+    crate::error::from_large_json(text, crate::limits::check_programme_text)
 }
 
 #[cfg(test)]

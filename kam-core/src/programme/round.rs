@@ -5,18 +5,19 @@ use std::borrow::Cow;
 
 use super::alpha::{Coincidences, RELIABLE, TENTATIVE};
 use super::result::{AlphaReading, DisputedItem, RoundAgreement, UnitRound};
-use crate::analysis::aggregate::{Aggregation, merge};
-use crate::analysis::units::percents;
+use crate::analysis::aggregate::{Merge, merge_scores};
 use crate::assessment::{AuditAssessment, ItemIds};
 use crate::error::{Error, ProgrammeError};
 use crate::framework::AuditFramework;
-use crate::scoring::ScoreOptions;
+use crate::scoring::{ScoreOptions, Total, figures};
 
-/// A merged round: the figures the report keeps, and the merge itself for
-/// the analyses that read items (change, next actions, disagreement).
+/// A merged round: the figures the report keeps, the merge itself for the
+/// analyses that read items (change, next actions, disagreement), and the
+/// points per phase for the roll-up.
 pub(crate) struct Merged {
     pub(crate) round: UnitRound,
-    pub(crate) aggregation: Aggregation,
+    pub(crate) merge: Merge,
+    pub(crate) phases: Vec<Total>,
 }
 
 /// Merges the audits of one unit and date.
@@ -32,31 +33,37 @@ pub(crate) fn merge_round(
     options: &ScoreOptions,
 ) -> Result<Merged, Error> {
     let audits: Vec<&AuditAssessment> = audits.iter().map(AsRef::as_ref).collect();
-    let aggregation = merge(framework, ids, &audits, disagreement, options).map_err(|e| {
+    let merge = merge_scores(framework, ids, &audits, disagreement);
+    // The figures without the report's item lists: a programme scores ten
+    // thousand merged audits, and only the latest of each unit lists its
+    // next actions.
+    let figures = figures(framework, &merge.assessment, options).map_err(|e| {
         ProgrammeError::at(format!("the merged audit of unit `{unit}` on `{date}`"), e)
     })?;
-    let report = &aggregation.report;
-    let (phases, periods) = percents(report);
     let round = UnitRound {
         date: date.to_owned(),
-        assessors: aggregation.assessors.clone(),
-        overall: report.overall,
-        phases,
-        periods,
-        position: report.position.clone(),
-        current_period: report.progress.current_period.clone(),
-        agreement: agreement(framework, &aggregation),
+        assessors: merge.assessors.clone(),
+        overall: figures.overall,
+        phases: figures.phases.iter().map(|t| t.percent).collect(),
+        periods: figures.periods.iter().map(|t| t.percent).collect(),
+        position: figures.position,
+        current_period: figures.current_period,
+        agreement: agreement(framework, &merge),
     };
-    Ok(Merged { round, aggregation })
+    Ok(Merged {
+        round,
+        merge,
+        phases: figures.phases,
+    })
 }
 
 /// Alpha over the items the assessors scored, and the disputed items.
-fn agreement(framework: &AuditFramework, aggregation: &Aggregation) -> RoundAgreement {
+fn agreement(framework: &AuditFramework, merge: &Merge) -> RoundAgreement {
     let (min, max) = (framework.scale.min, framework.scale.max);
     let values = usize::from(max - min) + 1;
     let mut tally = Coincidences::new(values);
     let mut counts = vec![0u32; values];
-    for item in &aggregation.items {
+    for item in &merge.items {
         counts.fill(0);
         for score in item.scores.iter().flatten() {
             if let Some(c) = counts.get_mut(usize::from(score.saturating_sub(min))) {
@@ -65,7 +72,7 @@ fn agreement(framework: &AuditFramework, aggregation: &Aggregation) -> RoundAgre
         }
         tally.add(&counts);
     }
-    let alpha = if aggregation.assessors.len() < 2 {
+    let alpha = if merge.assessors.len() < 2 {
         None
     } else {
         tally.ordinal()
@@ -74,7 +81,7 @@ fn agreement(framework: &AuditFramework, aggregation: &Aggregation) -> RoundAgre
         alpha,
         reading: reading(alpha),
         items: tally.items(),
-        disputed: aggregation
+        disputed: merge
             .items
             .iter()
             .filter(|i| i.disagreement)
@@ -190,5 +197,41 @@ mod tests {
         assert_eq!(reading(Some(0.667)), AlphaReading::Tentative);
         assert_eq!(reading(Some(0.5)), AlphaReading::Unreliable);
         assert_eq!(reading(None), AlphaReading::Undefined);
+    }
+}
+
+#[cfg(test)]
+mod figures {
+    use proptest::prelude::*;
+
+    use crate::assessment::AuditAssessment;
+    use crate::framework::builtin_audit;
+    use crate::scoring::{ScoreOptions, figures, score_audit};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A round keeps the figures of the light scorer; they are the
+        /// report's own, for any scores and completion threshold.
+        #[test]
+        fn figures_are_the_reports(scores in prop::collection::vec(prop::option::of(0u8..=3), 129), threshold in 1.0f64..=100.0) {
+            let f = builtin_audit("cranfield-kam-development").unwrap();
+            let mut a = AuditAssessment::new(f);
+            for (item, s) in f.items.iter().zip(&scores) {
+                if let Some(s) = s {
+                    a.scores.insert(item.id.clone(), *s);
+                }
+            }
+            let options = ScoreOptions { completion_threshold: threshold, ..ScoreOptions::default() };
+            let report = score_audit(f, &a, &options).unwrap();
+            let light = figures(f, &a, &options).unwrap();
+            prop_assert_eq!(light.overall, report.overall);
+            prop_assert_eq!(&light.position, &report.position);
+            prop_assert_eq!(&light.current_period, &report.progress.current_period);
+            let phases: Vec<(u32, u32)> = report.phases.iter().map(|p| (p.score, p.max)).collect();
+            prop_assert_eq!(light.phases.iter().map(|t| (t.score, t.max)).collect::<Vec<_>>(), phases);
+            let periods: Vec<f64> = report.phases.iter().flat_map(|p| p.periods.iter().map(|q| q.percent)).collect();
+            prop_assert_eq!(light.periods.iter().map(|t| t.percent).collect::<Vec<_>>(), periods);
+        }
     }
 }

@@ -15,10 +15,10 @@ use super::timescale::Timescale;
 use crate::error::Error;
 use crate::framework::AuditFramework;
 use crate::report::words::pct;
-use crate::scoring::{AuditReport, Position};
+use crate::scoring::{Position, Total};
 
 /// Reads the trend of `rounds` (oldest first, at least one), whose latest
-/// merged audit is `latest`.
+/// round has the totals per phase `phases`.
 ///
 /// # Errors
 /// `invalid-date` for a date that is not a calendar date (ruled out when the
@@ -27,7 +27,7 @@ pub(crate) fn trend(
     framework: &AuditFramework,
     timescale: Option<&Timescale>,
     rounds: &[UnitRound],
-    latest: &AuditReport,
+    phases: &[Total],
 ) -> Result<Option<Trend>, Error> {
     let (Some(first), Some(last)) = (rounds.first(), rounds.last()) else {
         return Ok(None);
@@ -42,7 +42,7 @@ pub(crate) fn trend(
         percents.push((t, round.overall.percent));
     }
     let points_per_year = slope(&scores);
-    let phase = match &latest.position {
+    let phase = match &last.position {
         Position::Period { phase, .. } => Some(phase.as_str()),
         Position::BestPractice { .. } => None,
     };
@@ -64,11 +64,10 @@ pub(crate) fn trend(
         });
     let milestone = phase.and_then(|p| {
         outlook(
-            latest,
-            p,
+            (framework, phases),
+            (p, last.overall.score),
             end,
-            points_per_year,
-            span.map(|(_, paper)| paper),
+            (points_per_year, span.map(|(_, paper)| paper)),
         )
     });
     let mut trend = Trend {
@@ -82,7 +81,7 @@ pub(crate) fn trend(
         milestone,
         reading: String::new(),
     };
-    trend.reading = reading(&trend, latest);
+    trend.reading = reading(&trend, last);
     Ok(Some(trend))
 }
 
@@ -116,26 +115,27 @@ fn verdict(rate: f64, ratio: f64, band: (f64, f64)) -> PaceVerdict {
     }
 }
 
-/// The milestone closing `phase`, the points to it from the latest score,
-/// and the dates the unit's pace and the paper's reach it from `day`.
+/// The milestone closing `phase`, the points to it from the latest
+/// `score`, and the dates the unit's pace (`rate`) and the paper's reach it
+/// from `day`. `phases` are the latest round's totals per phase, whose
+/// maxima leave out items marked not applicable.
 fn outlook(
-    latest: &AuditReport,
-    phase: &str,
+    (framework, phases): (&AuditFramework, &[Total]),
+    (phase, score): (&str, u32),
     day: i64,
-    rate: Option<f64>,
-    paper: Option<f64>,
+    (rate, paper): (Option<f64>, Option<f64>),
 ) -> Option<MilestoneOutlook> {
-    let end = latest.phases.iter().position(|p| p.id == phase)?;
-    let points: u32 = latest.phases.get(..=end)?.iter().map(|p| p.max).sum();
-    let closing = latest.phases.get(end)?;
-    let to_go = points.saturating_sub(latest.overall.score);
+    let end = framework.phases.iter().position(|p| p.id == phase)?;
+    let points: u32 = phases.get(..=end)?.iter().map(|p| p.max).sum();
+    let closing = framework.phases.get(end)?;
+    let to_go = points.saturating_sub(score);
     let reach = |rate: Option<f64>| {
         rate.filter(|r| *r > 0.0)
             .and_then(|r| calendar::after(day, f64::from(to_go) / r))
     };
     Some(MilestoneOutlook {
         phase: phase.to_owned(),
-        name: closing.milestone.clone(),
+        name: closing.milestone.name.clone(),
         points,
         to_go,
         projected: reach(rate),
@@ -155,7 +155,7 @@ pub(crate) fn against(verdict: PaceVerdict) -> &'static str {
 }
 
 /// The trend in words.
-fn reading(trend: &Trend, latest: &AuditReport) -> String {
+fn reading(trend: &Trend, latest: &UnitRound) -> String {
     let mut text = match trend.points_per_year {
         None => format!("Audited once, on {}: a pace needs two rounds.", trend.last),
         Some(rate) => {
