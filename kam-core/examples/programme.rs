@@ -7,8 +7,9 @@
 //! Run: `cargo run -p kam-core --example programme [-- [programme.json] [--html out.html]]`
 //!
 //! Without `--html` the page goes to `target/kam-programme.html`. With
-//! `--generate UNITS ROUNDS ASSESSORS` it writes a generated fictional
-//! programme of that size as JSON to standard output instead, e.g. the
+//! `--json` it writes the report as JSON to standard output instead (and no
+//! page). With `--generate UNITS ROUNDS ASSESSORS` it writes a generated
+//! fictional programme of that size as JSON to standard output, e.g. the
 //! 50,000 audits of the benchmark: `--generate 1000 10 5`.
 
 use std::path::{Path, PathBuf};
@@ -24,16 +25,19 @@ enum Command {
         programme: Option<String>,
         html: PathBuf,
     },
+    Json(Option<String>),
     Generate(ExampleSpec),
 }
 
 fn parse_args() -> Result<Command, String> {
     let mut programme = None;
     let mut html = Path::new("target").join("kam-programme.html");
+    let mut json = false;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--html" => html = it.next().ok_or("`--html` needs a file name")?.into(),
+            "--json" => json = true,
             "--generate" => {
                 let mut number = |what: &str| -> Result<usize, String> {
                     let text = it.next().ok_or(format!("`--generate` needs {what}"))?;
@@ -51,7 +55,11 @@ fn parse_args() -> Result<Command, String> {
             extra => return Err(format!("unexpected argument `{extra}`")),
         }
     }
-    Ok(Command::Report { programme, html })
+    Ok(if json {
+        Command::Json(programme)
+    } else {
+        Command::Report { programme, html }
+    })
 }
 
 fn main() -> ExitCode {
@@ -59,7 +67,7 @@ fn main() -> ExitCode {
         Ok(command) => command,
         Err(e) => {
             eprintln!("error: {e}");
-            eprintln!("usage: programme [programme.json] [--html out.html]");
+            eprintln!("usage: programme [programme.json] [--html out.html | --json]");
             eprintln!("       programme --generate UNITS ROUNDS ASSESSORS");
             return ExitCode::FAILURE;
         }
@@ -67,6 +75,7 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Generate(spec) => generated(&spec),
         Command::Report { programme, html } => report(programme.as_deref(), &html),
+        Command::Json(programme) => json(programme.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -85,17 +94,27 @@ fn generated(spec: &ExampleSpec) -> Result<(), String> {
     Ok(())
 }
 
+/// The text of the programme file, or of the bundled example.
+fn text(path: Option<&str>) -> Result<String, String> {
+    match path {
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!(": cannot read `{path}`: {e}"))
+        }
+        None => Ok(kam_core::programme::example::BUNDLED.to_owned()),
+    }
+}
+
+/// Writes the report as JSON text to standard output.
+fn json(path: Option<&str>) -> Result<(), String> {
+    let report = api::programme_report_json(&text(path)?, None)
+        .map_err(|e| format!(" [{}]: {e}", e.kind()))?;
+    println!("{report}");
+    Ok(())
+}
+
 /// Reads the programme, prints the summary, writes the HTML page.
 fn report(path: Option<&str>, html: &Path) -> Result<(), String> {
-    let programme = match path {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!(": cannot read `{path}`: {e}"))?;
-            api::programme_from_json(&text)
-        }
-        None => api::example_programme(),
-    };
-    let report = programme
+    let report = api::programme_from_json(&text(path)?)
         .and_then(|p| api::programme_report(&p, &ScoreOptions::default()))
         .map_err(|e| format!(" [{}]: {e}", e.kind()))?;
     print!("{}", summary_markdown(&report));
