@@ -15,7 +15,7 @@ use super::rollup::{Points, ranking, rollups};
 use super::round::{Merged, merge_round};
 use super::timescale::{self, Timescale};
 use super::trend::trend as trend_of;
-use crate::analysis::aggregate::{Merge, rounded_half_down};
+use crate::analysis::aggregate::{ItemSpread, rounded_half_down};
 use crate::analysis::compare::change;
 use crate::analysis::{UnitColumn, account_plan, pareto, portfolio};
 use crate::assessment::{AuditAssessment, Context, ItemIds, path_items};
@@ -169,32 +169,39 @@ fn unit_report(
     u: usize,
     timescale: Option<&Timescale>,
     options: &ScoreOptions,
-) -> Result<(UnitReport, Option<(Points, Merge)>), Error> {
+) -> Result<(UnitReport, Option<(Points, Vec<ItemSpread>)>), Error> {
     let units = book.hierarchy.units();
     let unit = units.get(u).map_or("", |x| x.id.as_str());
     let mut rounds: Vec<UnitRound> = Vec::new();
-    let (mut previous, mut latest): (Option<Merged>, Option<Merged>) = (None, None);
+    // The latest round's item scores and points per phase.
+    let mut latest: Option<(Vec<ItemSpread>, Vec<Total>)> = None;
     if let (Some(framework), Some(ids), Some(by_date)) = (book.audit, ids, book.audits.get(u)) {
         for (date, audits) in by_date {
-            let merged = merge_round(
+            let Merged {
+                round,
+                items,
+                phases,
+            } = merge_round(
                 (framework, ids),
                 (unit, date),
                 audits,
                 book.programme.disagreement,
                 options,
             )?;
-            rounds.push(merged.round.clone());
-            previous = latest.replace(merged);
+            rounds.push(round);
+            latest = Some((items, phases));
         }
     }
     let (mut change, mut trend, mut next_actions) = (None, None, Vec::new());
-    if let (Some(f), Some(last)) = (book.audit, &latest) {
-        change = previous
-            .as_ref()
+    if let (Some(f), Some((_, phases)), Some(last)) = (book.audit, &latest, rounds.last()) {
+        change = rounds
+            .len()
+            .checked_sub(2)
+            .and_then(|i| rounds.get(i))
             .map(|before| round_change(f, before, last));
-        trend = trend_of(f, timescale, &rounds, &last.phases)?;
+        trend = trend_of(f, timescale, &rounds, phases)?;
         // Only the latest round lists its next actions, from a full report.
-        next_actions = score_checked(f, &last.merge.assessment, options)?.next_actions;
+        next_actions = score_checked(f, &last.merged, options)?.next_actions;
     }
     let report = UnitReport {
         id: unit.to_owned(),
@@ -230,26 +237,24 @@ fn unit_report(
             None => None,
         },
     };
-    let figures = latest.map(|l| {
-        let points = Points {
-            overall: l.round.overall,
-            phases: l.phases.iter().map(|t| (t.score, t.max)).collect(),
-        };
-        (points, l.merge)
-    });
+    let figures = latest
+        .zip(report.rounds.last())
+        .map(|((items, phases), last)| {
+            let points = Points {
+                overall: last.overall,
+                phases: phases.iter().map(|t| (t.score, t.max)).collect(),
+            };
+            (points, items)
+        });
     Ok((report, figures))
 }
 
 /// The change between two merged rounds of a unit.
-fn round_change(framework: &AuditFramework, before: &Merged, after: &Merged) -> RoundChange {
-    let (b, a) = (&before.round, &after.round);
+fn round_change(framework: &AuditFramework, b: &UnitRound, a: &UnitRound) -> RoundChange {
     let item = |audit: &AuditAssessment, id: &str| audit.scores.get(id).copied().unwrap_or(0);
     let (mut improved, mut regressed) = (Vec::new(), Vec::new());
     for i in path_items(framework) {
-        let (x, y) = (
-            item(&before.merge.assessment, &i.id),
-            item(&after.merge.assessment, &i.id),
-        );
+        let (x, y) = (item(&b.merged, &i.id), item(&a.merged, &i.id));
         if y > x {
             improved.push(i.id.clone());
         } else if y < x {

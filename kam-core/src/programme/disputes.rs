@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::alpha::RELIABLE;
 use super::result::{AgreementOverview, DisputedAcross, Heatmap, LowAgreement, UnitRound};
 use super::round::reading;
-use crate::analysis::aggregate::Merge;
+use crate::analysis::aggregate::ItemSpread;
 use crate::assessment::path_items;
 use crate::framework::AuditFramework;
 
@@ -35,7 +35,7 @@ pub(crate) struct Disputes {
 
 impl Disputes {
     /// Adds a unit's latest round.
-    pub(crate) fn add(&mut self, unit: &str, round: &UnitRound, merged: &Merge) {
+    pub(crate) fn add(&mut self, unit: &str, round: &UnitRound, items: &[ItemSpread]) {
         if let Some(alpha) = round.agreement.alpha {
             self.alphas
                 .push((unit.to_owned(), round.date.clone(), alpha));
@@ -46,10 +46,10 @@ impl Disputes {
                 .or_default()
                 .push(unit.to_owned());
         }
-        if merged.assessors.len() < 2 {
+        if round.assessors.len() < 2 {
             return;
         }
-        let numbers: Vec<usize> = merged
+        let numbers: Vec<usize> = round
             .assessors
             .iter()
             .map(|name| {
@@ -60,7 +60,7 @@ impl Disputes {
         self.scores.resize(self.assessors.len(), 0);
         // Only disputed items: the heatmap shows who pulled which way where
         // the panel was split, not the quiet agreement elsewhere.
-        for item in merged.items.iter().filter(|i| i.disagreement) {
+        for item in items.iter().filter(|i| i.disagreement) {
             for (&a, score) in numbers.iter().zip(&item.scores) {
                 let Some(score) = score else { continue };
                 if let Some(n) = self.scores.get_mut(a) {

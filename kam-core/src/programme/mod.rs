@@ -21,7 +21,12 @@ pub use actions::PROGRAMME_ACTIONS;
 pub use analyse::programme_report;
 pub use disputes::{DISPUTED_ITEMS, HEATMAP_ASSESSORS, HEATMAP_ITEMS};
 pub use document::{Customers, Programme, ProgrammeAssessment, Unit, UnitAccountPlan, from_json};
-pub use result::*;
+pub use result::{
+    AgreementOverview, AlphaReading, DisputedAcross, DisputedItem, Heatmap, LowAgreement,
+    MilestoneOutlook, Movement, Pace, PaceVerdict, PathMilestone, PhaseCount, ProgrammeAction,
+    ProgrammeReport, Rescored, RollUp, RoundAgreement, RoundChange, Summary, Trend,
+    UnitAccountPlanReport, UnitLitmus, UnitMaturity, UnitPosition, UnitReport, UnitRound,
+};
 
 /// A count as `u32`, saturating (lists are far shorter in practice).
 pub(crate) fn count(n: usize) -> u32 {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::timescale::Timescale;
 use crate::analysis::compare::ScoreChange;
 use crate::analysis::{AccountPlanReport, ParetoReport, PortfolioReport, UnitColumn};
+use crate::assessment::AuditAssessment;
 use crate::litmus::LitmusReport;
 use crate::maturity::MaturityReport;
 use crate::scoring::{FrameworkRef, ItemStatus, Position, Total};
@@ -201,6 +202,10 @@ pub struct UnitRound {
     pub date: String,
     /// The assessors, in input order.
     pub assessors: Vec<String>,
+    /// The merged audit, as `aggregate` merges the assessors' audits: an
+    /// ordinary assessment, scored like any other (its context keeps the
+    /// fields all the audits agree on).
+    pub merged: AuditAssessment,
     /// The merged audit's overall score.
     pub overall: Total,
     /// Percentage per phase, in the order of [`ProgrammeReport::phases`].

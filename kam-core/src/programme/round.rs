@@ -5,18 +5,17 @@ use std::borrow::Cow;
 
 use super::alpha::{Coincidences, RELIABLE, TENTATIVE};
 use super::result::{AlphaReading, DisputedItem, RoundAgreement, UnitRound};
-use crate::analysis::aggregate::{Merge, merge_scores};
+use crate::analysis::aggregate::{ItemSpread, Merge, merge_scores};
 use crate::assessment::{AuditAssessment, ItemIds};
 use crate::error::{Error, ProgrammeError};
 use crate::framework::AuditFramework;
 use crate::scoring::{ScoreOptions, Total, figures};
 
-/// A merged round: the figures the report keeps, the merge itself for the
-/// analyses that read items (change, next actions, disagreement), and the
-/// points per phase for the roll-up.
+/// A merged round: what the report keeps, each item's scores for the
+/// disagreement overview, and the points per phase for the roll-up.
 pub(crate) struct Merged {
     pub(crate) round: UnitRound,
-    pub(crate) merge: Merge,
+    pub(crate) items: Vec<ItemSpread>,
     pub(crate) phases: Vec<Total>,
 }
 
@@ -33,37 +32,42 @@ pub(crate) fn merge_round(
     options: &ScoreOptions,
 ) -> Result<Merged, Error> {
     let audits: Vec<&AuditAssessment> = audits.iter().map(AsRef::as_ref).collect();
-    let merge = merge_scores(framework, ids, &audits, disagreement);
+    let Merge {
+        assessment,
+        items,
+        assessors,
+    } = merge_scores(framework, ids, &audits, disagreement);
     // The figures without the report's item lists: a programme scores ten
     // thousand merged audits, and only the latest of each unit lists its
     // next actions.
-    let figures = figures(framework, &merge.assessment, options).map_err(|e| {
+    let figures = figures(framework, &assessment, options).map_err(|e| {
         ProgrammeError::at(format!("the merged audit of unit `{unit}` on `{date}`"), e)
     })?;
     let round = UnitRound {
         date: date.to_owned(),
-        assessors: merge.assessors.clone(),
+        agreement: agreement(framework, &items, assessors.len()),
+        assessors,
+        merged: assessment,
         overall: figures.overall,
         phases: figures.phases.iter().map(|t| t.percent).collect(),
         periods: figures.periods.iter().map(|t| t.percent).collect(),
         position: figures.position,
         current_period: figures.current_period,
-        agreement: agreement(framework, &merge),
     };
     Ok(Merged {
         round,
-        merge,
+        items,
         phases: figures.phases,
     })
 }
 
 /// Alpha over the items the assessors scored, and the disputed items.
-fn agreement(framework: &AuditFramework, merge: &Merge) -> RoundAgreement {
+fn agreement(framework: &AuditFramework, items: &[ItemSpread], assessors: usize) -> RoundAgreement {
     let (min, max) = (framework.scale.min, framework.scale.max);
     let values = usize::from(max - min) + 1;
     let mut tally = Coincidences::new(values);
     let mut counts = vec![0u32; values];
-    for item in &merge.items {
+    for item in items {
         counts.fill(0);
         for score in item.scores.iter().flatten() {
             if let Some(c) = counts.get_mut(usize::from(score.saturating_sub(min))) {
@@ -72,17 +76,12 @@ fn agreement(framework: &AuditFramework, merge: &Merge) -> RoundAgreement {
         }
         tally.add(&counts);
     }
-    let alpha = if merge.assessors.len() < 2 {
-        None
-    } else {
-        tally.ordinal()
-    };
+    let alpha = if assessors < 2 { None } else { tally.ordinal() };
     RoundAgreement {
         alpha,
         reading: reading(alpha),
         items: tally.items(),
-        disputed: merge
-            .items
+        disputed: items
             .iter()
             .filter(|i| i.disagreement)
             .map(|i| DisputedItem {

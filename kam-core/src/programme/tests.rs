@@ -178,6 +178,7 @@ fn a_round_is_what_aggregate_makes_of_its_audits() {
     )
     .unwrap();
     assert_eq!(aggregation.report.overall, uk.rounds[1].overall);
+    assert_eq!(aggregation.assessment, uk.rounds[1].merged);
     let disputed: Vec<&str> = uk.rounds[1]
         .agreement
         .disputed
