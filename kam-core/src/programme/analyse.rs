@@ -162,14 +162,18 @@ fn milestones(framework: Option<&AuditFramework>) -> Vec<PathMilestone> {
     })
 }
 
-/// One unit's report, and the figures and merge of its latest round.
+/// A unit's latest round, for the roll-up and the disagreement overview:
+/// its points, and each item's scores.
+type Latest = (Points, Vec<ItemSpread>);
+
+/// One unit's report, and its latest round's points and item scores.
 fn unit_report(
     book: &Book,
     ids: Option<&ItemIds>,
     u: usize,
     timescale: Option<&Timescale>,
     options: &ScoreOptions,
-) -> Result<(UnitReport, Option<(Points, Vec<ItemSpread>)>), Error> {
+) -> Result<(UnitReport, Option<Latest>), Error> {
     let units = book.hierarchy.units();
     let unit = units.get(u).map_or("", |x| x.id.as_str());
     let mut rounds: Vec<UnitRound> = Vec::new();
