@@ -165,6 +165,9 @@ pub const SCHEMA_NAMES: &[&str] = &[
     // Checklist frameworks.
     "checklist-options",
     "checklist-report",
+    // Programme (issue 14).
+    "programme",
+    "programme-report",
 ];
 
 /// The JSON Schema of a public input or output type, by name.
@@ -212,6 +215,9 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "batch-report" => of::<crate::batch::BatchReport>(),
         "checklist-options" => of::<crate::checklist::ChecklistOptions>(),
         "checklist-report" => of::<crate::checklist::ChecklistReport>(),
+        // Programme (issue 14).
+        "programme" => of::<crate::programme::Programme>(),
+        "programme-report" => of::<crate::programme::ProgrammeReport>(),
         _ => {
             let known: Vec<String> = SCHEMA_NAMES.iter().map(|n| format!("`{n}`")).collect();
             return Err(InputError::UnknownSchema {
@@ -479,10 +485,14 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
         Some(text) => crate::error::from_json(text)?,
         None => ScoreOptions::default(),
     };
-    let report = score(&assessment, &options)?;
-    // A report has only string keys and finite numbers, so writing it cannot
-    // fail; should it ever, the problem is reported rather than hidden.
-    serde_json::to_string(&report).map_err(|e| {
+    json_text(&score(&assessment, &options)?)
+}
+
+/// A report as compact JSON text. A report has only string keys and finite
+/// numbers, so writing it cannot fail; should it ever, the problem is
+/// reported rather than hidden.
+fn json_text<T: Serialize>(report: &T) -> Result<String, Error> {
+    serde_json::to_string(report).map_err(|e| {
         InputError::InvalidJson {
             path: ".".to_owned(),
             message: e.to_string(),
@@ -565,6 +575,65 @@ pub fn score_checklist_with(
 ) -> Result<crate::checklist::ChecklistReport, Error> {
     crate::checklist::score_checklist(framework.as_checklist()?, assessment, options)
 }
+
+// Programme (issue 14) ------------------------------------------------------
+//
+// A KAM programme: many assessments across units, assessors and years in
+// one document (see `crate::programme` and docs/programme.md).
+
+/// Reads a whole KAM programme: each unit's audits merged per date across
+/// its assessors, their agreement (Krippendorff's alpha), trend, pace
+/// against the paper's timescales and next milestone; the roll-up through
+/// the units and their ranking; the programme's next actions and
+/// disagreements; and its maturity, litmus, customer and account-plan
+/// results. See [`crate::programme::programme_report`].
+///
+/// # Errors
+/// See [`crate::programme::programme_report`].
+pub fn programme_report(
+    programme: &crate::programme::Programme,
+    options: &ScoreOptions,
+) -> Result<crate::programme::ProgrammeReport, Error> {
+    crate::programme::programme_report(programme, options)
+}
+
+/// Reads a programme document from JSON text within the programme's own
+/// limits (256 MiB of text instead of a document's 8 MiB; see
+/// [`crate::limits::MAX_PROGRAMME_BYTES`]).
+///
+/// # Errors
+/// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
+/// `too-many-units` and `invalid-json`, naming the path at fault.
+pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Error> {
+    crate::programme::from_json(text)
+}
+
+/// [`programme_report`] of a programme given as JSON text, the report
+/// returned as compact JSON text: what a binding calls with a file's
+/// contents, and what the benchmark measures against parsing the text.
+/// `options` is [`ScoreOptions`] as JSON text; `None` means the defaults.
+///
+/// # Errors
+/// Those of [`programme_from_json`] and [`programme_report`].
+pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<String, Error> {
+    let programme = programme_from_json(programme)?;
+    let options: ScoreOptions = match options {
+        Some(text) => crate::error::from_json(text)?,
+        None => ScoreOptions::default(),
+    };
+    json_text(&programme_report(&programme, &options)?)
+}
+
+/// The bundled example programme: Northwind Components, a fictional
+/// company (see [`crate::programme::example`]).
+///
+/// # Errors
+/// Only if a bundled file is broken (ruled out by the tests).
+pub fn example_programme() -> Result<crate::programme::Programme, Error> {
+    crate::programme::example::bundled()
+}
+
+// End of programme (issue 14) ------------------------------------------------
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AssessmentError;
-use crate::framework::{AuditFramework, ChecklistFramework, NotApplicablePolicy, Scale};
+use crate::framework::{AuditFramework, ChecklistFramework, Item, NotApplicablePolicy, Scale};
 use crate::unique_map;
 
 /// Who was assessed, by whom and when; echoed in every report.
@@ -110,16 +110,11 @@ impl AuditAssessment {
     /// # Errors
     /// The first [`AssessmentError`] found, naming the item and value.
     pub fn validate(&self, framework: &AuditFramework) -> Result<(), AssessmentError> {
-        self.validate_against(&AnswerSheet {
-            id: &framework.id,
-            version: &framework.version,
-            items: framework.items.iter().map(|i| i.id.as_str()).collect(),
-            scale: &framework.scale,
-            not_applicable: &framework.not_applicable,
-        })
+        self.validate_against(&AnswerSheet::of(framework))
     }
 
-    /// Checks the assessment fits what `sheet` describes (see [`Self::validate`]).
+    /// Checks the assessment fits what `sheet` describes (see [`Self::validate`]);
+    /// a sheet built once checks many assessments against one framework.
     ///
     /// # Errors
     /// The first [`AssessmentError`] found, naming the item and value.
@@ -136,8 +131,9 @@ impl AuditAssessment {
             item: item.to_owned(),
         };
         let scale = framework.scale;
+        let mut walk = known.walk();
         for (item, &score) in &self.scores {
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown("scores", item));
             }
             if score < scale.min || score > scale.max {
@@ -149,11 +145,13 @@ impl AuditAssessment {
                 });
             }
         }
-        if let Some(item) = self.evidence.keys().find(|k| !known.contains(k.as_str())) {
+        let mut walk = known.walk();
+        if let Some(item) = self.evidence.keys().find(|k| walk.find(k).is_none()) {
             return Err(unknown("evidence", item));
         }
+        let mut walk = known.walk();
         for item in &self.not_applicable {
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown("not_applicable", item));
             }
             if !framework.not_applicable.allowed {
@@ -187,9 +185,100 @@ impl AuditAssessment {
 pub(crate) struct AnswerSheet<'a> {
     pub(crate) id: &'a str,
     pub(crate) version: &'a str,
-    pub(crate) items: BTreeSet<&'a str>,
+    pub(crate) items: ItemIds<'a>,
     pub(crate) scale: &'a Scale,
     pub(crate) not_applicable: &'a NotApplicablePolicy,
+}
+
+impl<'a> AnswerSheet<'a> {
+    /// The sheet of an action audit: its items in development-path order.
+    pub(crate) fn of(framework: &'a AuditFramework) -> Self {
+        AnswerSheet {
+            id: &framework.id,
+            version: &framework.version,
+            items: ItemIds::new(framework),
+            scale: &framework.scale,
+            not_applicable: &framework.not_applicable,
+        }
+    }
+}
+
+/// A framework's items in development-path order: periods in path order,
+/// file order within a period, as every report lists items.
+pub(crate) fn path_items(framework: &AuditFramework) -> impl Iterator<Item = &Item> {
+    framework.path().flat_map(move |step| {
+        framework
+            .items
+            .iter()
+            .filter(move |i| i.period == step.period.id)
+    })
+}
+
+/// A framework's item ids, sorted, each with the item's place in
+/// development-path order (periods in path order, file order within a
+/// period). An assessment's maps are sorted by id too, so checking or
+/// reading one against the framework is a single walk of both lists.
+pub(crate) struct ItemIds<'f>(Vec<(&'f str, usize)>);
+
+impl<'f> ItemIds<'f> {
+    pub(crate) fn new(framework: &'f AuditFramework) -> Self {
+        path_items(framework).map(|item| item.id.as_str()).collect()
+    }
+
+    /// A walk over the ids, for looking up ids in increasing order.
+    fn walk(&self) -> Walk<'_, 'f> {
+        Walk {
+            ids: &self.0,
+            at: 0,
+        }
+    }
+
+    /// The scores in development-path order: `None` where unscored.
+    pub(crate) fn in_path_order(&self, scores: &BTreeMap<String, u8>) -> Vec<Option<u8>> {
+        let mut dense = vec![None; self.0.len()];
+        let mut walk = self.walk();
+        for (id, &score) in scores {
+            if let Some(slot) = walk.find(id).and_then(|place| dense.get_mut(place)) {
+                *slot = Some(score);
+            }
+        }
+        dense
+    }
+}
+
+/// Ids in the order given (their places), e.g. a checklist's items in
+/// checklist order.
+impl<'f> FromIterator<&'f str> for ItemIds<'f> {
+    fn from_iter<I: IntoIterator<Item = &'f str>>(ids: I) -> Self {
+        let mut ids: Vec<(&str, usize)> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(place, id)| (id, place))
+            .collect();
+        ids.sort_unstable();
+        ItemIds(ids)
+    }
+}
+
+/// A cursor over sorted ids, moved forward by each lookup.
+struct Walk<'i, 'f> {
+    ids: &'i [(&'f str, usize)],
+    at: usize,
+}
+
+impl Walk<'_, '_> {
+    /// The path place of `id`, which must not sort before any id looked up
+    /// already (as a `BTreeMap`'s keys come).
+    fn find(&mut self, id: &str) -> Option<usize> {
+        while let Some(&(known, place)) = self.ids.get(self.at) {
+            match known.cmp(id) {
+                std::cmp::Ordering::Less => self.at += 1,
+                std::cmp::Ordering::Equal => return Some(place),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
+    }
 }
 
 /// Checks an input names the framework (id, version) it is scored with.

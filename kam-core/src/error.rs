@@ -138,6 +138,11 @@ impl Error {
         "formula-in-score",
         "invalid-answer",
         "inconsistent-values",
+        // Programme (issue 14).
+        "unknown-unit",
+        "unit-cycle",
+        "duplicate-assessment",
+        "unknown-framework-version",
     ];
 }
 
@@ -282,6 +287,27 @@ pub enum LimitError {
         /// Whose list it is: "a key account plan" or "a plan template".
         what: &'static str,
     },
+    // Programme (issue 14): the programme's own limit on its units.
+    /// A programme lists more units than kam reports on.
+    #[error("`{field}` has {count} entries; a programme takes at most {max} units")]
+    TooManyProgrammeUnits {
+        /// The list, `units`.
+        field: String,
+        /// How many entries it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_PROGRAMME_UNITS`].
+        max: usize,
+    },
+    /// A programme's assessments together hold more answers than kam reads.
+    #[error(
+        "the programme's assessments hold more than {max} answers (scores, marks, notes, stages and litmus answers) by assessment {assessment}; a programme takes at most {max}"
+    )]
+    TooManyAnswers {
+        /// The assessment, from 1, whose answers pass the limit.
+        assessment: usize,
+        /// The limit, [`crate::limits::MAX_PROGRAMME_ANSWERS`].
+        max: usize,
+    },
 }
 
 impl LimitError {
@@ -291,11 +317,15 @@ impl LimitError {
             LimitError::InputTooLarge { .. } => "input-too-large",
             LimitError::TooDeep { .. } => "too-deep",
             LimitError::TextTooLong { .. } => "text-too-long",
-            LimitError::TooManyEntries { .. } => "too-many-entries",
+            LimitError::TooManyEntries { .. } | LimitError::TooManyAnswers { .. } => {
+                "too-many-entries"
+            }
             LimitError::TooManyCustomers { .. } => "too-many-customers",
             LimitError::TooManyCriteria { .. } => "too-many-criteria",
             LimitError::TooManyAudits { .. } => "too-many-audits",
-            LimitError::TooManyUnits { .. } => "too-many-units",
+            LimitError::TooManyUnits { .. } | LimitError::TooManyProgrammeUnits { .. } => {
+                "too-many-units"
+            }
             LimitError::TooManyElements { .. } => "too-many-elements",
             LimitError::TooManyResults { .. } => "too-many-results",
         }
@@ -922,6 +952,10 @@ pub enum AnalysisError {
         /// Its value.
         earlier_value: String,
     },
+    // Programme (issue 14).
+    /// A programme document does not hold together (see [`ProgrammeError`]).
+    #[error(transparent)]
+    Programme(#[from] ProgrammeError),
 }
 
 impl AnalysisError {
@@ -939,6 +973,7 @@ impl AnalysisError {
             AnalysisError::Unknown { .. } => "unknown-entry",
             AnalysisError::InvalidGuideline { .. } => "invalid-guideline",
             AnalysisError::DateOrder { .. } => "date-order",
+            AnalysisError::Programme(e) => e.kind(),
         }
     }
 }
@@ -1220,6 +1255,88 @@ pub enum SpreadsheetError {
     },
 }
 
+// Programme (issue 14) ------------------------------------------------------
+
+/// A programme document (see [`crate::programme`]) does not hold together:
+/// a unit or version nobody defined, a cycle among the units, an assessor
+/// scoring a unit twice on one date, frameworks that cannot be read side by
+/// side; or an error of one of its parts, located.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProgrammeError {
+    /// A unit is referred to but not defined in `units`.
+    #[error("unknown unit `{unit}` in {at}; the programme's units are {known}")]
+    UnknownUnit {
+        /// The unit named.
+        unit: String,
+        /// Where, e.g. "`context.unit` of assessment 12".
+        at: String,
+        /// The units defined, comma-separated (the first few).
+        known: String,
+    },
+    /// Following `parent` from a unit leads back to it.
+    #[error("units {cycle} form a cycle; a unit cannot be its own ancestor")]
+    UnitCycle {
+        /// The cycle, e.g. "`a` → `b` → `a`".
+        cycle: String,
+    },
+    /// One assessor assessed one unit twice on one date with one framework.
+    #[error(
+        "assessor `{assessor}` made two {what}s of unit `{unit}` on `{date}` (assessments {first} and {second}); an assessor assesses a unit once per date"
+    )]
+    DuplicateAssessment {
+        /// `audit`, `maturity assessment` or `litmus test`.
+        what: &'static str,
+        /// The assessor.
+        assessor: String,
+        /// The unit.
+        unit: String,
+        /// The date.
+        date: String,
+        /// The first assessment's position in `assessments`, from 1.
+        first: usize,
+        /// The second's.
+        second: usize,
+    },
+    /// Assessments that are read side by side name different frameworks.
+    #[error("{what} is for `{found}`, but {first} is for `{expected}`; {rule}")]
+    MixedFrameworks {
+        /// The assessment at fault, e.g. "assessment 7".
+        what: String,
+        /// The first of its kind, e.g. "assessment 1".
+        first: String,
+        /// The first one's framework (and version).
+        expected: String,
+        /// This one's.
+        found: String,
+        /// The rule broken, in words.
+        rule: &'static str,
+    },
+    /// An assessment names a framework version kam has not got.
+    #[error(
+        "{what} is for `{framework}` version `{version}`, which is neither bundled nor in the programme's `frameworks`; known versions are {known}"
+    )]
+    UnknownVersion {
+        /// The assessment, e.g. "assessment 3".
+        what: String,
+        /// The framework id.
+        framework: String,
+        /// The version named.
+        version: String,
+        /// The versions known for the id, comma-separated.
+        known: String,
+    },
+    /// An error of one part of the programme (an assessment, a framework
+    /// file, the customers, an account plan), with where it is. Its kind is
+    /// the part's own, e.g. `unknown-item`.
+    #[error("{at}: {error}")]
+    At {
+        /// The part, e.g. "assessment 12 (unit `uk`, assessor `ann`, `2024-03-01`)".
+        at: String,
+        /// The part's error.
+        error: Box<Error>,
+    },
+}
+
 impl SpreadsheetError {
     /// See [`Error::kind`]; [`SpreadsheetError::InFile`] has the kind of the
     /// error inside.
@@ -1262,15 +1379,56 @@ impl SpreadsheetError {
     }
 }
 
+impl ProgrammeError {
+    /// See [`Error::kind`]; [`ProgrammeError::At`] has its part's kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ProgrammeError::UnknownUnit { .. } => "unknown-unit",
+            ProgrammeError::UnitCycle { .. } => "unit-cycle",
+            ProgrammeError::DuplicateAssessment { .. } => "duplicate-assessment",
+            ProgrammeError::MixedFrameworks { .. } => "mixed-frameworks",
+            ProgrammeError::UnknownVersion { .. } => "unknown-framework-version",
+            ProgrammeError::At { error, .. } => error.kind(),
+        }
+    }
+
+    /// `error`, said to be at `at`.
+    pub(crate) fn at(at: impl Into<String>, error: impl Into<Error>) -> Self {
+        ProgrammeError::At {
+            at: at.into(),
+            error: Box::new(error.into()),
+        }
+    }
+}
+
+impl From<ProgrammeError> for Error {
+    fn from(error: ProgrammeError) -> Self {
+        Error::Analysis(AnalysisError::Programme(error))
+    }
+}
+
+// End of programme (issue 14) ------------------------------------------------
+
 /// Parses JSON into `T`, reporting the path of the first problem.
 ///
 /// # Errors
 /// [`InputError::InvalidJson`] naming the path and the parser's complaint.
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    crate::limits::check_text(json).map_err(|e| match e {
-        Error::Input(_) => file_name_given(json).unwrap_or(e),
-        e => e,
-    })?;
+    from_json_within(json, |text| {
+        crate::limits::check_text(text).map_err(|e| match e {
+            Error::Input(_) => file_name_given(text).unwrap_or(e),
+            e => e,
+        })
+    })
+}
+
+/// [`from_json`] with another limit check than the general one: a
+/// programme's text has its own size limit (see [`crate::limits`]).
+pub(crate) fn from_json_within<T: serde::de::DeserializeOwned>(
+    json: &str,
+    check: fn(&str) -> Result<(), Error>,
+) -> Result<T, Error> {
+    check(json)?;
     crate::limits::take_broken();
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
@@ -1305,6 +1463,22 @@ fn file_name_given(text: &str) -> Option<Error> {
         }
         .into()
     })
+}
+
+/// [`from_json_within`] for a large document (a programme): parsing without
+/// tracking the path is a third faster, so that is tried first, and only
+/// when it fails is the text parsed again, tracking the path, for exactly
+/// the error [`from_json`] gives.
+pub(crate) fn from_large_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    check: fn(&str) -> Result<(), Error>,
+) -> Result<T, Error> {
+    check(json)?;
+    crate::limits::take_broken();
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
+    from_json_within(json, |_| Ok(()))
 }
 
 /// Converts an already-parsed JSON value into `T`, reporting the path of the

@@ -55,6 +55,7 @@ pub mod framework;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+pub mod programme;
 pub mod report;
 pub mod scoring;
 #[cfg(feature = "spreadsheet")]

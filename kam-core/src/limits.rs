@@ -70,6 +70,94 @@ pub const NAMED: &[(&str, usize)] = &[
     ("max_plan_elements", MAX_PLAN_ELEMENTS),
     ("max_batch_results", MAX_BATCH_RESULTS),
 ];
+// Programme (issue 14) ------------------------------------------------------
+//
+// A programme document (`kam_core::programme`) gathers every assessment of a
+// KAM programme: 1,000 units assessed by 5 assessors on 10 dates is 50,000
+// audits, 69 MB of compact JSON and 152 MB pretty-printed, so the 8 MiB
+// limit of one document cannot apply to it. Parsed, each Cranfield audit
+// takes about 11 KB (its 129 scores in a map of owned strings), so the
+// memory a programme takes is bounded by its answers more than its text.
+// The limits and the memory they imply are reasoned in docs/security.md
+// ("Programme limits").
+
+/// Largest programme text accepted, in bytes (256 MiB): the 50,000-audit
+/// programme pretty-printed (152 MB) with room to spare.
+pub const MAX_PROGRAMME_BYTES: usize = 256 * 1024 * 1024;
+/// Most units in a programme (`too-many-units`): twice the 1,000 units kam
+/// is sized for; the report has a section and a chart per unit.
+pub const MAX_PROGRAMME_UNITS: usize = 2_000;
+/// Most assessments in a programme: the general limit on one list,
+/// [`MAX_ENTRIES`] (`too-many-entries` at `assessments`), twice the 50,000
+/// audits of 1,000 units × 10 dates × 5 assessors.
+pub const MAX_PROGRAMME_ASSESSMENTS: usize = MAX_ENTRIES;
+/// Most answers in all a programme's assessments together (scores,
+/// not-applicable marks, notes, stages, litmus answers;
+/// `too-many-entries`): the 50,000 full Cranfield audits hold 6,450,000;
+/// 8,000,000 parse into about 700 MB.
+pub const MAX_PROGRAMME_ANSWERS: usize = 8_000_000;
+
+/// Checks a programme's JSON text: at most [`MAX_PROGRAMME_BYTES`], and
+/// every other general limit (nesting, string length, entries per list).
+///
+/// # Errors
+/// As [`check_text`], with the programme's size limit.
+pub fn check_programme_text(json: &str) -> Result<(), Error> {
+    check_size(json.len(), MAX_PROGRAMME_BYTES)?;
+    check(&mut serde_json::Deserializer::from_str(json))
+}
+
+/// `input-too-large` when `bytes` exceed `max`.
+fn check_size(bytes: usize, max: usize) -> Result<(), LimitError> {
+    if bytes > max {
+        return Err(LimitError::InputTooLarge { bytes, max });
+    }
+    Ok(())
+}
+
+/// Refuses a value being read for breaking the named limit `error`: the
+/// serde error to return, with the limit kept for [`crate::error::from_json`]
+/// and [`crate::error::from_value`] to report under its own kind.
+pub(crate) fn refuse<E: de::Error>(error: LimitError) -> E {
+    let message = error.to_string();
+    BROKEN.with(|broken| broken.set(Some(error)));
+    E::custom(message)
+}
+
+/// `n` with a comma every three digits, as docs/security.md writes limits.
+#[cfg(test)]
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod programme_tests {
+    use super::*;
+
+    #[test]
+    fn a_programme_may_be_larger_than_a_document() {
+        let err = check_size(MAX_PROGRAMME_BYTES + 1, MAX_PROGRAMME_BYTES).unwrap_err();
+        assert_eq!(Error::from(err.clone()).kind(), "input-too-large");
+        assert_eq!(
+            err.to_string(),
+            "input is 268435457 bytes; at most 268435456 bytes are read"
+        );
+        assert!(check_size(MAX_PROGRAMME_BYTES, MAX_PROGRAMME_BYTES).is_ok());
+        let document = " ".repeat(MAX_INPUT_BYTES + 1);
+        assert_eq!(check_text(&document).unwrap_err().kind(), "input-too-large");
+        assert!(check_programme_text(&format!("{{}}{document}")).is_ok());
+    }
+}
+
+// End of programme (issue 14) ------------------------------------------------
 
 thread_local! {
     /// A named limit broken while a typed value was read (see
@@ -388,17 +476,6 @@ mod tests {
     #[test]
     fn analysis_limits_are_documented() {
         let doc = include_str!("../../docs/security.md");
-        let thousands = |n: usize| {
-            let digits = n.to_string();
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            out
-        };
         for (constant, value, kind) in [
             (
                 "MAX_PARETO_CUSTOMERS",

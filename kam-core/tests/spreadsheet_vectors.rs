@@ -134,12 +134,16 @@ fn every_spreadsheet_error_kind_has_a_vector() {
         .filter_map(|(_, v)| v.pointer("/error/kind").and_then(Value::as_str))
         .map(str::to_owned)
         .collect();
-    // The kinds added for spreadsheets (the end of the catalogue, from
-    // `workbook-too-large`), and those JSON errors share, here naming a cell.
-    let first = kam_core::Error::KINDS
-        .iter()
-        .position(|k| *k == "workbook-too-large")
-        .expect("the spreadsheet kinds are in the catalogue");
+    // The kinds added for spreadsheets (a run of the catalogue, from
+    // `workbook-too-large` to `inconsistent-values`), and those JSON errors
+    // share, here naming a cell.
+    let place = |kind: &str| {
+        kam_core::Error::KINDS
+            .iter()
+            .position(|k| *k == kind)
+            .expect("the spreadsheet kinds are in the catalogue")
+    };
+    let (first, last) = (place("workbook-too-large"), place("inconsistent-values"));
     let shared = [
         "unknown-item",
         "unknown-area",
@@ -155,7 +159,7 @@ fn every_spreadsheet_error_kind_has_a_vector() {
         "invalid-date",
         "text-too-long",
     ];
-    let new_kinds = kam_core::Error::KINDS[first..]
+    let new_kinds = kam_core::Error::KINDS[first..=last]
         .iter()
         .copied()
         .chain(shared);

@@ -14,10 +14,13 @@ fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
 }
 
-/// Every vector file, sorted by name, with its parsed content.
+/// Every vector file, sorted by name, with its parsed content: those of
+/// `tests/vectors/` and, replayed from Rust only until the bindings export
+/// its operation, those of `tests/vectors/programme/`.
 fn vectors() -> Vec<(PathBuf, Value)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
-        .unwrap()
+    let mut paths: Vec<PathBuf> = [vectors_dir(), vectors_dir().join("programme")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
@@ -72,6 +75,11 @@ fn run(
         "score_batch" => json!(api::score_batch(&from_json(input)?)?),
         "score_checklist" => json!(api::score_checklist(
             &from_json(input)?,
+            &from_json(&options)?
+        )?),
+        // A programme is read within its own, larger limits.
+        "programme_report" => json!(api::programme_report(
+            &api::programme_from_json(input)?,
             &from_json(&options)?
         )?),
         other => panic!("unknown operation `{other}`"),

@@ -171,7 +171,7 @@ fn uncut_texts(elements: &[Element]) -> Vec<&str> {
 #[test]
 fn a_long_figure4_subtitle_wraps_rather_than_being_cut() {
     let assessment: crate::AuditAssessment = crate::error::from_json(
-        r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1",
+        r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2",
             "context": {"organisation": "Northwind Components", "unit": "UK"},
             "scores": {"A1.1": 3, "A1.2": 3, "A1.3": 3, "A1.4": 2, "A1.5": 2, "A2.1": 2,
                        "A2.2": 1, "A2.3": 1, "B1.1": 1, "C1.1": 3}}"#,

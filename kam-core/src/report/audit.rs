@@ -230,7 +230,7 @@ fn key_figures(report: &AuditReport) -> Vec<(String, String)> {
     ]
 }
 
-fn bar(percent: f64, mark: bool) -> Cell {
+pub(crate) fn bar(percent: f64, mark: bool) -> Cell {
     Cell::Bar {
         percent,
         text: pct(percent),

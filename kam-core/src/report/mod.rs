@@ -6,12 +6,12 @@
 //!
 #![doc = include_str!("../../../docs/reports.md")]
 
-mod audit;
+pub(crate) mod audit;
 mod checklist;
 mod comparison;
-mod doc;
-mod html;
-mod markdown;
+pub(crate) mod doc;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub(crate) mod words;
 
 pub use audit::{audit_html, audit_html_with_evidence, audit_markdown};

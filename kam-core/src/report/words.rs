@@ -141,7 +141,12 @@ pub(crate) fn period(report: &AuditReport, id: &str) -> String {
 
 /// Figure 4 in words: where the overall score lies on the path.
 pub(crate) fn position(report: &AuditReport) -> String {
-    match &report.position {
+    position_of(&report.position)
+}
+
+/// [`position`] of a bare position.
+pub(crate) fn position_of(position: &Position) -> String {
+    match position {
         Position::Period {
             number,
             name,
@@ -158,7 +163,12 @@ pub(crate) fn position(report: &AuditReport) -> String {
 
 /// Figure 4 in a few words, for side-by-side use: e.g. `5 Roll-out (27%)`.
 pub(crate) fn position_short(report: &AuditReport) -> String {
-    match &report.position {
+    position_short_of(&report.position)
+}
+
+/// [`position_short`] of a bare position.
+pub(crate) fn position_short_of(position: &Position) -> String {
+    match position {
         Position::Period {
             number,
             name,

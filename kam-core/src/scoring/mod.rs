@@ -38,15 +38,21 @@ pub fn score_audit(
 ) -> Result<AuditReport, Error> {
     options.validate()?;
     assessment.validate(framework)?;
-    if options.strict
-        && let Some(first) = assessment.unscored(framework).first()
-    {
-        return Err(AssessmentError::Incomplete {
-            count: assessment.unscored(framework).len(),
-            first: (*first).to_owned(),
-        }
-        .into());
-    }
+    score_checked(framework, assessment, options)
+}
+
+/// [`score_audit`] of an assessment already found valid against
+/// `framework`, with options already checked: merged audits are built from
+/// valid ones, and a programme checks thousands of audits once.
+///
+/// # Errors
+/// In strict mode, [`AssessmentError::Incomplete`] for an unscored item.
+pub(crate) fn score_checked(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditReport, Error> {
+    check_complete(framework, assessment, options)?;
     let sheet = ScoreSheet::new(framework, assessment);
     let periods = sheet.period_totals();
     let phases = phase_scores(&sheet, &periods, options.completion_threshold);
@@ -131,6 +137,79 @@ fn conventions(threshold: f64) -> Vec<Convention> {
         text,
     })
     .collect()
+}
+
+/// In strict mode, refuses an assessment with unscored items.
+fn check_complete(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<(), AssessmentError> {
+    if options.strict
+        && let Some(first) = assessment.unscored(framework).first()
+    {
+        return Err(AssessmentError::Incomplete {
+            count: assessment.unscored(framework).len(),
+            first: (*first).to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The figures of an audit without the lists of a report: what a programme
+/// keeps of each round.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figures {
+    pub(crate) overall: Total,
+    /// Per phase, in framework order.
+    pub(crate) phases: Vec<Total>,
+    /// Per period, in path order.
+    pub(crate) periods: Vec<Total>,
+    pub(crate) position: Position,
+    pub(crate) current_period: Option<String>,
+}
+
+/// The [`Figures`] of an assessment already found valid, with options
+/// already checked: the numbers [`score_audit`] gives, by the same rules,
+/// without building the report's lists of items.
+///
+/// # Errors
+/// In strict mode, [`AssessmentError::Incomplete`] for an unscored item.
+pub(crate) fn figures(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<Figures, Error> {
+    check_complete(framework, assessment, options)?;
+    let sheet = ScoreSheet::new(framework, assessment);
+    let periods = sheet.period_totals();
+    let phases = (0..framework.phases.len())
+        .map(|phase| {
+            total(
+                sheet
+                    .path
+                    .iter()
+                    .zip(&periods)
+                    .filter(|(step, _)| step.phase_index == phase)
+                    .map(|(_, t)| (t.score, t.max)),
+            )
+        })
+        .collect();
+    let threshold = options.completion_threshold;
+    Ok(Figures {
+        overall: total(periods.iter().map(|t| (t.score, t.max))),
+        phases,
+        position: progress::position(&sheet.path, &periods),
+        current_period: periods
+            .iter()
+            .position(|t| !is_complete(t, threshold))
+            .and_then(|i| sheet.path.get(i))
+            .map(|s| s.period.id.clone()),
+        periods: periods
+            .iter()
+            .map(|t| total(std::iter::once((t.score, t.max))))
+            .collect(),
+    })
 }
 
 /// One item's line on the score sheet.

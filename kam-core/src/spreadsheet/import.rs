@@ -62,6 +62,7 @@ pub(crate) fn read_workbook(
         Framework::MaturityModel(m) => Ok(Assessment::MaturityModel {
             assessment: read_maturity(m, &book.grid(maturity::SHEET)?, context)?,
         }),
+        Framework::Checklist(_) => Err(super::no_checklist_sheets(framework)),
     }
 }
 

@@ -124,6 +124,17 @@ pub enum ExportInput {
     Aggregation(AggregateInput),
 }
 
+/// The error for a checklist framework, which has no workbook layout yet:
+/// its type is named so the caller knows which frameworks do.
+pub(crate) fn no_checklist_sheets(framework: &Framework) -> Error {
+    crate::error::FrameworkError::WrongType {
+        id: framework.id().to_owned(),
+        expected: "an action-audit or maturity-model framework".to_owned(),
+        found: "checklist".to_owned(),
+    }
+    .into()
+}
+
 /// An empty template of `framework` for an assessor to fill in.
 ///
 /// # Errors
@@ -143,6 +154,7 @@ fn template_book(framework: &Framework) -> Result<book::Book, Error> {
             Kind::Template,
         ),
         Framework::MaturityModel(m) => workbook::maturity_book(m, &empty_maturity(m)),
+        Framework::Checklist(_) => Err(no_checklist_sheets(framework)),
     }
 }
 

@@ -140,10 +140,11 @@ const MINI: &str = r#"{"type": "action-audit", "id": "mini-kam", "version": "1.0
   "not_applicable": {"allowed": true}, "max": 8,
   "streams": [{"id": "s", "name": "Strategy", "contributory": [{"id": "s1", "name": "Goals", "description": "Goals"}]}],
   "phases": [
-    {"id": "A", "name": "Start", "description": "Start", "max": 4, "milestone": {"name": "Named", "description": ["Named"]},
+    {"id": "A", "name": "Start", "description": "Start", "max": 4,
      "periods": [{"id": "A1", "number": 1, "name": "First", "description": ["First"], "max": 4}]},
-    {"id": "B", "name": "Grow", "description": "Grow", "max": 4, "milestone": {"name": "Plans", "description": ["Plans"]},
+    {"id": "B", "name": "Grow", "description": "Grow", "max": 4,
      "periods": [{"id": "B1", "number": 2, "name": "Plan", "description": ["Plan"], "max": 4}]}],
+  "milestones": [{"id": "named", "name": "Named", "after": "A1", "description": ["Named"]}],
   "items": [{"id": "a1", "period": "A1", "stream": "s1", "text": "Name the key accounts"},
     {"id": "a2", "period": "A1", "stream": "s1", "text": "Appoint key account managers"},
     {"id": "b1", "period": "B1", "stream": "s1", "text": "Write an account plan", "weight": 2}]}"#;

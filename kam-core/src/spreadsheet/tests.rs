@@ -310,7 +310,7 @@ fn fixture_assessments() -> (AuditAssessment, LitmusAnswers, MaturityAssessment)
         .evidence
         .insert("A1.1".into(), "Board minutes\nsecond line  ".into());
     let litmus: LitmusAnswers = serde_json::from_value(serde_json::json!({
-        "framework": "cranfield-kam-development", "framework_version": "2006.1",
+        "framework": "cranfield-kam-development", "framework_version": "2006.2",
         "context": {"organisation": "Northwind — 北風 & Søn", "date": "2026-03-31"},
         "responses": [{"test": "key-account-managers", "respondent": "Ana", "answer_sets": [
             {"about": "Acme", "answers": {"key-account-managers-1": true, "key-account-managers-2": true,

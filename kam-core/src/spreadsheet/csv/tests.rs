@@ -52,7 +52,7 @@ fn the_long_layout_lists_every_item() {
     );
     assert!(text.contains(",A1.1,3,\" line one"));
     assert_eq!(
-        text.matches("\n1,cranfield-kam-development,2006.1,")
+        text.matches("\n1,cranfield-kam-development,2006.2,")
             .count(),
         129
     );
