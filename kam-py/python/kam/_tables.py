@@ -85,6 +85,10 @@ def _areas(r: Mapping[str, Any]) -> list[Row]:
     return [flat(a, stage="stage_", next="next_") for a in r["areas"]]
 
 
+def _checklist_groups(r: Mapping[str, Any]) -> list[Row]:
+    return [{"grouping": g["id"], **group} for g in r["groupings"] for group in g["groups"]]
+
+
 def _litmus_questions(r: Mapping[str, Any]) -> list[Row]:
     return [{"test": t["test"], **q} for t in r["results"] for q in t["per_question"]]
 
@@ -158,6 +162,12 @@ KINDS: dict[str, Kind] = {
         "areas": Table(_areas, ("id", "name", "stage_stage", "stage_name", "stage_milestone",
                                 "descriptor", "next_stage", "next_name", "next_descriptor"),
                        nullable=("next_stage",)),
+    }),
+    "checklist-report": Kind("checklist-report", {
+        "sections": Table(each("sections"), ("id", "number", "name", *TOTAL, "unscored")),
+        "groupings": Table(_checklist_groups, ("grouping", "id", "name", "items", *TOTAL)),
+        "next_actions": Table(each("next_actions"), ("id", "section", "text", "score"),
+                              nullable=("score",)),
     }),
     "litmus-report": Kind("litmus-report", {
         "results": Table(each("results"), ("test", "name", "verdict", "yes", "pass_mark",
