@@ -12,3 +12,9 @@ if cargo tree -p kam-core -e normal | grep -Eq '(pyo3|wasm-bindgen|js-sys) v'; t
   exit 1
 fi
 cargo test -p kam-core
+# The Cranfield data file against the layout of the paper's tables (docs/methodology.md).
+python3 scripts/frameworks/cranfield_placement.py --check
+# Every quoted framework text against the seeds, where they are (outside the repository).
+if [ -n "${KAM_SEEDS:-}" ]; then
+  python3 scripts/frameworks/check_quotes.py --seeds "$KAM_SEEDS"
+fi

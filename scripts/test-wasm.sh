@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The JavaScript part of scripts/test: builds the npm package (kam-wasm/pkg),
 # checks its size budget and its TypeScript types, replays the golden vectors
-# in Node, and runs the demo page and a Vite-bundled app in headless Chromium.
+# in Node, and runs the calculators (demo page, no-loss scenarios, axe-core,
+# integration) and the package in a Vite app and a React app in headless
+# Chromium.
 #
 # Installs what is missing (the wasm32 target, wasm-bindgen-cli of the version
 # in Cargo.lock, npm packages, Debian's chromium) and skips what is there, so
@@ -57,8 +59,11 @@ step "TypeScript types (tsc --noEmit)"
 step "golden vectors in Node"
 (cd kam-wasm && node --test --test-reporter=spec tests/vectors.test.mjs tests/package.test.mjs)
 
-step "demo page in headless Chromium"
-(cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-reporter=spec tests/browser.test.mjs)
+# One browser per file, one file at a time (CI has two cores).
+step "the calculators in headless Chromium: demo page, nothing lost, accessibility, integration"
+(cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 --test-reporter=spec \
+  tests/browser.test.mjs tests/no-loss.test.mjs tests/a11y.test.mjs tests/integration.test.mjs)
 
-step "the package through a bundler (Vite) in headless Chromium"
-(cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-reporter=spec tests/bundler/bundler.test.mjs)
+step "the package through bundlers in headless Chromium: a Vite app and a React 19 app"
+(cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 --test-reporter=spec \
+  tests/bundler/bundler.test.mjs tests/react/react.test.mjs)

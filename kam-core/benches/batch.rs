@@ -9,7 +9,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kam_core::batch::{BatchOutput, BatchPlan};
+use kam_core::batch::{BatchPlan, BatchScores};
 use kam_core::framework::builtin_audit;
 
 const ROWS: usize = 1_000_000;
@@ -32,26 +32,14 @@ fn bench(c: &mut Criterion) {
     let plan = BatchPlan::for_framework(framework);
     let cells = matrix(ROWS, plan.columns());
     let (periods, phases) = (plan.period_ids().len(), plan.phase_ids().len());
-    let mut period_scores = vec![0; ROWS * periods];
-    let mut phase_scores = vec![0; ROWS * phases];
-    let mut overall = vec![0; ROWS];
-    let mut percent = vec![0.0; ROWS];
-    let mut position_number = vec![0; ROWS];
-    let mut position_fraction = vec![0.0; ROWS];
+    let mut scores = BatchScores::zeroed(ROWS, periods, phases);
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
     group.throughput(Throughput::Elements(ROWS as u64));
     group.bench_function("score 1,000,000 audits, one thread", |b| {
         b.iter(|| {
-            let mut out = BatchOutput {
-                period_scores: &mut period_scores,
-                phase_scores: &mut phase_scores,
-                overall: &mut overall,
-                percent: &mut percent,
-                position_number: &mut position_number,
-                position_fraction: &mut position_fraction,
-            };
-            plan.score_into(black_box(&cells), 0, &mut out).unwrap();
+            plan.score_into(black_box(&cells), 0, &mut scores.output())
+                .unwrap();
         });
     });
     group.finish();

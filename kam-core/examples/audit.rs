@@ -101,6 +101,42 @@ fn bar(percent: f64) -> String {
     format!("{}{}", "█".repeat(cells), "·".repeat(20 - cells))
 }
 
+/// The phase and period table, each milestone after the period it follows.
+fn phases(out: &mut String, r: &AuditReport) -> std::fmt::Result {
+    writeln!(
+        out,
+        "Phase / period                          score   max      %"
+    )?;
+    for phase in &r.phases {
+        writeln!(
+            out,
+            "{} {:<36} {:>5} {:>5} {:>6.1}",
+            phase.id, phase.name, phase.score, phase.max, phase.percent
+        )?;
+        for p in &phase.periods {
+            let mark = if p.complete { "✓" } else { "" };
+            writeln!(
+                out,
+                "   {:>2} {:<33} {:>5} {:>5} {:>6.1}  {} {mark}",
+                p.number,
+                p.name,
+                p.score,
+                p.max,
+                p.percent,
+                bar(p.percent)
+            )?;
+            for m in r.milestones.iter().filter(|m| m.after == p.id) {
+                writeln!(
+                    out,
+                    "      ◆ milestone: {} (at {} on the path)",
+                    m.name, m.at
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
     // Every sentence is kam-core's (`kam_core::words`), as in Python and the
     // browser; this program only lays them out for a terminal.
@@ -120,30 +156,8 @@ fn render(r: &AuditReport) -> Result<String, std::fmt::Error> {
     for reading in words.readings() {
         writeln!(out, "{reading}")?;
     }
-    writeln!(
-        out,
-        "\nPhase / period                          score   max      %"
-    )?;
-    for phase in &r.phases {
-        writeln!(
-            out,
-            "{} {:<36} {:>5} {:>5} {:>6.1}  → milestone: {}",
-            phase.id, phase.name, phase.score, phase.max, phase.percent, phase.milestone
-        )?;
-        for p in &phase.periods {
-            let mark = if p.complete { "✓" } else { "" };
-            writeln!(
-                out,
-                "   {:>2} {:<33} {:>5} {:>5} {:>6.1}  {} {mark}",
-                p.number,
-                p.name,
-                p.score,
-                p.max,
-                p.percent,
-                bar(p.percent)
-            )?;
-        }
-    }
+    writeln!(out)?;
+    phases(&mut out, r)?;
     writeln!(out, "\nStreams of activity")?;
     for s in &r.streams {
         writeln!(

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AssessmentError, nearest};
-use crate::framework::AuditFramework;
+use crate::framework::{AuditFramework, ChecklistFramework, Item, NotApplicablePolicy, Scale};
 use crate::json::unique_map;
 use crate::pointer;
 
@@ -86,14 +86,25 @@ pub struct AuditAssessment {
 impl AuditAssessment {
     /// An empty assessment of `framework`: every item unscored.
     pub fn new(framework: &AuditFramework) -> Self {
+        Self::empty(&framework.id, &framework.version)
+    }
+
+    /// An empty assessment naming framework `id` at `version`.
+    fn empty(id: &str, version: &str) -> Self {
         AuditAssessment {
-            framework: framework.id.clone(),
-            framework_version: framework.version.clone(),
+            framework: id.to_owned(),
+            framework_version: version.to_owned(),
             context: Context::default(),
             scores: BTreeMap::new(),
             evidence: BTreeMap::new(),
             not_applicable: BTreeSet::new(),
         }
+    }
+
+    /// An empty assessment of the checklist `framework`: every item unscored.
+    /// Checklists are assessed in the same format as action audits.
+    pub fn for_checklist(framework: &ChecklistFramework) -> Self {
+        Self::empty(&framework.id, &framework.version)
     }
 
     /// Checks the assessment fits `framework`: same id and version, known
@@ -102,21 +113,32 @@ impl AuditAssessment {
     /// # Errors
     /// The first [`AssessmentError`] found, naming the item and value.
     pub fn validate(&self, framework: &AuditFramework) -> Result<(), AssessmentError> {
+        self.validate_against(&AnswerSheet::of(framework))
+    }
+
+    /// Checks the assessment fits what `sheet` describes (see [`Self::validate`]);
+    /// a sheet built once checks many assessments against one framework.
+    ///
+    /// # Errors
+    /// The first [`AssessmentError`] found, naming the item and value.
+    pub(crate) fn validate_against(&self, sheet: &AnswerSheet) -> Result<(), AssessmentError> {
+        let framework = sheet;
         check_framework(
-            (&framework.id, &framework.version),
+            (framework.id, framework.version),
             (&self.framework, &self.framework_version),
         )?;
         self.context.validate()?;
-        let known: BTreeSet<&str> = framework.items.iter().map(|i| i.id.as_str()).collect();
+        let known = &framework.items;
         let unknown = |path: String, item: &str| AssessmentError::UnknownItem {
             item: item.to_owned(),
             path,
-            suggestion: nearest(item, framework.items.iter().map(|i| i.id.as_str())),
+            suggestion: nearest(item, known.ids()),
         };
-        let scale = &framework.scale;
+        let scale = framework.scale;
+        let mut walk = known.walk();
         for (item, &score) in &self.scores {
             let path = || format!("/scores/{}", pointer::key(item));
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown(path(), item));
             }
             if score < scale.min || score > scale.max {
@@ -129,13 +151,15 @@ impl AuditAssessment {
                 });
             }
         }
-        if let Some(item) = self.evidence.keys().find(|k| !known.contains(k.as_str())) {
+        let mut walk = known.walk();
+        if let Some(item) = self.evidence.keys().find(|k| walk.find(k).is_none()) {
             return Err(unknown(format!("/evidence/{}", pointer::key(item)), item));
         }
         // A set has no order of its own to point into: the list is named.
         let marks = || "/not_applicable".to_owned();
+        let mut walk = known.walk();
         for item in &self.not_applicable {
-            if !known.contains(item.as_str()) {
+            if walk.find(item).is_none() {
                 return Err(unknown(marks(), item));
             }
             if !framework.not_applicable.allowed {
@@ -164,6 +188,113 @@ impl AuditAssessment {
             .filter(|i| !self.scores.contains_key(&i.id) && !self.not_applicable.contains(&i.id))
             .map(|i| i.id.as_str())
             .collect()
+    }
+}
+
+/// What an assessment is checked against: a framework's id and version, its
+/// item ids, its scale and its not-applicable policy (an action audit and a
+/// checklist are assessed in the same format).
+pub(crate) struct AnswerSheet<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) version: &'a str,
+    pub(crate) items: ItemIds<'a>,
+    pub(crate) scale: &'a Scale,
+    pub(crate) not_applicable: &'a NotApplicablePolicy,
+}
+
+impl<'a> AnswerSheet<'a> {
+    /// The sheet of an action audit: its items in development-path order.
+    pub(crate) fn of(framework: &'a AuditFramework) -> Self {
+        AnswerSheet {
+            id: &framework.id,
+            version: &framework.version,
+            items: ItemIds::new(framework),
+            scale: &framework.scale,
+            not_applicable: &framework.not_applicable,
+        }
+    }
+}
+
+/// A framework's items in development-path order: periods in path order,
+/// file order within a period, as every report lists items.
+pub(crate) fn path_items(framework: &AuditFramework) -> impl Iterator<Item = &Item> {
+    framework.path().flat_map(move |step| {
+        framework
+            .items
+            .iter()
+            .filter(move |i| i.period == step.period.id)
+    })
+}
+
+/// A framework's item ids, sorted, each with the item's place in
+/// development-path order (periods in path order, file order within a
+/// period). An assessment's maps are sorted by id too, so checking or
+/// reading one against the framework is a single walk of both lists.
+pub(crate) struct ItemIds<'f>(Vec<(&'f str, usize)>);
+
+impl<'f> ItemIds<'f> {
+    pub(crate) fn new(framework: &'f AuditFramework) -> Self {
+        path_items(framework).map(|item| item.id.as_str()).collect()
+    }
+
+    /// The ids, in id order (to suggest the nearest to a misspelt one).
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &'f str> + '_ {
+        self.0.iter().map(|&(id, _)| id)
+    }
+
+    /// A walk over the ids, for looking up ids in increasing order.
+    fn walk(&self) -> Walk<'_, 'f> {
+        Walk {
+            ids: &self.0,
+            at: 0,
+        }
+    }
+
+    /// The scores in development-path order: `None` where unscored.
+    pub(crate) fn in_path_order(&self, scores: &BTreeMap<String, u8>) -> Vec<Option<u8>> {
+        let mut dense = vec![None; self.0.len()];
+        let mut walk = self.walk();
+        for (id, &score) in scores {
+            if let Some(slot) = walk.find(id).and_then(|place| dense.get_mut(place)) {
+                *slot = Some(score);
+            }
+        }
+        dense
+    }
+}
+
+/// Ids in the order given (their places), e.g. a checklist's items in
+/// checklist order.
+impl<'f> FromIterator<&'f str> for ItemIds<'f> {
+    fn from_iter<I: IntoIterator<Item = &'f str>>(ids: I) -> Self {
+        let mut ids: Vec<(&str, usize)> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(place, id)| (id, place))
+            .collect();
+        ids.sort_unstable();
+        ItemIds(ids)
+    }
+}
+
+/// A cursor over sorted ids, moved forward by each lookup.
+struct Walk<'i, 'f> {
+    ids: &'i [(&'f str, usize)],
+    at: usize,
+}
+
+impl Walk<'_, '_> {
+    /// The path place of `id`, which must not sort before any id looked up
+    /// already (as a `BTreeMap`'s keys come).
+    fn find(&mut self, id: &str) -> Option<usize> {
+        while let Some(&(known, place)) = self.ids.get(self.at) {
+            match known.cmp(id) {
+                std::cmp::Ordering::Less => self.at += 1,
+                std::cmp::Ordering::Equal => return Some(place),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+        None
     }
 }
 

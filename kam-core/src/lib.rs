@@ -10,6 +10,10 @@
 //!   (Woodburn, 2006): four phases of three periods, 129 items scored 0–3,
 //!   three litmus tests.
 //! - `kam-maturity-model`: ten programme areas × five stages.
+//! - `kam-development-model`, `kam-three-pillars`, `kam-strategy`: checklists
+//!   (five stages × three activities; three pillars; three facets and five
+//!   core initiatives), scored item by item. A company's own checklist is a
+//!   data file of the same type.
 //!
 //! ```
 //! use kam_core::{api, AuditAssessment, ScoreOptions};
@@ -36,7 +40,7 @@
 //! use kam_core::{AuditAssessment, ScoreOptions, api};
 //!
 //! let body = r#"{"framework": "cranfield-kam-development",
-//!                "framework_version": "2006.1", "scores": {"A1.1": 3, "A1.2": 9}}"#;
+//!                "framework_version": "2006.2", "scores": {"A1.1": 3, "A1.2": 9}}"#;
 //! let assessment: AuditAssessment = body.parse()?;
 //! let err = api::score(&assessment, &ScoreOptions::default()).unwrap_err();
 //! assert_eq!(err.path().as_deref(), Some("/scores/A1.2"));
@@ -80,6 +84,7 @@ pub mod api;
 pub mod assessment;
 pub mod batch;
 pub mod chart;
+pub mod checklist;
 pub mod error;
 pub mod framework;
 pub mod json;
@@ -87,8 +92,11 @@ pub mod limits;
 pub mod litmus;
 pub mod maturity;
 pub mod pointer;
+pub mod programme;
 pub mod render;
 pub mod scoring;
+#[cfg(feature = "spreadsheet")]
+pub mod spreadsheet;
 pub mod words;
 
 /// The README's Rust snippet, compiled and run as a doc test so it cannot rot.
@@ -97,6 +105,7 @@ pub mod words;
 struct ReadmeDoctests;
 
 pub use assessment::{AuditAssessment, Context};
+pub use checklist::{ChecklistOptions, ChecklistReport};
 pub use error::Error;
 pub use framework::Framework;
 pub use litmus::{LitmusAnswers, LitmusReport};

@@ -47,27 +47,80 @@ pub const MAX_BATCH_RESULTS: usize = 10_000_000;
 /// shape of the input, so no error is needed.
 pub const COMPARISON_AUDITS: usize = 2;
 
+/// Every named limit by its lower-case name, e.g. `("max_string_chars",
+/// 20_000)`: what the bindings hand to code that must keep within the limits
+/// as a person types (the calculators' note counter), so no value is copied.
+pub const NAMED: &[(&str, usize)] = &[
+    ("max_input_bytes", MAX_INPUT_BYTES),
+    ("max_depth", MAX_DEPTH),
+    ("max_string_chars", MAX_STRING_CHARS),
+    ("max_entries", MAX_ENTRIES),
+    ("max_pareto_customers", MAX_PARETO_CUSTOMERS),
+    ("max_portfolio_customers", MAX_PORTFOLIO_CUSTOMERS),
+    ("max_portfolio_criteria", MAX_PORTFOLIO_CRITERIA),
+    ("max_aggregate_audits", MAX_AGGREGATE_AUDITS),
+    ("max_units", MAX_UNITS),
+    ("max_plan_elements", MAX_PLAN_ELEMENTS),
+    ("max_batch_results", MAX_BATCH_RESULTS),
+];
+
+// A programme document (`kam_core::programme`) gathers every assessment of a
+// KAM programme: 1,000 units assessed by 5 assessors on 10 dates is 50,000
+// audits, 69 MB of compact JSON and 152 MB pretty-printed, so the 8 MiB
+// limit of one document cannot apply to it. Parsed, each Cranfield audit
+// takes about 11 KB (its 129 scores in a map of owned strings), so the
+// memory a programme takes is bounded by its answers more than its text.
+// The limits and the memory they imply are reasoned in docs/security.md
+// ("Programme limits").
+
+/// Largest programme text accepted, in bytes (256 MiB): the 50,000-audit
+/// programme pretty-printed (152 MB) with room to spare.
+pub const MAX_PROGRAMME_BYTES: usize = 256 * 1024 * 1024;
+/// Most units in a programme (`too-many-units`): twice the 1,000 units kam
+/// is sized for; the report has a section and a chart per unit.
+pub const MAX_PROGRAMME_UNITS: usize = 2_000;
+/// Most assessments in a programme: the general limit on one list,
+/// [`MAX_ENTRIES`] (`too-many-entries` at `assessments`), twice the 50,000
+/// audits of 1,000 units × 10 dates × 5 assessors.
+pub const MAX_PROGRAMME_ASSESSMENTS: usize = MAX_ENTRIES;
+/// Most answers in all a programme's assessments together (scores,
+/// not-applicable marks, notes, stages, litmus answers;
+/// `too-many-entries`): the 50,000 full Cranfield audits hold 6,450,000;
+/// 8,000,000 parse into about 700 MB.
+pub const MAX_PROGRAMME_ANSWERS: usize = 8_000_000;
+
+/// `n` with a comma every three digits, as docs/security.md writes limits.
+#[cfg(test)]
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::Error;
+
+    #[test]
+    fn named_limits_are_unique_and_lower_case() {
+        let names: std::collections::BTreeSet<&str> = NAMED.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.len(), NAMED.len());
+        assert!(NAMED.iter().all(|(n, v)| n.starts_with("max_") && *v > 0));
+        assert!(NAMED.contains(&("max_string_chars", MAX_STRING_CHARS)));
+    }
 
     /// Every per-analysis maximum has its row in docs/security.md, with its
     /// value and error kind, and the kind is in the catalogue.
     #[test]
     fn analysis_limits_are_documented() {
         let doc = include_str!("../../docs/security.md");
-        let thousands = |n: usize| {
-            let digits = n.to_string();
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
-                    out.push(',');
-                }
-                out.push(c);
-            }
-            out
-        };
         for (constant, value, kind) in [
             (
                 "MAX_PARETO_CUSTOMERS",

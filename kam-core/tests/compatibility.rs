@@ -77,7 +77,7 @@ fn every_result_loads_with_a_field_added_and_every_input_refuses_one() {
 
 #[test]
 fn a_stored_report_with_new_fields_inside_still_loads() {
-    let text = r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1",
+    let text = r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2",
                    "scores": {"A1.1": 3}}"#;
     let report = kam_core::api::score_json(text, None).unwrap();
     let mut stored: Value = serde_json::from_str(&report).unwrap();

@@ -132,13 +132,17 @@ proptest! {
 
     #[test]
     fn batch_input_and_report(
-        rows in prop::collection::vec(prop::collection::vec(0i64..=3, 3), 0..8),
+        rows in prop::collection::vec(prop::collection::vec(prop::option::of(0u8..=3), 3), 0..8),
         named in any::<bool>(),
     ) {
         let input = kam_core::batch::BatchInput {
             framework: named.then(|| "cranfield-kam-development".to_owned()),
             columns: Some(vec!["A1.1".into(), "C2.3".into(), "D3.1".into()]),
-            rows,
+            completion_threshold: named.then_some(50.0),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.map_or(kam_core::batch::BatchCell::Blank, Into::into)).collect())
+                .collect(),
         };
         round_trip(&input);
         round_trip(&api::score_batch(&input).unwrap());

@@ -1,36 +1,41 @@
-//! Batch scoring: numpy matrices in, numpy arrays out. The matrix is read in
-//! place (no copy when it is C-contiguous), scored by `kam_core::batch` with
-//! the GIL released, on as many threads as there are cores.
-
-use std::num::NonZeroUsize;
-use std::thread;
+//! Batch scoring: `NumPy` matrices or columns in, `NumPy` arrays out. Arrays are
+//! read in place whenever their layout allows (a C-ordered matrix row by
+//! row, a Fortran-ordered one or a contiguous column column by column) and
+//! scored by `kam_core::batch` on every core with the GIL released. Every
+//! rule — what a cell may hold, the messages, the threading — is kam-core's;
+//! this module converts.
 
 use kam_core::Error;
-use kam_core::batch::{BatchInput, BatchOutput, BatchPlan, Cell};
-use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
+use kam_core::batch::{BatchInput, BatchOutput, BatchPlan, Column};
+use numpy::{
+    Element, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2,
+    PyUntypedArrayMethods,
+};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyMapping, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyMapping, PyString};
 
 use crate::errors::IntoPy;
 use crate::framework::{FrameworkArg, Held};
-
-/// Rows per thread below which one thread is quicker than several.
-const MIN_ROWS_PER_THREAD: usize = 16_384;
 
 fn audit_plan(
     py: Python<'_>,
     framework: Option<&FrameworkArg<'_>>,
     columns: Option<&[String]>,
+    completion_threshold: Option<f64>,
 ) -> PyResult<BatchPlan> {
     let held = audit_framework(py, framework)?;
     let audit = held
         .as_ref()
         .as_audit()
         .map_err(|e| crate::errors::to_py(py, &e.into()))?;
-    match columns {
-        None => Ok(BatchPlan::for_framework(audit)),
-        Some(columns) => BatchPlan::new(audit, columns).py(py),
+    let plan = match columns {
+        None => BatchPlan::for_framework(audit),
+        Some(columns) => BatchPlan::new(audit, columns).py(py)?,
+    };
+    match completion_threshold {
+        Some(threshold) => plan.with_completion_threshold(threshold).py(py),
+        None => Ok(plan),
     }
 }
 
@@ -64,53 +69,204 @@ fn item_ids(py: Python<'_>, framework: Option<FrameworkArg<'_>>) -> PyResult<Vec
 /// JSON text (rows of cells, as JavaScript's `scoreBatch` takes it), which
 /// gives the `BatchReport` as a dict.
 #[pyfunction]
-#[pyo3(signature = (scores, framework=None))]
+#[pyo3(signature = (scores, framework=None, *, completion_threshold=None))]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 fn score_batch<'py>(
     py: Python<'py>,
     scores: &Bound<'py, PyAny>,
     framework: Option<FrameworkArg<'py>>,
+    completion_threshold: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     if scores.is_instance_of::<PyString>() || scores.cast::<PyMapping>().is_ok() {
-        let input: BatchInput = crate::convert::from_py(scores)?;
+        let mut input: BatchInput = crate::convert::from_py(scores)?;
+        if completion_threshold.is_some() {
+            input.completion_threshold = completion_threshold;
+        }
         let report = match &framework {
             Some(f) => kam_core::api::score_batch_with(f.get(py)?.as_ref(), &input),
             None => kam_core::api::score_batch(&input),
         };
         return crate::convert::to_py(py, &report.py(py)?);
     }
-    let plan = audit_plan(py, framework.as_ref(), None)?;
+    let plan = audit_plan(py, framework.as_ref(), None, completion_threshold)?;
     let Ok(array) = scores.extract::<PyReadonlyArray2<'py, u8>>() else {
         return Err(PyTypeError::new_err(format!(
             "scores must be a 2-D NumPy array of uint8 (or a batch as a dict or JSON text), not {}",
             describe(scores)
         )));
     };
-    Ok(score_array(py, &plan, &array)?.into_any())
+    Ok(score_matrix(py, &plan, &array)?.into_any())
 }
 
-/// Scores a 2-D integer matrix (uint8 or int64) whose columns are the given
-/// item ids, in any order; items without a column are unscored.
+/// Scores a 2-D matrix (uint8, int64 or float64 with NaN for unscored) whose
+/// columns are the given item ids, in any order; items without a column are
+/// unscored.
 #[pyfunction]
-#[pyo3(signature = (columns, scores, framework=None))]
+#[pyo3(signature = (columns, scores, framework=None, *, completion_threshold=None))]
 #[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
 fn score_columns<'py>(
     py: Python<'py>,
     columns: Vec<String>,
     scores: &Bound<'py, PyAny>,
     framework: Option<FrameworkArg<'py>>,
+    completion_threshold: Option<f64>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let plan = audit_plan(py, framework.as_ref(), Some(&columns))?;
+    let plan = audit_plan(py, framework.as_ref(), Some(&columns), completion_threshold)?;
     if let Ok(array) = scores.extract::<PyReadonlyArray2<'py, u8>>() {
-        return score_array(py, &plan, &array);
+        return score_matrix(py, &plan, &array);
     }
     if let Ok(array) = scores.extract::<PyReadonlyArray2<'py, i64>>() {
-        return score_array(py, &plan, &array);
+        return score_matrix(py, &plan, &array);
+    }
+    if let Ok(array) = scores.extract::<PyReadonlyArray2<'py, f64>>() {
+        return score_matrix(py, &plan, &array);
     }
     Err(PyTypeError::new_err(format!(
-        "scores must be a 2-D NumPy array of uint8 or int64, not {}",
+        "scores must be a 2-D NumPy array of uint8, int64 or float64, not {}",
         describe(scores)
     )))
+}
+
+/// Scores a matrix given as one 1-D array per column, as a data frame holds
+/// it: uint8, int64, float64 (NaN for unscored) or object (`None` for
+/// unscored; numbers; anything else is refused). `labels[i]` names row `i`
+/// in an error about one of its cells.
+#[pyfunction(name = "_score_column_arrays")]
+#[pyo3(signature = (columns, arrays, framework=None, *, completion_threshold=None, labels=None))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 hands extracted arguments over by value
+fn score_column_arrays<'py>(
+    py: Python<'py>,
+    columns: Vec<String>,
+    arrays: Vec<Bound<'py, PyAny>>,
+    framework: Option<FrameworkArg<'py>>,
+    completion_threshold: Option<f64>,
+    labels: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let plan = audit_plan(py, framework.as_ref(), Some(&columns), completion_threshold)?;
+    plan.check_width(arrays.len()).py(py)?;
+    let label = |e: Error| label_row(e, labels.as_ref());
+    let held = arrays
+        .iter()
+        .enumerate()
+        .map(|(c, a)| HeldColumn::new(&plan, a, c).map_err(label))
+        .collect::<Result<Vec<_>, _>>()
+        .py(py)?;
+    let cells: Vec<Column<'_>> = held.iter().map(HeldColumn::column).collect();
+    // Without item columns the rows are the labels' (a frame of only
+    // pass-through columns still has rows, every item unscored).
+    let rows = match (arrays.first(), labels.as_ref()) {
+        (Some(first), _) => first.len()?,
+        (None, Some(labels)) => labels.len()?,
+        (None, None) => 0,
+    };
+    with_output(py, &plan, rows, |out| {
+        plan.score_columns_parallel(&cells, out)
+    })
+    .map_err(|e| match e {
+        Failure::Kam(e) => crate::errors::to_py(py, &label(e)),
+        Failure::Python(e) => e,
+    })
+}
+
+/// Names the row of a cell error by its label, when there are labels.
+fn label_row(error: Error, labels: Option<&Bound<'_, PyAny>>) -> Error {
+    let (Some(row), Some(labels)) = (error.batch_row(), labels) else {
+        return error;
+    };
+    match labels.get_item(row).and_then(|l| l.str()) {
+        Ok(label) => error.with_row_label(label.to_string_lossy()),
+        Err(_) => error,
+    }
+}
+
+/// A column read from Python for the length of one call: a `NumPy` array in
+/// place, or a copy (an array with gaps between its cells, or objects read
+/// one by one).
+enum HeldColumn<'py> {
+    U8(PyReadonlyArray1<'py, u8>),
+    I64(PyReadonlyArray1<'py, i64>),
+    F64(PyReadonlyArray1<'py, f64>),
+    CopiedU8(Vec<u8>),
+    CopiedI64(Vec<i64>),
+    Copied(Vec<f64>),
+}
+
+impl<'py> HeldColumn<'py> {
+    fn new(plan: &BatchPlan, array: &Bound<'py, PyAny>, column: usize) -> Result<Self, Error> {
+        if let Ok(a) = array.extract::<PyReadonlyArray1<'py, u8>>() {
+            return Ok(match a.as_slice() {
+                Ok(_) => HeldColumn::U8(a),
+                Err(_) => HeldColumn::CopiedU8(a.as_array().to_vec()),
+            });
+        }
+        if let Ok(a) = array.extract::<PyReadonlyArray1<'py, i64>>() {
+            return Ok(match a.as_slice() {
+                Ok(_) => HeldColumn::I64(a),
+                Err(_) => HeldColumn::CopiedI64(a.as_array().to_vec()),
+            });
+        }
+        if let Ok(a) = array.extract::<PyReadonlyArray1<'py, f64>>() {
+            return Ok(match a.as_slice() {
+                Ok(_) => HeldColumn::F64(a),
+                Err(_) => HeldColumn::Copied(a.as_array().to_vec()),
+            });
+        }
+        let mut cells = Vec::new();
+        for (row, item) in array
+            .try_iter()
+            .map_err(|_| type_error(plan, array, column))?
+            .enumerate()
+        {
+            let item = item.map_err(|_| type_error(plan, array, column))?;
+            cells.push(number(plan, &item, row, column)?);
+        }
+        Ok(HeldColumn::Copied(cells))
+    }
+
+    fn column(&self) -> Column<'_> {
+        match self {
+            HeldColumn::U8(a) => Column::U8(a.as_slice().unwrap_or_default()),
+            HeldColumn::I64(a) => Column::I64(a.as_slice().unwrap_or_default()),
+            HeldColumn::F64(a) => Column::F64(a.as_slice().unwrap_or_default()),
+            HeldColumn::CopiedU8(c) => Column::U8(c),
+            HeldColumn::CopiedI64(c) => Column::I64(c),
+            HeldColumn::Copied(c) => Column::F64(c),
+        }
+    }
+}
+
+/// A Python object in a cell as a number: `None` is a blank (NaN), numbers
+/// are read as floats (kam-core then decides whether they are scores), and
+/// anything else — text, a boolean, a date — is kam-core's text error.
+fn number(
+    plan: &BatchPlan,
+    item: &Bound<'_, PyAny>,
+    row: usize,
+    column: usize,
+) -> Result<f64, Error> {
+    if item.is_none() {
+        return Ok(f64::NAN);
+    }
+    if let Ok(f) = item.cast::<PyFloat>() {
+        return Ok(f.value());
+    }
+    let is_bool = item.is_instance_of::<PyBool>();
+    if !is_bool
+        && (item.is_instance_of::<PyInt>() || item.hasattr("__float__").unwrap_or(false))
+        && let Ok(f) = item.extract::<f64>()
+    {
+        return Ok(f);
+    }
+    let text = item
+        .str()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Err(plan.text_error(row, column, &text))
+}
+
+/// A column that is not a sequence at all: reported as text, with its type.
+fn type_error(plan: &BatchPlan, array: &Bound<'_, PyAny>, column: usize) -> Error {
+    plan.text_error(0, column, &describe(array))
 }
 
 fn describe(obj: &Bound<'_, PyAny>) -> String {
@@ -131,25 +287,75 @@ fn describe(obj: &Bound<'_, PyAny>) -> String {
     }
 }
 
-fn score_array<'py, C: Cell + numpy::Element>(
+/// A cell type `NumPy` and kam-core share.
+trait Cells: Element + Copy + kam_core::batch::Cell {
+    fn column(cells: &[Self]) -> Column<'_>;
+}
+
+impl Cells for u8 {
+    fn column(cells: &[Self]) -> Column<'_> {
+        Column::U8(cells)
+    }
+}
+
+impl Cells for i64 {
+    fn column(cells: &[Self]) -> Column<'_> {
+        Column::I64(cells)
+    }
+}
+
+impl Cells for f64 {
+    fn column(cells: &[Self]) -> Column<'_> {
+        Column::F64(cells)
+    }
+}
+
+/// Scores a 2-D matrix in whatever layout it has: C order row by row,
+/// Fortran order (as pandas hands a block out) column by column, both in
+/// place; any other layout after one copy in row order.
+fn score_matrix<'py, C: Cells>(
     py: Python<'py>,
     plan: &BatchPlan,
     array: &PyReadonlyArray2<'py, C>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let (rows, columns) = array.as_array().dim();
-    plan.check_width(columns).py(py)?;
+    let (rows, width) = array.as_array().dim();
+    plan.check_width(width).py(py)?;
     let copy: Vec<C>;
-    let cells: &[C] = match array.as_slice() {
-        Ok(cells) if array.as_array().is_standard_layout() => cells,
-        // Fortran-ordered (as pandas often hands out) or strided: one copy in row order.
-        _ => {
+    let by_rows: &[C] = match array.as_slice() {
+        Ok(cells) if array.is_c_contiguous() => cells,
+        Ok(cells) => {
+            let columns: Vec<Column<'_>> = if rows == 0 {
+                vec![C::column(&[]); width]
+            } else {
+                cells.chunks(rows).map(C::column).collect()
+            };
+            return with_output(py, plan, rows, |out| {
+                plan.score_columns_parallel(&columns, out)
+            })
+            .map_err(|f| raise(py, f));
+        }
+        Err(_) => {
             copy = array.as_array().iter().copied().collect();
             &copy
         }
     };
-    // The results are NumPy arrays from the start, written in place: NumPy
-    // asks the kernel for huge pages for large arrays, which makes first
-    // writes to fresh memory several times cheaper than a plain allocation.
+    with_output(py, plan, rows, |out| plan.score_parallel(by_rows, out)).map_err(|f| raise(py, f))
+}
+
+/// Allocates the result arrays for `rows` rows, runs `score` into them with
+/// the GIL released, and returns them in a dict with the period and phase
+/// ids. The arrays are `NumPy`'s from the start, written in place: `NumPy` asks
+/// the kernel for huge pages for large arrays, which makes first writes to
+/// fresh memory several times cheaper than a plain allocation.
+fn with_output<'py, F>(
+    py: Python<'py>,
+    plan: &BatchPlan,
+    rows: usize,
+    score: F,
+) -> Result<Bound<'py, PyDict>, Failure>
+where
+    F: FnOnce(BatchOutput<'_>) -> Result<(), Error> + Send,
+{
     let (periods, phases) = (plan.period_ids().len(), plan.phase_ids().len());
     let period_scores = PyArray2::<u32>::zeros(py, [rows, periods], false);
     let phase_scores = PyArray2::<u32>::zeros(py, [rows, phases], false);
@@ -157,6 +363,8 @@ fn score_array<'py, C: Cell + numpy::Element>(
     let percent = PyArray1::<f64>::zeros(py, rows, false);
     let position_number = PyArray1::<u32>::zeros(py, rows, false);
     let position_fraction = PyArray1::<f64>::zeros(py, rows, false);
+    let current_period = PyArray1::<i32>::zeros(py, rows, false);
+    let unscored = PyArray1::<u32>::zeros(py, rows, false);
     {
         let mut periods = period_scores.try_readwrite()?;
         let mut phases = phase_scores.try_readwrite()?;
@@ -164,6 +372,8 @@ fn score_array<'py, C: Cell + numpy::Element>(
         let mut percents = percent.try_readwrite()?;
         let mut numbers = position_number.try_readwrite()?;
         let mut fractions = position_fraction.try_readwrite()?;
+        let mut currents = current_period.try_readwrite()?;
+        let mut unscoreds = unscored.try_readwrite()?;
         let out = BatchOutput {
             period_scores: periods.as_slice_mut()?,
             phase_scores: phases.as_slice_mut()?,
@@ -171,9 +381,10 @@ fn score_array<'py, C: Cell + numpy::Element>(
             percent: percents.as_slice_mut()?,
             position_number: numbers.as_slice_mut()?,
             position_fraction: fractions.as_slice_mut()?,
+            current_period: currents.as_slice_mut()?,
+            unscored: unscoreds.as_slice_mut()?,
         };
-        py.detach(|| score_parallel(plan, cells, rows, out))
-            .py(py)?;
+        py.detach(|| score(out)).map_err(Failure::Kam)?;
     }
     let dict = PyDict::new(py);
     dict.set_item("period_ids", plan.period_ids().to_vec())?;
@@ -184,51 +395,48 @@ fn score_array<'py, C: Cell + numpy::Element>(
     dict.set_item("percent", percent)?;
     dict.set_item("position_number", position_number)?;
     dict.set_item("position_fraction", position_fraction)?;
+    dict.set_item("current_period", current_period)?;
+    dict.set_item("unscored", unscored)?;
     Ok(dict)
 }
 
-/// Scores on every core, each thread a contiguous block of rows.
-fn score_parallel<C: Cell>(
-    plan: &BatchPlan,
-    cells: &[C],
-    rows: usize,
-    out: BatchOutput<'_>,
-) -> Result<(), Error> {
-    let (periods, phases) = (plan.period_ids().len(), plan.phase_ids().len());
-    let threads = thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(rows / MIN_ROWS_PER_THREAD)
-        .max(1);
-    let per_thread = rows.div_ceil(threads);
-    let width = plan.columns();
-    let mut rest = out;
-    thread::scope(|scope| {
-        let mut handles = Vec::new();
-        let mut first = 0;
-        while first < rows {
-            let take = per_thread.min(rows - first);
-            let (mut part, tail) = rest.split_at_row(take, periods, phases);
-            rest = tail;
-            let block = cells
-                .get(first * width..(first + take) * width)
-                .unwrap_or_default();
-            handles.push(scope.spawn(move || plan.score_into(block, first, &mut part)));
-            first += take;
-        }
-        // Blocks are joined in row order, so the first error is the first row's.
-        for handle in handles {
-            match handle.join() {
-                Ok(result) => result?,
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        Ok(())
-    })
+/// Why scoring into `NumPy` arrays failed: kam-core's error (which the caller
+/// may label before raising it) or Python's.
+enum Failure {
+    Kam(Error),
+    Python(PyErr),
+}
+
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Self {
+        Failure::Python(e)
+    }
+}
+
+impl From<numpy::BorrowError> for Failure {
+    fn from(e: numpy::BorrowError) -> Self {
+        Failure::Python(e.into())
+    }
+}
+
+impl From<numpy::AsSliceError> for Failure {
+    fn from(e: numpy::AsSliceError) -> Self {
+        Failure::Python(e.into())
+    }
+}
+
+/// Raises a failure as is.
+fn raise(py: Python<'_>, failure: Failure) -> PyErr {
+    match failure {
+        Failure::Kam(e) => crate::errors::to_py(py, &e),
+        Failure::Python(e) => e,
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(item_ids, m)?)?;
     m.add_function(wrap_pyfunction!(score_batch, m)?)?;
     m.add_function(wrap_pyfunction!(score_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(score_column_arrays, m)?)?;
     Ok(())
 }

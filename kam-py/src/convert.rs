@@ -5,7 +5,8 @@
 
 use kam_core::Error;
 use kam_core::error::InputError;
-use kam_core::json::{NativeReader, PathSegment, number_out_of_range};
+use kam_core::json::{Document, NativeReader, PathSegment, number_out_of_range};
+use kam_core::limits::MAX_INPUT_BYTES;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
@@ -14,13 +15,18 @@ use serde_json::{Map, Number, Value};
 
 use crate::errors::IntoPy;
 
-/// Reads a Python argument as `T`: a `str` is parsed as JSON text, anything
-/// else is taken as a JSON-like value (dict, list, str, int, float, bool,
-/// None; numpy scalars are read as numbers).
-pub fn from_py<T: DeserializeOwned>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
+/// Reads a Python argument as `T`: a `str` is parsed as JSON text, a path
+/// (`pathlib.Path`) or an open file is read and parsed, anything else is
+/// taken as a JSON-like value (dict, list, str, int, float, bool, None;
+/// numpy scalars are read as numbers). Text is read as the type reads
+/// itself (a programme within its own, larger limits).
+pub fn from_py<T: Document>(obj: &Bound<'_, PyAny>) -> PyResult<T> {
     let py = obj.py();
     if let Ok(text) = obj.cast::<PyString>() {
-        return kam_core::json::from_json(&text.to_cow()?).py(py);
+        return T::read_json(&text.to_cow()?).py(py);
+    }
+    if let Some(text) = file_text(obj)? {
+        return T::read_json(&text).py(py);
     }
     let value = json_value(obj).py(py)?;
     kam_core::json::from_value(value).py(py)
@@ -42,8 +48,38 @@ pub fn text_from_py(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(text) = obj.cast::<PyString>() {
         return Ok(text.to_cow()?.into_owned());
     }
+    if let Some(text) = file_text(obj)? {
+        return Ok(text);
+    }
     let value = json_value(obj).py(py)?;
     serde_json::to_string(&value).map_err(|e| serialization_error(py, &e))
+}
+
+/// The text of a path (`os.PathLike`) or of an open file (an object with
+/// `read()`, text or binary), read with Python's own `open` so its errors
+/// (`FileNotFoundError`, …) are the usual ones; `None` for anything else.
+/// At most one byte more than kam-core reads is taken, so an oversized
+/// file gets kam-core's `input-too-large` without being read whole.
+fn file_text(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let py = obj.py();
+    let limit = MAX_INPUT_BYTES + 1;
+    let data = if obj.hasattr("__fspath__")? {
+        let io = py.import("io")?;
+        let file = io.call_method1("open", (obj, "rb"))?;
+        let data = file.call_method1("read", (limit,));
+        file.call_method0("close")?;
+        data?
+    } else if obj.hasattr("read")? && obj.cast::<PyMapping>().is_err() {
+        obj.call_method1("read", (limit,))?
+    } else {
+        return Ok(None);
+    };
+    if let Ok(text) = data.cast::<PyString>() {
+        return Ok(Some(text.to_cow()?.into_owned()));
+    }
+    let bytes: Vec<u8> = data.extract()?;
+    // Invalid UTF-8 is replaced, then refused by the parser with its place.
+    Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// A value that cannot be written as JSON, reported like a parse error.

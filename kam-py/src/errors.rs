@@ -67,6 +67,13 @@ create_exception!(
     "A score matrix for batch scoring does not fit its framework."
 );
 
+create_exception!(
+    _kam,
+    SpreadsheetError,
+    KamError,
+    "A workbook or CSV file cannot be read (naming the cell, or the row and column), or breaks a limit."
+);
+
 /// The Python exception for a core error: the class by concern, the message
 /// as Rust writes it, and its `kind`, `path` (a JSON Pointer, or `None`) and
 /// `category` (`input` or `framework-file`) as attributes.
@@ -93,6 +100,7 @@ fn class_of(error: &Error) -> fn(String) -> PyErr {
         Error::Options(_) => OptionsError::new_err,
         Error::Analysis(_) => AnalysisError::new_err,
         Error::Batch(_) => BatchError::new_err,
+        Error::Spreadsheet(_) => SpreadsheetError::new_err,
         // A broken framework file on this machine: the class of what is wrong with it.
         Error::FrameworkFile { error, .. } => class_of(error),
         // A concern added to kam-core later is still a `KamError`.
@@ -125,5 +133,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OptionsError", py.get_type::<OptionsError>())?;
     m.add("AnalysisError", py.get_type::<AnalysisError>())?;
     m.add("BatchError", py.get_type::<BatchError>())?;
+    m.add("SpreadsheetError", py.get_type::<SpreadsheetError>())?;
     Ok(())
 }

@@ -17,9 +17,7 @@ use crate::errors::IntoPy;
 use crate::framework::Framework;
 
 /// Reads an optional options argument: `None` means the defaults.
-fn options<T: Default + serde::de::DeserializeOwned>(
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<T> {
+fn options<T: Default + kam_core::json::Document>(obj: Option<&Bound<'_, PyAny>>) -> PyResult<T> {
     match obj {
         Some(obj) if !obj.is_none() => from_py(obj),
         _ => Ok(T::default()),

@@ -5,10 +5,10 @@
 //! function here.
 
 use kam_core::api::ops;
+use kam_core::json::Document;
 use kam_core::{Error, Framework};
 use pyo3::prelude::*;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::convert::{from_py, to_py};
 use crate::errors::IntoPy;
@@ -23,8 +23,8 @@ fn call<'py, I, O, R>(
     run: fn(&I, &O, Option<&Framework>) -> Result<R, Error>,
 ) -> PyResult<Bound<'py, PyAny>>
 where
-    I: DeserializeOwned,
-    O: DeserializeOwned + Default,
+    I: Document,
+    O: Document + Default,
     R: Serialize,
 {
     let input: I = from_py(input)?;

@@ -3,7 +3,7 @@
 //! and analysis functions return it.
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{AuditReport, MaturityReport, chart, render};
+use kam_core::{AuditReport, ChecklistReport, MaturityReport, chart, render};
 use pyo3::prelude::*;
 
 use crate::convert::from_py;
@@ -79,6 +79,26 @@ render!(
     "report_comparison_html", report_comparison_html, AuditComparison, render::comparison_html
 );
 
+render!(
+    /// A checklist report's completion chart as SVG.
+    "chart_checklist", chart_checklist, ChecklistReport, chart::checklist
+);
+render!(
+    /// A checklist report as Markdown.
+    "report_checklist_markdown", report_checklist_markdown, ChecklistReport,
+    render::checklist_markdown
+);
+render!(
+    /// A checklist report as a standalone HTML page.
+    "report_checklist_html", report_checklist_html, ChecklistReport, render::checklist_html
+);
+
+render!(
+    /// A checklist report as an HTML fragment to place in another page.
+    "report_checklist_html_fragment", report_checklist_html_fragment, ChecklistReport,
+    render::checklist_html_fragment
+);
+
 /// A maturity report's radar chart as SVG, with an optional target report
 /// drawn over it.
 #[pyfunction]
@@ -108,5 +128,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_maturity_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(report_maturity_html, m)?)?;
     m.add_function(wrap_pyfunction!(report_maturity_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(chart_checklist, m)?)?;
+    m.add_function(wrap_pyfunction!(report_checklist_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_checklist_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_checklist_html_fragment, m)?)?;
     Ok(())
 }

@@ -18,7 +18,7 @@ AUDIT = "cranfield-kam-development"
 
 
 def audit(scores: dict[str, Any]) -> kam.types.AuditAssessment:
-    return {"framework": AUDIT, "framework_version": "2006.1", "scores": scores}
+    return {"framework": AUDIT, "framework_version": "2006.2", "scores": scores}
 
 
 def test_frameworks_lists_summaries() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+import kam
 from conftest import DOCS, REPO
 
 PAGES = [DOCS / "python.md", REPO / "README.md", REPO / "kam-py" / "README.md"]
@@ -21,6 +22,17 @@ def snippets(page: Path) -> list[str]:
 
 def test_the_guide_has_snippets() -> None:
     assert len(snippets(DOCS / "python.md")) >= 8
+
+
+def test_the_guide_runs_every_operation() -> None:
+    """Each public function of the package, and each chart and written
+    report, is called in a Python block of the guide."""
+    code = "\n".join(snippets(DOCS / "python.md"))
+    functions = [n for n in kam.__all__ if callable(getattr(kam, n)) and n[0].islower()]
+    functions += [f"chart.{n}" for n in kam.chart.__all__ if n[0].islower()]
+    functions += [f"report.{n}" for n in kam.report.__all__ if n[0].islower()]
+    missing = [n for n in functions if f"kam.{n}(" not in code]
+    assert not missing, f"docs/python.md never calls {missing}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(REPO)) for p in PAGES])

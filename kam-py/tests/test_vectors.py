@@ -52,10 +52,19 @@ def score_batch_rows(arg: Any, framework: Any = None) -> Any:
     rows = arg["rows"]
     if columns is None or not rows or {len(r) for r in rows} != {len(columns)}:
         return report
-    matrix = np.array(rows, dtype=np.int64).reshape(len(rows), len(columns))
+    if any(isinstance(c, str) for r in rows for c in r):
+        return report  # text cells exist in JSON only
+    # null (unscored) is NaN in a float matrix.
+    matrix = np.array(rows, dtype=np.float64).reshape(len(rows), len(columns))
     named = framework if framework is not None else arg.get("framework")
-    result = kam.score_columns(columns, matrix, framework=named)
-    as_lists = {k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in result.items()}
+    result = kam.score_columns(
+        columns, matrix, framework=named, completion_threshold=arg.get("completion_threshold")
+    )
+    as_lists: dict[str, Any] = {
+        k: v.tolist() if isinstance(v, np.ndarray) else v for k, v in result.items()
+    }
+    periods = result["period_ids"]
+    as_lists["current_period"] = [periods[p] if p >= 0 else None for p in result["current_period"]]
     assert same(as_lists, report), "the NumPy batch differs from the JSON batch"
     return report
 

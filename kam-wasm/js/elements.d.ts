@@ -1,21 +1,71 @@
-// Types of the custom elements registered by `kam/elements`.
+// Types of the custom elements registered by `kam/elements`. The same API is
+// described for editors and frameworks in custom-elements.json.
 
 import type { AuditAssessment, AuditReport, Framework, MaturityAssessment, MaturityReport } from "./kam.js";
 
-/** Attributes and state shared by both calculators. */
+/** `detail` of `kam-ready`: the engine, the framework and the saved work are loaded. */
+export interface KamReadyDetail<A, R> {
+  assessment: A;
+  report: R;
+  framework: Framework;
+}
+
+/** `detail` of `kam-change`, dispatched after `report` is updated. */
+export interface KamChangeDetail<A, R> {
+  assessment: A;
+  report: R;
+  /** `true` when the change is another tab's, merged in. */
+  remote?: boolean;
+}
+
+/** `detail` of `kam-error`: an edit or file was refused, nothing changed. */
+export interface KamErrorDetail {
+  /** kam-core's error kind, e.g. `"text-too-long"`. */
+  kind: string;
+  message: string;
+  /** The field refused, e.g. `"evidence/A1.1"`, or `null` for a file. */
+  field: string | null;
+}
+
+/** Attributes, properties and events shared by both calculators (all events bubble and are composed). */
 declare class KamCalculator<A, R> extends HTMLElement {
+  static readonly formAssociated: true;
   /** The framework id, from the `framework` attribute. */
   readonly frameworkId: string;
-  /** Where the work is saved: the `storage-key` attribute, or `kam:<element>:<framework>`. */
+  /** Where the work is saved in the browser's database: the `storage-key` attribute, or `kam:<element>:<framework>`. */
   readonly storageKey: string;
   /** The framework in use (set once the engine has loaded). */
-  framework: Framework;
-  /** The assessment being edited, in the shared JSON format. */
-  assessment: A;
-  /** kam-core's report on it, updated after every change. */
-  report: R;
+  readonly framework: Framework;
+  /**
+   * The assessment being edited, in the shared JSON format (a copy). Setting
+   * it (an object or JSON text) re-renders and saves; one that does not fit
+   * throws kam-core's error and changes nothing.
+   */
+  get assessment(): A;
+  set assessment(value: A | string);
+  /** kam-core's report on it, updated before every `kam-change`. */
+  readonly report: R;
+  /** Resolves once `kam-ready` has fired. */
+  readonly ready: Promise<this>;
+  /** As for native fields; a disabled fieldset or form disables it too. */
+  disabled: boolean;
+  /** The `name` under which the assessment's JSON is in the host form's FormData. */
+  name: string | null;
+  /** The host form. */
+  readonly form: HTMLFormElement | null;
+  /** The element's tag name, as `<input>`'s `type`. */
+  readonly type: string;
   /** The assessment as a JSON file: what "Export JSON" saves. */
   toJson(): string;
+  addEventListener<K extends keyof KamEventMap<A, R>>(type: K, listener: (this: this, event: KamEventMap<A, R>[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** The events of a calculator. */
+export interface KamEventMap<A, R> extends HTMLElementEventMap {
+  "kam-ready": CustomEvent<KamReadyDetail<A, R>>;
+  "kam-change": CustomEvent<KamChangeDetail<A, R>>;
+  "kam-error": CustomEvent<KamErrorDetail>;
 }
 
 /** `<kam-audit framework="cranfield-kam-development">`: the action-audit calculator. */

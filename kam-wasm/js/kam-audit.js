@@ -1,187 +1,321 @@
 // <kam-audit framework="cranfield-kam-development">: the action audit as an
 // embeddable calculator. The checklist by phase, period and stream; a score
-// per item on the framework's scale; live totals, the Figure 3 and Figure 4
-// charts and the next actions, all computed by kam-core.
+// per item on the framework's scale, with its meaning written out; live
+// totals, the Figure 3 and Figure 4 charts, their readings in words and the
+// next actions, all computed and worded by kam-core.
 
-import { KamElement, download, h, kam, percent, printHtml, svg, fileStem } from "./common.js";
+import { KamElement } from "./calculator.js";
+import { download, h, kam, percent, printHtml, svg, canonicalJson } from "./common.js";
 
+/** Smallest chart text as displayed, in CSS pixels. */
+const CHART_TEXT_PX = 11;
+
+/**
+ * The action-audit calculator.
+ *
+ * @tag kam-audit
+ * @summary Scores an action audit (by default the Cranfield KAM development audit) item by item.
+ *
+ * @attr {string} framework - The bundled action-audit framework's id (default `cranfield-kam-development`).
+ * @attr {string} storage-key - Where the work is saved in the browser's database (default `kam:kam-audit:<framework>`); use one per assessment when a page has several.
+ * @attr {string} name - With a host form, the assessment's JSON is in its FormData under this name.
+ * @attr {boolean} disabled - Makes every control inert, as for a native field; a disabled fieldset or form does the same.
+ *
+ * @prop {AuditAssessment} assessment - The assessment in the shared JSON format (a copy); setting it (an object or JSON text) re-renders and saves, and throws kam-core's error for one that does not fit.
+ * @prop {AuditReport} report - kam-core's report on the assessment, updated before every `kam-change`.
+ * @prop {Promise<KamAudit>} ready - Resolves once the engine, the framework and the saved work are loaded (when `kam-ready` fires).
+ * @prop {boolean} disabled - Reflects the `disabled` attribute.
+ * @prop {HTMLFormElement | null} form - The host form.
+ *
+ * @fires kam-ready - The engine, the framework and the saved work are loaded; `detail`: `{ assessment, report, framework }`.
+ * @fires kam-change - After every accepted edit, import, clear or reset, once `report` is updated; `detail`: `{ assessment, report }` (and `remote: true` when another tab's edit was merged in).
+ * @fires kam-error - An edit or file was refused, nothing changed; `detail`: `{ kind, message, field }` with kam-core's error kind and message.
+ *
+ * @csspart status-bar - The sticky bar: overall score, position, save state, "next unscored item", messages.
+ * @csspart message - A message in the bar, with its buttons.
+ * @csspart header - The title, context fields and toolbar.
+ * @csspart context - The context fields (organisation, unit, assessor, date).
+ * @csspart toolbar - The import, export, report and clear buttons.
+ * @csspart button - Every button.
+ * @csspart summary - The results: key figures, readings, table, charts, next actions.
+ * @csspart charts - The box holding Figures 3 and 4.
+ * @csspart chart - One chart.
+ * @csspart checklist - The checklist of items.
+ * @csspart item - One item: its text, score buttons, meaning and evidence note.
+ * @csspart score - One score button.
+ * @csspart evidence - An item's evidence note.
+ * @csspart skip-link - The "skip to the checklist" link, shown on focus.
+ *
+ * @cssprop --kam-background - Page colour of the element (default: the system `Canvas` colour).
+ * @cssprop --kam-surface - Colour of panels and charts (default: mixed from background and text).
+ * @cssprop --kam-text - Text colour (default: the system `CanvasText` colour).
+ * @cssprop --kam-accent - Buttons, selected scores, the development path (default: a blue for light or dark schemes).
+ * @cssprop --kam-on-accent - Text on the accent colour.
+ * @cssprop --kam-focus - The focus ring (default: the accent).
+ */
 export class KamAudit extends KamElement {
+  /** @internal */
   static defaultFramework = "cranfield-kam-development";
 
+  /** @internal */
+  get skipLabel() {
+    return "Skip to the checklist";
+  }
+
+  /** @internal */
+  get nextLabel() {
+    return "Next unscored item";
+  }
+
+  /** @internal */
+  get hasUnscored() {
+    return true;
+  }
+
+  /** @internal */
   loadFramework(id) {
     const framework = kam.framework(id);
     if (framework.type !== "action-audit") {
       // kam-core's own message for a framework of the wrong type.
       kam.scoreWith(framework, { framework: framework.id, framework_version: framework.version });
     }
-    this.frameworkText = JSON.stringify(framework);
     this.ids = framework.items.map((item) => item.id);
     this.fields = [
       { name: "framework" },
       { name: "framework_version" },
       { name: "context", type: "context" },
-      { name: "scores", type: "map", always: true },
+      { name: "scores", type: "map", always: true, key: "item" },
       { name: "evidence", type: "map" },
-      { name: "not_applicable", type: "set" },
+      { name: "not_applicable", type: "set", key: "item", value: "na" },
     ];
     return framework;
   }
 
+  /** @internal */
   empty() {
     return { framework: this.framework.id, framework_version: this.framework.version, scores: {} };
   }
 
-  /** Throws kam-core's error when `text` is not an assessment of this framework and version. */
-  validate(text) {
-    kam.scoreWith(this.frameworkText, text);
+  /** kam-core's report on `text`, or its error when `text` is not an assessment of this framework and version. @internal */
+  score(text) {
+    return kam.scoreWith(this.frameworkText, text);
   }
 
+  /** @internal */
+  unscoredIds() {
+    const { scores, not_applicable: na = [] } = this.current;
+    return this.ids.filter((id) => !(id in scores) && !na.includes(id));
+  }
+
+  /** Work saved under another version: re-scored under both by kam-core's `rescore`, loaded only now. @internal */
+  async carryOver(assessment, before) {
+    const analysis = await import("./analysis.js");
+    await analysis.default();
+    const result = analysis.rescore({ assessment, before, after: this.framework });
+    const carried = JSON.parse(canonicalJson(result.carried, this.fields, this.ids));
+    this.score(canonicalJson(carried, this.fields, this.ids));
+    const total = (t) => `${t.score} / ${t.max}`;
+    const parts = [
+      `overall ${total(result.overall.before)} under version ${assessment.framework_version}, ${total(result.overall.after)} under ${this.framework.version}`,
+    ];
+    if (result.moved.length) parts.push(`moved to another period or stream: ${result.moved.map((m) => `${m.id} (${m.period_before} → ${m.period_after})`).join(", ")}`);
+    if (result.added.length) parts.push(`new, to score: ${result.added.join(", ")}`);
+    if (result.removed.length) parts.push(`no longer in the framework (their answers are in the old copy): ${result.removed.join(", ")}`);
+    if (result.reweighted.length) parts.push(`weight changed: ${result.reweighted.map((w) => w.id).join(", ")}`);
+    if (result.dropped.length) parts.push(`answers not carried over: ${result.dropped.map((d) => `${d.id} (${d.reason})`).join("; ")}`);
+    const said =
+      `Your saved work was made with version ${assessment.framework_version} of ${this.framework.name}; this page uses version ${this.framework.version}. ` +
+      `kam re-scored it under both versions and carried it over: ${parts.join("; ")}. The old copy is kept.`;
+    this.migration = result;
+    return { assessment: carried, said };
+  }
+
+  /** @internal */
   reportButtons() {
-    if (typeof kam.auditHtml !== "function") return [];
     return [
-      h("button", { type: "button", "data-action": "save-report", onclick: () => this.saveReport() }, "Save report (HTML)"),
-      h("button", { type: "button", "data-action": "print-report", onclick: () => printHtml(this.reportHtml()) }, "Print report"),
+      h("button", { type: "button", part: "button", "data-action": "save-report", onclick: () => this.saveReport() }, "Save report (HTML)"),
+      h("button", { type: "button", part: "button", "data-action": "print-report", onclick: () => printHtml(this.reportHtml()) }, "Print report"),
     ];
   }
 
+  /** kam-core's HTML report, with the evidence notes. @internal */
   reportHtml() {
-    return kam.auditHtml(kam.score(this.assessment));
+    return kam.auditHtml(this.report, this.current);
   }
 
+  /** @internal */
   saveReport() {
-    download(`${fileStem(this.assessment.context, this.frameworkId)}-report.html`, this.reportHtml(), "text/html");
+    download(`${this.fileName()}-report.html`, this.reportHtml(), "text/html");
   }
 
+  /** @internal */
   renderBody() {
     const framework = this.framework;
     const contributory = new Map();
     for (const stream of framework.streams) {
       for (const c of stream.contributory) contributory.set(c.id, { stream, contributory: c });
     }
-    const scale = [];
+    this.scale = [];
     for (let value = framework.scale.min; value <= framework.scale.max; value++) {
-      scale.push({ value, label: framework.scale.labels.find((l) => l.value === value)?.label ?? String(value) });
+      this.scale.push({ value, label: framework.scale.labels.find((l) => l.value === value)?.label ?? String(value) });
     }
-    this.summary = h("section", { class: "summary", "aria-label": "Scores" });
+    this.summary = h("section", { class: "summary", part: "summary", "aria-label": "Scores" });
     const checklist = h(
       "section",
-      { class: "checklist", "aria-label": "Checklist" },
-      h("h3", {}, "Checklist"),
-      h(
-        "dl",
-        { class: "scale", "aria-label": "Scale" },
-        scale.flatMap(({ value, label }) => [h("dt", {}, String(value)), h("dd", {}, label)]),
-      ),
+      { class: "checklist", part: "checklist", id: "checklist", tabindex: "-1", "aria-labelledby": "checklist-title" },
+      h("h3", { id: "checklist-title" }, "Checklist"),
     );
     for (const phase of framework.phases) {
       const section = h(
         "section",
         { class: "phase" },
-        h("h3", {}, `Phase ${phase.id}: ${phase.name} `, h("output", { "data-phase": phase.id })),
-        h("p", { class: "milestone" }, `Milestone: ${phase.milestone.name}`),
+        h("h3", {}, `Phase ${phase.id}: ${phase.name} `, h("span", { class: "total", "data-phase": phase.id })),
       );
       for (const period of phase.periods) {
         const details = h(
           "details",
           { class: "period", open: true },
-          h("summary", {}, `${period.id} ${period.name} `, h("output", { "data-period": period.id })),
+          h("summary", {}, `${period.id} ${period.name} `, h("span", { class: "total", "data-period": period.id })),
+          this.scaleKey(),
         );
         const items = framework.items.filter((item) => item.period === period.id);
         for (const stream of framework.streams) {
           const inStream = items.filter((item) => contributory.get(item.stream)?.stream === stream);
           if (!inStream.length) continue;
           details.append(h("h4", { class: "streamname" }, stream.name));
-          for (const item of inStream) details.append(this.itemRow(item, contributory.get(item.stream).contributory, scale));
+          for (const item of inStream) details.append(this.itemRow(item, contributory.get(item.stream).contributory));
         }
         section.append(details);
+        // A milestone follows the period it is reached after (Launch after B1).
+        for (const milestone of (framework.milestones ?? []).filter((m) => m.after === period.id)) {
+          section.append(h("p", { class: "milestone" }, `Milestone: ${milestone.name}`));
+        }
       }
       checklist.append(section);
     }
     return [this.summary, checklist];
   }
 
-  itemRow(item, contributory, scale) {
+  /** What each score means, written out (a tooltip would not show on a phone). @internal */
+  scaleKey() {
+    return h(
+      "dl",
+      { class: "scale", "aria-label": "What the scores mean" },
+      this.scale.flatMap(({ value, label }) => [h("dt", {}, String(value)), h("dd", {}, label)]),
+    );
+  }
+
+  /** @internal */
+  itemRow(item, contributory) {
     const choices = [{ value: "", label: "Not scored", text: "–" }];
-    for (const { value, label } of scale) choices.push({ value: String(value), label, text: String(value) });
+    for (const { value, label } of this.scale) choices.push({ value: String(value), label, text: String(value) });
     if (this.framework.not_applicable.allowed) choices.push({ value: "na", label: "Not applicable", text: "n/a" });
-    const legendId = `legend-${item.id}`;
+    const id = item.id;
+    const counter = h("p", { class: "counter", id: `counter-${id}`, hidden: true });
+    const refusal = h("p", { class: "refusal", id: `refusal-${id}`, role: "alert", hidden: true });
     const evidence = h("textarea", {
-      "data-evidence": item.id,
-      "aria-label": `Evidence for ${item.id}`,
-      oninput: (event) => {
-        const text = event.target.value;
-        this.assessment.evidence ??= {};
-        if (text.trim()) this.assessment.evidence[item.id] = text;
-        else delete this.assessment.evidence[item.id];
-        this.save();
-      },
+      "data-evidence": id,
+      "data-field": `evidence/${id}`,
+      "aria-label": `Evidence for ${id}`,
+      "aria-describedby": `counter-${id} refusal-${id}`,
+      oninput: (event) =>
+        this.textEdit(
+          event.target,
+          `evidence/${id}`,
+          (draft, text) => {
+            if (text.trim()) (draft.evidence ??= {})[id] = text;
+            else if (draft.evidence) delete draft.evidence[id];
+            if (draft.evidence && !Object.keys(draft.evidence).length) delete draft.evidence;
+          },
+          { counter, refusal },
+        ),
     });
+    const weight = item.weight && item.weight !== 1 ? ` (×${item.weight})` : "";
     return h(
       "fieldset",
-      { class: "item", "data-item": item.id },
-      h(
-        "legend",
-        { id: legendId },
-        h("span", { class: "id" }, item.id),
-        item.text,
-        item.weight && item.weight !== 1 ? ` (×${item.weight})` : null,
-        h("span", { class: "stream" }, contributory.name),
-      ),
+      // The group's name with separators ("A1.3, Observe competitor approach,
+      // Research"): read from the legend, the three pieces would run together.
+      { class: "item", part: "item", "data-item": id, "aria-label": `${id}, ${item.text}${weight}, ${contributory.name}` },
+      h("legend", {}, h("span", { class: "id" }, id), item.text, weight || null, h("span", { class: "stream" }, contributory.name)),
       h(
         "div",
         { class: "choices" },
         choices.map((choice) =>
           h(
             "label",
-            { title: choice.label },
+            {},
             h("input", {
               type: "radio",
-              name: `score-${item.id}`,
+              name: `score-${id}`,
               value: choice.value,
-              "data-score": item.id,
-              onchange: () => this.setScore(item.id, choice.value),
+              "data-score": id,
+              "data-field": `item/${id}`,
+              onchange: () => this.setScore(id, choice.value),
             }),
-            h("span", { class: "value", "aria-hidden": "true" }, choice.text),
+            h("span", { class: "value", part: "score", "aria-hidden": "true" }, choice.text),
             h("span", { class: "visually-hidden" }, choice.value === "" || choice.value === "na" ? choice.label : `${choice.value}: ${choice.label}`),
           ),
         ),
       ),
-      h("details", { class: "evidence" }, h("summary", {}, "Evidence"), evidence),
+      h("p", { class: "meaning", "data-meaning": id, "aria-hidden": "true" }),
+      h("details", { class: "evidence", part: "evidence" }, h("summary", {}, "Evidence note"), evidence, counter, refusal),
     );
   }
 
+  /** @internal */
   setScore(id, value) {
-    const assessment = this.assessment;
-    delete assessment.scores[id];
-    if (assessment.not_applicable) assessment.not_applicable = assessment.not_applicable.filter((x) => x !== id);
-    if (value === "na") (assessment.not_applicable ??= []).push(id);
-    else if (value !== "") assessment.scores[id] = Number(value);
-    this.changed();
+    const accepted = this.edit((draft) => {
+      delete draft.scores[id];
+      if (draft.not_applicable) {
+        draft.not_applicable = draft.not_applicable.filter((x) => x !== id);
+        if (!draft.not_applicable.length) delete draft.not_applicable;
+      }
+      if (value === "na") (draft.not_applicable ??= []).push(id);
+      else if (value !== "") draft.scores[id] = Number(value);
+    });
+    if (!accepted) this.fillForm();
+    else this.showMeaning(id);
   }
 
+  /** The meaning of an item's answer, under its buttons. @internal */
+  showMeaning(id) {
+    const node = this.shadowRoot.querySelector(`[data-meaning="${CSS.escape(id)}"]`);
+    if (!node) return;
+    const { scores, not_applicable: na = [] } = this.current;
+    if (id in scores) node.textContent = `${scores[id]}: ${this.scale.find((s) => s.value === scores[id])?.label ?? ""}`;
+    else node.textContent = na.includes(id) ? "Not applicable" : "";
+  }
+
+  /** @internal */
   fillForm() {
-    super.fillForm();
-    const { scores, evidence = {}, not_applicable: na = [] } = this.assessment;
+    this.fillContext();
+    const { scores, evidence = {}, not_applicable: na = [] } = this.current;
     for (const input of this.shadowRoot.querySelectorAll("input[data-score]")) {
       const id = input.dataset.score;
       const current = id in scores ? String(scores[id]) : na.includes(id) ? "na" : "";
       input.checked = input.value === current;
     }
+    for (const id of this.ids) this.showMeaning(id);
     for (const area of this.shadowRoot.querySelectorAll("textarea[data-evidence]")) {
-      area.value = evidence[area.dataset.evidence] ?? "";
-      area.closest("details").open = Boolean(area.value);
+      // Only a changed text is written, so the caret of the one being typed in stays put.
+      const value = evidence[area.dataset.evidence] ?? "";
+      if (area.value !== value) area.value = value;
+      area.dataset.accepted = value;
+      // A note with text shows; an empty one folds away unless it is being typed in.
+      area.closest("details").open = Boolean(value) || area === this.shadowRoot.activeElement;
     }
   }
 
-  update() {
-    const report = kam.score(this.assessment);
-    this.report = report;
+  /** @internal */
+  update(report) {
+    // Every sentence is kam-core's (`describe`), as in Python and Rust.
+    const words = kam.describe(report);
+    const root = this.shadowRoot;
     const total = (node, t) => {
       node.textContent = `${t.score} / ${t.max} (${percent(t.percent)})`;
       node.dataset.score = t.score;
       node.dataset.max = t.max;
     };
-    const root = this.shadowRoot;
     for (const phase of report.phases) {
       total(root.querySelector(`[data-phase="${phase.id}"]`), phase);
       for (const period of phase.periods) {
@@ -191,29 +325,27 @@ export class KamAudit extends KamElement {
         if (period.complete) node.textContent += " ✓ complete";
       }
     }
-    const position = report.position.type === "best-practice"
-      ? "Best practice KAM: every item completed as described."
-      : `On the development path: period ${report.position.number}, ${report.position.name} (phase ${report.position.phase}), ${Math.round(report.position.fraction * 100)}% of the way through.`;
-    const overall = h("output", { "data-total": "overall" });
+    const overall = h("span", { "data-total": "overall" });
     total(overall, report.overall);
-    const current = report.progress.current_period;
-    const charts = [];
-    if (typeof kam.figure3 === "function") charts.push(h("figure", { "data-chart": "figure3" }, svg(kam.figure3(report))));
-    if (typeof kam.figure4 === "function") charts.push(h("figure", { "data-chart": "figure4" }, svg(kam.figure4(report))));
+    const figure = (name, title) => {
+      const chart = svg(kam[name](report));
+      const scroller = h("div", { class: "scroller", tabindex: "0", role: "group", "aria-label": title }, chart);
+      sizeChart(chart);
+      return h("figure", { "data-chart": name, part: "chart" }, scroller);
+    };
     this.summary.replaceChildren(
-      ...[
-      h("p", { class: "overall" }, "Overall score ", h("strong", {}, overall)),
-      h("p", { "data-position": "" }, position),
       h(
-        "p",
-        {},
-        `${report.unscored} item(s) not yet scored. `,
-        current
-          ? `Current period (first below ${report.progress.completion_threshold}%): ${current}.`
-          : `Every period has reached ${report.progress.completion_threshold}%.`,
+        "dl",
+        { class: "figures" },
+        h("div", {}, h("dt", {}, "Overall score"), h("dd", { class: "big" }, overall)),
+        h("div", {}, h("dt", {}, `${words.position.label} (Figure 4)`), h("dd", { "data-position": "" }, words.position.text)),
+        h("div", {}, h("dt", {}, `${words.current_period.label} (Figure 3)`), h("dd", { "data-current": "" }, words.current_period.text)),
+        h("div", {}, h("dt", {}, words.milestone.label), h("dd", { "data-milestone": "" }, words.milestone.text)),
+        h("div", {}, h("dt", {}, words.items.label), h("dd", { "data-unscored": report.unscored }, words.items.text)),
       ),
+      h("ul", { class: "readings", "aria-label": "How to read the two figures" }, h("li", { "data-reading": "figure3" }, words.figure3), h("li", { "data-reading": "figure4" }, words.figure4)),
       this.table(report),
-      charts.length ? h("div", { class: "charts" }, charts) : null,
+      h("div", { class: "charts", part: "charts" }, figure("figure3", "Figure 3, progress by period"), figure("figure4", "Figure 4, the development path")),
       h("h3", {}, "Next actions"),
       report.next_actions.length
         ? h(
@@ -223,11 +355,19 @@ export class KamAudit extends KamElement {
               h("li", { "data-next": a.id }, h("span", { class: "id" }, a.id), ` ${a.text} `, h("small", {}, a.score === null ? "(not scored)" : `(scored ${a.score})`)),
             ),
           )
-        : h("p", {}, "None: every item is at the top of the scale."),
-      ].filter(Boolean),
+        : h("p", {}, words.next_action.text),
     );
+    return {
+      bar: [
+        h("span", {}, "Overall ", h("strong", { "data-bar-total": "" }, `${report.overall.score} / ${report.overall.max}`)),
+        h("span", { "data-bar-position": "" }, `Path: ${words.position_short}`),
+        h("span", { "data-bar-unscored": "" }, `${report.unscored} unscored`),
+      ],
+      live: words.summary,
+    };
   }
 
+  /** @internal */
   table(report) {
     const row = (cls, label, t, attrs = {}) =>
       h(
@@ -243,7 +383,7 @@ export class KamAudit extends KamElement {
       "table",
       { class: "scores" },
       h("caption", { class: "visually-hidden" }, "Scores by phase and period"),
-      h("thead", {}, h("tr", {}, ["", "Score", "Max", "%", ""].map((t) => h("th", { scope: "col" }, t)))),
+      h("thead", {}, h("tr", {}, ["Phase or period", "Score", "Max", "%", "Complete"].map((t) => h("th", { scope: "col" }, t)))),
       h(
         "tbody",
         {},
@@ -255,6 +395,19 @@ export class KamAudit extends KamElement {
       ),
     );
   }
+}
+
+/**
+ * Keeps a chart's smallest text at least 11 px as displayed: the chart is
+ * never drawn narrower than that allows, and scrolls sideways inside its
+ * own box on a narrow screen (a chart is two-dimensional content, which
+ * WCAG 1.4.10 lets scroll) while the page itself never does.
+ */
+export function sizeChart(chart) {
+  const sizes = [...chart.querySelectorAll("text[font-size]")].map((t) => Number(t.getAttribute("font-size"))).filter((s) => s > 0);
+  const width = chart.viewBox?.baseVal?.width || Number(chart.getAttribute("width"));
+  if (!sizes.length || !width) return;
+  chart.style.minWidth = `${Math.ceil((width * CHART_TEXT_PX) / Math.min(...sizes))}px`;
 }
 
 if (!customElements.get("kam-audit")) customElements.define("kam-audit", KamAudit);

@@ -3,18 +3,79 @@
 // descriptors; the weakest link, the mean stage, the next stage per area and
 // the radar chart, all computed by kam-core.
 
-import { KamElement, h, kam, svg } from "./common.js";
+import { KamElement } from "./calculator.js";
+import { h, kam, svg } from "./common.js";
+import { sizeChart } from "./kam-audit.js";
 
+/**
+ * The maturity-model calculator.
+ *
+ * @tag kam-maturity
+ * @summary Places each programme area of a KAM maturity model at a stage.
+ *
+ * @attr {string} framework - The bundled maturity model's id (default `kam-maturity-model`).
+ * @attr {string} storage-key - Where the work is saved in the browser's database (default `kam:kam-maturity:<framework>`).
+ * @attr {string} name - With a host form, the assessment's JSON is in its FormData under this name.
+ * @attr {boolean} disabled - Makes every control inert, as for a native field; a disabled fieldset or form does the same.
+ *
+ * @prop {MaturityAssessment} assessment - The assessment in the shared JSON format (a copy); setting it (an object or JSON text) re-renders and saves, and throws kam-core's error for one that does not fit.
+ * @prop {MaturityReport} report - kam-core's report on the assessment, updated before every `kam-change`.
+ * @prop {Promise<KamMaturity>} ready - Resolves once the engine, the model and the saved work are loaded (when `kam-ready` fires).
+ * @prop {boolean} disabled - Reflects the `disabled` attribute.
+ * @prop {HTMLFormElement | null} form - The host form.
+ *
+ * @fires kam-ready - The engine, the model and the saved work are loaded; `detail`: `{ assessment, report, framework }`.
+ * @fires kam-change - After every accepted edit, import, clear or reset, once `report` is updated; `detail`: `{ assessment, report }` (and `remote: true` when another tab's edit was merged in).
+ * @fires kam-error - An edit or file was refused, nothing changed; `detail`: `{ kind, message, field }`.
+ *
+ * @csspart status-bar - The sticky bar: mean stage, weakest link, save state, "next area not assessed", messages.
+ * @csspart message - A message in the bar, with its buttons.
+ * @csspart header - The title, context fields and toolbar.
+ * @csspart context - The context fields.
+ * @csspart toolbar - The import, export and clear buttons.
+ * @csspart button - Every button.
+ * @csspart summary - The results: mean stage, weakest link, radar chart, next stages.
+ * @csspart charts - The box holding the radar chart.
+ * @csspart chart - The radar chart.
+ * @csspart checklist - The programme areas.
+ * @csspart item - One programme area with its stages.
+ * @csspart score - One stage choice.
+ * @csspart evidence - An area's evidence note.
+ * @csspart skip-link - The "skip to the programme areas" link, shown on focus.
+ *
+ * @cssprop --kam-background - Page colour of the element (default: the system `Canvas` colour).
+ * @cssprop --kam-surface - Colour of panels and charts.
+ * @cssprop --kam-text - Text colour (default: the system `CanvasText` colour).
+ * @cssprop --kam-accent - Buttons and selected stages.
+ * @cssprop --kam-on-accent - Text on the accent colour.
+ * @cssprop --kam-focus - The focus ring (default: the accent).
+ */
 export class KamMaturity extends KamElement {
+  /** @internal */
   static defaultFramework = "kam-maturity-model";
 
+  /** @internal */
+  get skipLabel() {
+    return "Skip to the programme areas";
+  }
+
+  /** @internal */
+  get nextLabel() {
+    return "Next area not assessed";
+  }
+
+  /** @internal */
+  get hasUnscored() {
+    return true;
+  }
+
+  /** @internal */
   loadFramework(id) {
     const model = kam.framework(id);
     if (model.type !== "maturity-model") {
       // kam-core's own message for a framework of the wrong type.
       kam.scoreMaturityWith(model, { framework: model.id, framework_version: model.version });
     }
-    this.frameworkText = JSON.stringify(model);
     this.ids = model.areas.map((area) => area.id);
     this.fields = [
       { name: "framework" },
@@ -26,19 +87,30 @@ export class KamMaturity extends KamElement {
     return model;
   }
 
+  /** @internal */
   empty() {
     return { framework: this.framework.id, framework_version: this.framework.version, stages: {} };
   }
 
-  /** Throws kam-core's error when `text` is not an assessment of this model and version. */
-  validate(text) {
-    kam.scoreMaturityWith(this.frameworkText, text);
+  /** kam-core's report on `text`, or its error when `text` is not an assessment of this model and version. @internal */
+  score(text) {
+    return kam.scoreMaturityWith(this.frameworkText, text);
   }
 
+  /** @internal */
+  unscoredIds() {
+    return this.ids.filter((id) => !(id in this.current.stages));
+  }
+
+  /** @internal */
   renderBody() {
     const model = this.framework;
-    this.summary = h("section", { class: "summary", "aria-label": "Maturity" });
-    const grid = h("section", { class: "areas", "aria-label": "Programme areas" }, h("h3", {}, "Programme areas"));
+    this.summary = h("section", { class: "summary", part: "summary", "aria-label": "Maturity" });
+    const grid = h(
+      "section",
+      { class: "areas", part: "checklist", id: "areas", tabindex: "-1", "aria-labelledby": "areas-title" },
+      h("h3", { id: "areas-title" }, "Programme areas"),
+    );
     for (const area of model.areas) {
       const choices = [{ value: "", name: "Not assessed", descriptor: "" }].concat(
         model.stages.map((stage, index) => ({
@@ -47,11 +119,13 @@ export class KamMaturity extends KamElement {
           descriptor: area.descriptors[index] ?? "",
         })),
       );
+      const counter = h("p", { class: "counter", id: `counter-${area.id}`, hidden: true });
+      const refusal = h("p", { class: "refusal", id: `refusal-${area.id}`, role: "alert", hidden: true });
       grid.append(
         h(
           "fieldset",
-          { class: "area", "data-area": area.id },
-          h("legend", {}, area.name, " ", h("output", { "data-area-stage": area.id })),
+          { class: "area", part: "item", "data-area": area.id, "aria-label": area.name },
+          h("legend", {}, area.name, " ", h("span", { class: "total", "data-area-stage": area.id })),
           h(
             "div",
             { class: "stages" },
@@ -64,11 +138,12 @@ export class KamMaturity extends KamElement {
                   name: `stage-${area.id}`,
                   value: choice.value,
                   "data-stage": area.id,
+                  "data-field": `stages/${area.id}`,
                   onchange: () => this.setStage(area.id, choice.value),
                 }),
                 h(
                   "span",
-                  {},
+                  { part: "score" },
                   h("strong", {}, choice.value ? `${choice.value} ${choice.name}` : choice.name),
                   choice.descriptor ? h("small", {}, choice.descriptor) : null,
                 ),
@@ -77,99 +152,107 @@ export class KamMaturity extends KamElement {
           ),
           h(
             "details",
-            { class: "evidence" },
-            h("summary", {}, "Evidence"),
+            { class: "evidence", part: "evidence" },
+            h("summary", {}, "Evidence note"),
             h("textarea", {
               "data-evidence": area.id,
+              "data-field": `evidence/${area.id}`,
               "aria-label": `Evidence for ${area.name}`,
-              oninput: (event) => {
-                const text = event.target.value;
-                this.assessment.evidence ??= {};
-                if (text.trim()) this.assessment.evidence[area.id] = text;
-                else delete this.assessment.evidence[area.id];
-                this.save();
-              },
+              "aria-describedby": `counter-${area.id} refusal-${area.id}`,
+              oninput: (event) =>
+                this.textEdit(
+                  event.target,
+                  `evidence/${area.id}`,
+                  (draft, text) => {
+                    if (text.trim()) (draft.evidence ??= {})[area.id] = text;
+                    else if (draft.evidence) delete draft.evidence[area.id];
+                    if (draft.evidence && !Object.keys(draft.evidence).length) delete draft.evidence;
+                  },
+                  { counter, refusal },
+                ),
             }),
+            counter,
+            refusal,
           ),
         ),
       );
     }
-    return [h("style", {}, STYLE), this.summary, grid];
+    return [this.summary, grid];
   }
 
+  /** @internal */
   setStage(id, value) {
-    if (value === "") delete this.assessment.stages[id];
-    else this.assessment.stages[id] = Number(value);
-    this.changed();
+    const accepted = this.edit((draft) => {
+      if (value === "") delete draft.stages[id];
+      else draft.stages[id] = Number(value);
+    });
+    if (!accepted) this.fillForm();
   }
 
+  /** @internal */
   fillForm() {
-    super.fillForm();
-    const { stages, evidence = {} } = this.assessment;
+    this.fillContext();
+    const { stages, evidence = {} } = this.current;
     for (const input of this.shadowRoot.querySelectorAll("input[data-stage]")) {
       input.checked = input.value === (input.dataset.stage in stages ? String(stages[input.dataset.stage]) : "");
     }
     for (const area of this.shadowRoot.querySelectorAll("textarea[data-evidence]")) {
-      area.value = evidence[area.dataset.evidence] ?? "";
-      area.closest("details").open = Boolean(area.value);
+      // Only a changed text is written, so the caret of the one being typed in stays put.
+      const value = evidence[area.dataset.evidence] ?? "";
+      if (area.value !== value) area.value = value;
+      area.dataset.accepted = value;
+      // A note with text shows; an empty one folds away unless it is being typed in.
+      area.closest("details").open = Boolean(value) || area === this.shadowRoot.activeElement;
     }
   }
 
-  update() {
-    const report = kam.scoreMaturity(this.assessment);
-    this.report = report;
+  /** @internal */
+  update(report) {
     for (const node of this.shadowRoot.querySelectorAll("[data-area-stage]")) {
       const result = report.areas.find((a) => a.id === node.dataset.areaStage);
       node.textContent = result ? `— stage ${result.stage.stage}, ${result.stage.name}` : "— not assessed";
     }
-    const names = new Map(this.framework.areas.map((a) => [a.id, a.name]));
+    // Every sentence is kam-core's (`describeMaturity`), as in Python and Rust.
+    const words = kam.describeMaturity(report);
     const weakest = report.weakest_link;
+    const mean = report.mean_stage === null ? "–" : report.mean_stage.toFixed(1);
+    let chart = null;
+    if (report.areas.length) {
+      const radar = svg(kam.maturityRadar(report, null));
+      sizeChart(radar);
+      chart = h(
+        "div",
+        { class: "charts", part: "charts" },
+        h("figure", { "data-chart": "radar", part: "chart" }, h("div", { class: "scroller", tabindex: "0", role: "group", "aria-label": "Radar chart of the stages" }, radar)),
+      );
+    }
     this.summary.replaceChildren(
       ...[
-      h(
-        "p",
-        { class: "overall" },
-        "Mean stage ",
-        h("strong", {}, h("output", { "data-total": "mean" }, report.mean_stage === null ? "–" : report.mean_stage.toFixed(1))),
-        ` over ${report.areas.length} of ${this.framework.areas.length} areas`,
-      ),
-      weakest
-        ? h(
-            "p",
-            { "data-weakest": weakest.stage },
-            `Weakest link: stage ${weakest.stage}, ${weakest.name} (${report.weakest_areas.map((id) => names.get(id)).join(", ")}). `,
-            `Milestone to level up: ${weakest.milestone}.`,
-          )
-        : h("p", {}, "No programme area assessed yet."),
-      report.unassessed.length ? h("p", {}, `Not assessed: ${report.unassessed.map((id) => names.get(id)).join(", ")}.`) : null,
-      typeof kam.maturityRadar === "function" && report.areas.length
-        ? h("div", { class: "charts" }, h("figure", { "data-chart": "radar" }, svg(kam.maturityRadar(report, null))))
-        : null,
-      report.areas.some((a) => a.next)
-        ? h(
-            "ul",
-            { class: "next-stages" },
-            report.areas
-              .filter((a) => a.next)
-              .map((a) => h("li", {}, h("strong", {}, a.name), `: next, stage ${a.next.stage} ${a.next.name} — ${a.next.descriptor}`)),
-          )
-        : null,
+        h("p", { class: "overall" }, "Mean stage ", h("strong", {}, h("span", { "data-total": "mean" }, mean)), ` over ${report.areas.length} of ${this.framework.areas.length} areas`),
+        h(
+          "dl",
+          { class: "figures", "data-weakest": weakest ? weakest.stage : null },
+          [words.stage, words.milestone, words.unassessed].map((r) => h("div", {}, h("dt", {}, r.label), h("dd", {}, r.text))),
+        ),
+        chart,
+        report.areas.some((a) => a.next)
+          ? h(
+              "ul",
+              { class: "next-stages" },
+              report.areas.filter((a) => a.next).map((a) => h("li", {}, h("strong", {}, a.name), `: next, stage ${a.next.stage} ${a.next.name} — ${a.next.descriptor}`)),
+            )
+          : null,
       ].filter(Boolean),
     );
+    return {
+      bar: [
+        h("span", {}, "Mean stage ", h("strong", { "data-bar-total": "" }, mean)),
+        h("span", {}, weakest ? `Weakest link: stage ${weakest.stage}` : "No area assessed"),
+        h("span", {}, `${report.unassessed.length} not assessed`),
+      ],
+      live: words.summary,
+    };
   }
 }
-
-const STYLE = `
-.stages { display: grid; grid-template-columns: repeat(auto-fit, minmax(9em, 1fr)); gap: 4px; }
-fieldset.area { border: 1px solid var(--line); border-radius: 6px; margin: .5em 0; }
-fieldset.area legend { font-weight: 600; }
-label.stage { position: relative; display: block; }
-label.stage input { position: absolute; opacity: 0; }
-label.stage span { display: block; height: 100%; box-sizing: border-box; border: 1px solid var(--line); border-radius: 4px; padding: .3em .5em; cursor: pointer; }
-label.stage small { display: block; color: #3b4556; }
-label.stage input:checked + span { background: var(--accent); border-color: var(--accent); color: #fff; }
-label.stage input:checked + span small { color: #e6eefa; }
-label.stage input:focus-visible + span { outline: 3px solid #f0a500; }
-`;
 
 if (!customElements.get("kam-maturity")) customElements.define("kam-maturity", KamMaturity);

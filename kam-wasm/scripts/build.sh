@@ -38,6 +38,18 @@ for module in engine:kam analysis:analysis; do
 done
 cp kam-wasm/js/*.js "$out/"
 cp kam-wasm/js/*.d.ts "$out/"
+# The elements' database wrapper: the `idb` package's one ES module, shipped
+# as is with its ISC licence on top, so the elements load in a plain
+# <script type="module"> page without a bundler.
+idb=kam-wasm/node_modules/idb
+{
+  echo "/*! idb $(node -p "require('./$idb/package.json').version") (the npm package idb, by Jake Archibald), shipped unchanged under its licence:"
+  sed 's/^/ * /' "$idb/LICENSE"
+  echo " */"
+  cat "$idb/build/index.js"
+} >"$out/idb.js"
+# The Custom Elements Manifest, generated from the JSDoc of the sources.
+(cd kam-wasm && node_modules/.bin/custom-elements-manifest analyze --config scripts/cem.config.mjs --quiet)
 node kam-wasm/scripts/package-json.mjs >"$out/package.json"
 cp kam-wasm/README.md "$out/README.md"
 echo "built $out: $(du -b "$out/kam_bg.wasm" | cut -f1) + $(du -b "$out/analysis_bg.wasm" | cut -f1) bytes of WebAssembly"

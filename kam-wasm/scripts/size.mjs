@@ -1,7 +1,8 @@
 // Measures the package against its size budget: the gzipped engine module
 // (`kam`: what the calculators load) plus its JavaScript glue must stay under
-// 250 KB (1 KB = 1000 bytes). The analyses module (`kam/analysis`), loaded
-// only by pages that import it, is reported beside it.
+// 280 KB (1 KB = 1000 bytes; 250 KB until milestones, provenance and the
+// checklist framework type came in, docs/performance.md). The analyses module
+// (`kam/analysis`), loaded only by pages that import it, is reported beside it.
 //
 //   node kam-wasm/scripts/size.mjs           print the sizes
 //   node kam-wasm/scripts/size.mjs --check   also fail when over budget
@@ -9,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 250_000;
+const BUDGET = 280_000;
 const pkg = new URL("../pkg/", import.meta.url);
 const size = (file) => {
   const raw = readFileSync(new URL(file, pkg));
@@ -19,7 +20,7 @@ const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 const engine = ["kam_bg.wasm", "kam.js"].map(size);
 const analysis = ["analysis_bg.wasm", "analysis.js"].map(size);
-const elements = ["elements.js", "common.js", "kam-audit.js", "kam-maturity.js"].map(size);
+const elements = ["elements.js", "calculator.js", "common.js", "store.js", "style.js", "idb.js", "kam-audit.js", "kam-maturity.js"].map(size);
 for (const { file, raw, gzip } of [...engine, ...analysis, ...elements]) {
   console.log(`${file.padEnd(16)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzipped`);
 }

@@ -3,7 +3,7 @@
 //! `operations.rs`).
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
-use kam_core::{chart, render};
+use kam_core::{ChecklistReport, chart, render};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::text_of;
@@ -37,4 +37,27 @@ text_of! {
     /// Two audits compared, as Markdown.
     "comparisonMarkdown" comparison_markdown(comparison: AuditComparison = "AuditComparison | string")
         => render::comparison_markdown
+}
+
+// Checklist frameworks (docs/frameworks/): their chart and reports (scoring
+// is in the table). They live in this module, loaded on demand, to keep the
+// engine module within its size budget (docs/performance.md).
+
+text_of! {
+    /// A checklist report's completion chart as SVG: completion by section
+    /// and by group, from a report of `scoreChecklist()`.
+    "checklistChart" checklist_chart(report: ChecklistReport = "ChecklistReport | string")
+        => chart::checklist
+}
+
+text_of! {
+    /// The checklist report as a self-contained HTML page (chart included).
+    "checklistHtml" checklist_html(report: ChecklistReport = "ChecklistReport | string")
+        => render::checklist_html
+}
+
+text_of! {
+    /// The checklist report as Markdown.
+    "checklistMarkdown" checklist_markdown(report: ChecklistReport = "ChecklistReport | string")
+        => render::checklist_markdown
 }

@@ -94,3 +94,17 @@ pub fn default_framework(
 pub fn error_kinds() -> Result<JsValue, JsValue> {
     output(kam_core::Error::KINDS)
 }
+
+/// kam-core's named input limits, e.g. `limits().max_string_chars` (the
+/// longest evidence note or other text, in characters) and
+/// `limits().max_input_bytes` (the largest JSON document, in UTF-8 bytes).
+#[wasm_bindgen(unchecked_return_type = "{ [name: string]: number }")]
+pub fn limits() -> js_sys::Object {
+    let named = js_sys::Object::new();
+    for &(name, value) in kam_core::limits::NAMED {
+        // Setting a property on a fresh object cannot fail.
+        #[allow(clippy::cast_precision_loss)] // every limit is far below 2^53
+        let _ = js_sys::Reflect::set(&named, &name.into(), &(value as f64).into());
+    }
+    named
+}

@@ -34,10 +34,24 @@ pub fn maturity_radar(
     ))
 }
 
-text_of! {
-    /// The audit report as a self-contained HTML page (charts included),
-    /// ready to save or print.
-    "auditHtml" audit_html(report: AuditReport = "AuditReport | string") => render::audit_html
+/// The audit report as a self-contained HTML page (charts included), ready to
+/// save or print; given the assessment it scores, the page ends with its
+/// evidence notes, item by item.
+#[wasm_bindgen(js_name = auditHtml)]
+pub fn audit_html(
+    #[wasm_bindgen(unchecked_param_type = "AuditReport | string")] report: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AuditAssessment | string")] assessment: Option<
+        js_sys::Object,
+    >,
+) -> Result<String, JsValue> {
+    let report = input::<AuditReport>(report)?;
+    Ok(match assessment.map(JsValue::from) {
+        Some(value) if !value.is_undefined() && !value.is_null() => {
+            let assessment: kam_core::AuditAssessment = input(&value)?;
+            render::audit_html_with_evidence(&report, &assessment.evidence)
+        }
+        _ => render::audit_html(&report),
+    })
 }
 
 text_of! {

@@ -12,16 +12,16 @@
 #![cfg_attr(not(feature = "engine"), allow(dead_code))]
 
 use kam_core::Error;
-use kam_core::json::{NativeReader, PathSegment, from_json};
+use kam_core::json::{Document, NativeReader, PathSegment, from_json};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::throw;
 
-/// Reads a kam input given as an object or as JSON text.
-pub fn input<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsValue> {
-    from_json(&text(value)?).map_err(|e| throw(&e))
+/// Reads a kam input given as an object or as JSON text, as the type reads
+/// itself (a programme within its own, larger limits).
+pub fn input<T: Document>(value: &JsValue) -> Result<T, JsValue> {
+    T::read_json(&text(value)?).map_err(|e| throw(&e))
 }
 
 /// Reads a plain string argument, such as an id; anything else gets

@@ -10,7 +10,7 @@
 //! await init();
 //! const report = score({
 //!   framework: "cranfield-kam-development",
-//!   framework_version: "2006.1",
+//!   framework_version: "2006.2",
 //!   scores: { "A1.1": 3, "A1.2": 2 },
 //! });
 //! report.overall; // { score: 5, max: 387, percent: 1.2919896640826873 }

@@ -8,9 +8,9 @@
 // With only one of the two features, the other module's helpers are unused.
 #![allow(dead_code, unused_imports)]
 
+use kam_core::json::Document;
 use kam_core::{Error, Framework};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{input, result, text};
@@ -24,8 +24,8 @@ fn call<I, O, R>(
     options: &JsValue,
 ) -> Result<JsValue, JsValue>
 where
-    I: DeserializeOwned,
-    O: DeserializeOwned + Default,
+    I: Document,
+    O: Document + Default,
     R: Serialize,
 {
     let framework = framework

@@ -4,6 +4,9 @@
 //
 // CHROMIUM=/path/to/chromium overrides the browser.
 
+import { mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 /** Options for playwright-core's `launch` / `launchPersistentContext`: Debian's chromium, headless, no network of its own. */
 export const chromiumOptions = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -37,4 +40,85 @@ export async function untilOverallShows(page, total) {
       { timeout: 5000 },
     )
     .catch(() => {});
+}
+
+/** The WCAG 2.2 A and AA rule tags of axe-core that the suites run. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+const axeSource = new URL("../node_modules/axe-core/axe.min.js", import.meta.url);
+
+/**
+ * Runs axe-core (WCAG 2.2 A and AA rules) on the page, into open shadow
+ * roots, and returns its violations as `rule: target …` lines, so a failing
+ * assertion says what is wrong where.
+ */
+export async function axeViolations(page, include = null) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: fileURLToPath(axeSource) });
+  }
+  const violations = await page.evaluate(
+    async ([tags, include]) => {
+      const result = await window.axe.run(include ? { include: [include] } : document, { runOnly: { type: "tag", values: tags } });
+      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`) }));
+    },
+    [WCAG_TAGS, include],
+  );
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n}`));
+}
+
+/**
+ * Runs `body(db)` in the page against the calculators' database, opened with
+ * the `idb` module the package ships: how the tests read and plant saved
+ * records (another writer, a corrupted record, an older version).
+ */
+export function inStore(page, body, arg) {
+  return page.evaluate(
+    async ([source, arg]) => {
+      const { openDB } = await import("/pkg/idb.js");
+      const db = await openDB("kam");
+      try {
+        return await new Function("db", "arg", `return (${source})(db, arg);`)(db, arg);
+      } finally {
+        db.close();
+      }
+    },
+    [body.toString(), arg],
+  );
+}
+
+/** Waits until `predicate(element)` holds for the first `selector` element in the page (5 s, or `timeout` ms), or throws with `what`. */
+export async function until(page, selector, predicate, what, arg, timeout = 5000) {
+  await page
+    .waitForFunction(
+      ([selector, source, arg]) => {
+        const element = document.querySelector(selector);
+        return element && new Function("element", "arg", `return (${source})(element, arg);`)(element, arg);
+      },
+      [selector, predicate.toString(), arg],
+      { timeout },
+    )
+    .catch(() => {
+      throw new Error(`timed out waiting: ${what}`);
+    });
+}
+
+/**
+ * Builds the little app in the directory `dir` (a URL) with Vite into its
+ * dist/, `kam` resolving as it would after `npm install path/to/kam-wasm/pkg`
+ * (its node_modules/kam links to kam-wasm/pkg); returns Vite's output.
+ */
+export async function buildApp(dir, plugins = []) {
+  const { build } = await import("vite");
+  const at = (path) => fileURLToPath(new URL(path, dir));
+  mkdirSync(at("./node_modules/"), { recursive: true });
+  rmSync(at("./node_modules/kam"), { force: true });
+  symlinkSync("../../../pkg", at("./node_modules/kam"), "dir");
+  return build({
+    configFile: false,
+    root: at("."),
+    base: "./",
+    logLevel: "warn",
+    plugins,
+    build: { outDir: at("./dist/"), emptyOutDir: true },
+  });
 }

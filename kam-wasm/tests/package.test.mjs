@@ -37,7 +37,7 @@ test("an object and its JSON text give the same report", () => {
 });
 
 test("reports are plain objects, arrays and null", () => {
-  const report = kam.score({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: {} });
+  const report = kam.score({ framework: "cranfield-kam-development", framework_version: "2006.2", scores: {} });
   assert.equal(Object.getPrototypeOf(report), Object.prototype);
   assert.ok(Array.isArray(report.phases));
   assert.equal(report.next_actions[0].score, null);
@@ -46,7 +46,7 @@ test("reports are plain objects, arrays and null", () => {
 
 test("errors are Error objects with kam-core's kind and message", () => {
   const error = thrown(() =>
-    kam.score({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: { "Z9.9": 1 } }),
+    kam.score({ framework: "cranfield-kam-development", framework_version: "2006.2", scores: { "Z9.9": 1 } }),
   );
   assert.ok(error instanceof Error);
   assert.equal(error.name, "KamError");
@@ -71,7 +71,7 @@ test("values JSON cannot hold are invalid input, not a crash", () => {
 });
 
 test("numbers: NaN, the infinities and BigInts are refused at their path; -0 and 3.0 are whole", () => {
-  const audit = (scores, context) => ({ framework: "cranfield-kam-development", framework_version: "2006.1", scores, context });
+  const audit = (scores, context) => ({ framework: "cranfield-kam-development", framework_version: "2006.2", scores, context });
   // JSON.stringify would write NaN and the infinities as null, and an optional
   // field would read as absent: they are kam-core's error, as in Python.
   for (const [value, spelt] of [[NaN, "NaN"], [Infinity, "Infinity"], [-1e400, "-Infinity"]]) {
@@ -94,7 +94,7 @@ test("back-references and shared objects are refused in linear time, not walked 
   // reference back doubles the work at every level down to the depth limit:
   // billions of steps for each value below, a frozen tab.
   const deep = (path) => `input nests deeper than 32 levels at \`${path}\``;
-  const audit = (context) => ({ framework: "cranfield-kam-development", framework_version: "2006.1", scores: {}, context });
+  const audit = (context) => ({ framework: "cranfield-kam-development", framework_version: "2006.2", scores: {}, context });
   const start = performance.now();
   const twice = audit();
   twice.context = twice;
@@ -246,4 +246,27 @@ test("the calculator's export scores to the report text Rust and Python give, by
   const error = thrown(() => kam.scoreJson({ ...JSON.parse(exported), scores: { "Z9.9": 1 } }));
   assert.equal(error.kind, "unknown-item");
   assert.equal(thrown(() => kam.scoreJson("{")).kind, "invalid-json");
+});
+
+// Checklist frameworks (docs/frameworks/): a company's own checklist file is
+// scored, charted and reported from JavaScript as from Rust and Python. The
+// functions are in `kam/analysis`, loaded on demand (docs/performance.md).
+test("a company's checklist file is scored, charted and reported", async () => {
+  const analysis = await import("../pkg/node-analysis.js");
+  const data = new URL("../../kam-core/examples/data/", import.meta.url);
+  const checklist = readFileSync(new URL("acme-kam-review.json", data), "utf8");
+  const assessment = readFileSync(new URL("acme-kam-review-assessment.json", data), "utf8");
+  const report = analysis.scoreChecklistWith(checklist, assessment);
+  assert.deepEqual([report.overall.score, report.overall.max], [10, 14]);
+  assert.equal(report.stage.reached.name, "Deliver");
+  assert.ok(analysis.checklistChart(report).includes("1 Plan 87.5% (7 of 8)"));
+  assert.ok(analysis.checklistMarkdown(report).includes("| executive-meeting | Executive meeting held | not applicable |"));
+  assert.ok(analysis.checklistHtml(report).startsWith("<!DOCTYPE html>"));
+  const pillars = analysis.scoreChecklist(readFileSync(new URL("northwind-three-pillars.json", data), "utf8"));
+  assert.equal(pillars.balance.balanced, false);
+  const wrong = { framework: "cranfield-kam-development", framework_version: "2006.2" };
+  assert.equal(thrown(() => analysis.scoreChecklist(wrong)).kind, "wrong-framework-type");
+  // The engine lists the five frameworks and loads a checklist file.
+  assert.equal(kam.frameworks().length, 5);
+  assert.equal(kam.loadFramework(checklist).type, "checklist");
 });

@@ -36,7 +36,7 @@ await initAnalysis();
 
 const assessment: AuditAssessment = {
   framework: "cranfield-kam-development",
-  framework_version: "2006.1",
+  framework_version: "2006.2",
   context: { organisation: "Northwind", date: "2026-03-31" },
   scores: { "A1.1": 3 },
   evidence: { "A1.1": "Lost the Halden contract." },
@@ -66,7 +66,7 @@ const radar: string = maturityRadar(maturity, null);
 
 const litmus = scoreLitmus({
   framework: "cranfield-kam-development",
-  framework_version: "2006.1",
+  framework_version: "2006.2",
   responses: [{ test: "organisation", answer_sets: [{ answers: { "organisation-1": true } }] }],
 });
 const verdict: "pass" | "fail" | "no-pass-mark" = litmus.results[0].verdict;
@@ -97,6 +97,19 @@ const element = document.querySelector("kam-audit");
 if (element instanceof KamAudit) {
   const json: string = element.toJson();
   const total: number = element.report.overall.score;
+  element.addEventListener("kam-change", (event) => {
+    const score: number = event.detail.report.overall.score;
+    const scores: Record<string, number> = event.detail.assessment.scores ?? {};
+    void [score, scores];
+  });
+  element.addEventListener("kam-error", (event) => {
+    const kind: string = event.detail.kind;
+    void kind;
+  });
+  element.assessment = assessment;
+  element.assessment = JSON.stringify(assessment);
+  // @ts-expect-error: a maturity assessment is not an audit
+  element.assessment = { framework: "kam-maturity-model", framework_version: "1.0", stages: {} };
   void json;
   void total;
 }

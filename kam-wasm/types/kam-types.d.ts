@@ -48,6 +48,18 @@ export type Position =
       type: "best-practice";
     };
 /**
+ * Where a piece of framework text comes from: quoted from the framework's
+ * source (the default), or constructed by kam (a rule, a threshold, a
+ * summary, a label). Reports show kam's constructions as kam's.
+ */
+export type Provenance = "source" | "kam";
+/**
+ * One cell of a JSON batch: a number, `null` for an unscored item, or text
+ * (which is refused with `cell-not-a-number`: a spreadsheet's "n/a" is not
+ * silently read as unscored).
+ */
+export type BatchCell = number | null | string;
+/**
  * The stable kind of an error, e.g. `unknown-item`.
  */
 export type ErrorKind =
@@ -91,6 +103,8 @@ export type ErrorKind =
   | "answer-set-count"
   | "invalid-option"
   | "cell-out-of-range"
+  | "cell-not-whole"
+  | "cell-not-a-number"
   | "unknown-column"
   | "duplicate-column"
   | "matrix-shape"
@@ -104,7 +118,30 @@ export type ErrorKind =
   | "invalid-target"
   | "unknown-entry"
   | "invalid-guideline"
-  | "date-order";
+  | "date-order"
+  | "empty-section"
+  | "invalid-rule"
+  | "workbook-too-large"
+  | "workbook-unpacks-too-large"
+  | "too-many-parts"
+  | "too-many-rows"
+  | "too-many-cells"
+  | "too-many-shared-strings"
+  | "xml-too-deep"
+  | "invalid-workbook"
+  | "invalid-csv"
+  | "missing-sheet"
+  | "missing-column"
+  | "missing-field"
+  | "missing-item-id"
+  | "invalid-score"
+  | "formula-in-score"
+  | "invalid-answer"
+  | "inconsistent-values"
+  | "unknown-unit"
+  | "unit-cycle"
+  | "duplicate-assessment"
+  | "unknown-framework-version";
 /**
  * What to explain: the derived figures of one input.
  *
@@ -167,6 +204,10 @@ export type Framework =
        */
       max: number;
       /**
+       * The milestones on the development path, each after a named period.
+       */
+      milestones?: Milestone[];
+      /**
        * Human-readable name.
        */
       name: string;
@@ -222,6 +263,55 @@ export type Framework =
        */
       stages: Stage[];
       type: "maturity-model";
+      /**
+       * Version of this data file; assessments name it and must match.
+       */
+      version: string;
+    }
+  | {
+      /**
+       * How evenly completion should be spread across the sections or the
+       * groups of one grouping.
+       */
+      balance?: BalanceRule | null;
+      /**
+       * One-paragraph summary (kam's catalogue entry for a bundled checklist).
+       */
+      description: string;
+      /**
+       * Ways of grouping the items across sections, e.g. by pillar or facet.
+       */
+      groupings?: Grouping[];
+      /**
+       * Stable id, e.g. `kam-three-pillars`.
+       */
+      id: string;
+      /**
+       * Human-readable name.
+       */
+      name: string;
+      /**
+       * Whether an item may be answered "not applicable", and why not if not.
+       */
+      not_applicable: NotApplicablePolicy;
+      /**
+       * The scale every item is scored on.
+       */
+      scale: Scale;
+      /**
+       * The sections in order, each with its items in order.
+       */
+      sections: Section[];
+      /**
+       * Where the checklist comes from.
+       */
+      source: Source;
+      /**
+       * How the stage reached is read from the sections, when the sections are
+       * stages that follow each other.
+       */
+      stage_rule?: StageRule | null;
+      type: "checklist";
       /**
        * Version of this data file; assessments name it and must match.
        */
@@ -288,9 +378,36 @@ export type PathInput =
  */
 export type PathPlan = AuditPath | MaturityPath;
 /**
- * A quadrant of the matrix, with the seed's guidance.
+ * A quadrant of the matrix, with the seed's guidance. The quadrant names
+ * (`key-account`, "Develop", …) are kam's labels; the guidance is quoted.
  */
 export type Quadrant = "key-account" | "develop" | "maintain" | "opportunistic-tactical";
+/**
+ * One assessment of a programme, of any framework type, as
+ * `{"type": "audit", "assessment": {…}}`: the `assessment` is the document
+ * the calculator saves. New framework types join as new variants.
+ */
+export type ProgrammeAssessment =
+  | {
+      assessment: AuditAssessment;
+      type: "audit";
+    }
+  | {
+      assessment: MaturityAssessment;
+      type: "maturity";
+    }
+  | {
+      assessment: LitmusAnswers;
+      type: "litmus";
+    };
+/**
+ * kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
+ */
+export type AlphaReading = "reliable" | "tentative" | "unreliable" | "undefined";
+/**
+ * kam's reading of a pace against the paper's.
+ */
+export type PaceVerdict = "faster" | "in-line" | "slower" | "stalled" | "receding";
 
 /**
  * The TypeScript type each JSON Schema (`schema(name)`) describes.
@@ -306,6 +423,8 @@ export interface SchemaTypes {
   "audit-words": AuditWords;
   "batch-input": BatchInput;
   "batch-report": BatchReport;
+  "checklist-options": ChecklistOptions;
+  "checklist-report": ChecklistReport;
   "comparison-input": ComparisonInput;
   error: ErrorInfo;
   "explain-input": ExplainInput;
@@ -325,6 +444,8 @@ export interface SchemaTypes {
   "path-plan": PathPlan;
   "portfolio-input": PortfolioInput;
   "portfolio-report": PortfolioReport;
+  programme: Programme;
+  "programme-report": ProgrammeReport;
   "rescore-input": RescoreInput;
   "rescore-report": RescoreReport;
   "score-options": ScoreOptions;
@@ -672,9 +793,18 @@ export interface AuditReport {
    */
   context: Context;
   /**
+   * kam's conventions behind `position`, `progress` and the charts: rules
+   * of kam's, not the source's words.
+   */
+  conventions?: Convention[];
+  /**
    * Which framework and version scored it.
    */
   framework: FrameworkRef;
+  /**
+   * The framework's milestones, placed on the development path (Figure 4).
+   */
+  milestones?: MilestoneMark[];
   /**
    * Items still below the top of the scale, in development-path order.
    */
@@ -732,6 +862,20 @@ export interface ContributoryScore {
    * Points scored.
    */
   score: number;
+}
+/**
+ * One of kam's conventions, in words: a rule kam applies that the source
+ * does not state.
+ */
+export interface Convention {
+  /**
+   * Stable id, e.g. `completion-threshold`.
+   */
+  id: string;
+  /**
+   * The convention, e.g. "a period counts as complete at 80% of its maximum".
+   */
+  text: string;
 }
 /**
  * A framework named by id and version.
@@ -819,6 +963,37 @@ export interface ItemStatus {
   text: string;
 }
 /**
+ * A milestone on the development path: reached at the end of the period it
+ * follows.
+ */
+export interface MilestoneMark {
+  /**
+   * The period it follows, e.g. `B1`.
+   */
+  after: string;
+  /**
+   * Where it sits on kam's development path: the cumulative maximum at the
+   * end of the period it follows (117 for Launch, after B1).
+   */
+  at: number;
+  /**
+   * Milestone id, e.g. `launch`.
+   */
+  id: string;
+  /**
+   * Name, e.g. "Launch".
+   */
+  name: string;
+  /**
+   * That period's position on the path, 1-based.
+   */
+  number: number;
+  /**
+   * Whether the milestone is quoted from the source or kam's.
+   */
+  provenance: Provenance;
+}
+/**
  * One period's score.
  */
 export interface PeriodScore {
@@ -867,10 +1042,6 @@ export interface PhaseScore {
    * Points possible in the phase.
    */
   max: number;
-  /**
-   * The milestone that closes the phase.
-   */
-  milestone: string;
   /**
    * Phase name, e.g. "Scoping KAM".
    */
@@ -1130,13 +1301,21 @@ export interface AuditWords {
    */
   current_period: Reading;
   /**
+   * How Figure 3 is read, with this report's figures (kam's
+   * explanation): beside Figure 4 the two can seem to disagree.
+   */
+  figure3: string;
+  /**
+   * How Figure 4 is read, with this report's figures (kam's explanation).
+   */
+  figure4: string;
+  /**
    * The items without a score and those not applicable.
    */
   items: Reading;
   /**
-   * The milestone ahead: the one closing the phase of the current
-   * period, e.g. "Senior management approval, closing phase A Scoping
-   * KAM".
+   * The milestone ahead: the first one after the current period or a
+   * later one, e.g. "Launch, after period 4 Capability building (B1)".
    */
   milestone: Reading;
   /**
@@ -1153,6 +1332,11 @@ export interface AuditWords {
    */
   position: Reading;
   /**
+   * The position in a few words, e.g. "5 Roll-out (27%)", for a status
+   * line.
+   */
+  position_short: string;
+  /**
    * The overall score and the position in one line.
    */
   summary: string;
@@ -1164,9 +1348,9 @@ export interface AuditWords {
 /**
  * A batch as one JSON document: the rows of a spreadsheet of audits, one
  * row per assessment and one cell per named column. The input of
- * `score_batch` (Rust and Python; `scoreBatch` in JavaScript). A batch has
- * no "unscored" mark per cell: leave an item's column out to leave it
- * unscored (0 and unscored add the same 0 points).
+ * `score_batch` (Rust and Python; `scoreBatch` in JavaScript). A cell is a
+ * score, or `null` for an unscored item; leaving an item's column out
+ * leaves it unscored in every row.
  *
  * JSON Schema: `docs/schema/batch-input.json` (`schema("batch-input")`).
  */
@@ -1177,23 +1361,34 @@ export interface BatchInput {
    */
   columns?: string[] | null;
   /**
+   * The percentage of a period's maximum at which it counts as complete,
+   * for the Figure 3 current period; default 80, as in `ScoreOptions`.
+   */
+  completion_threshold?: number | null;
+  /**
    * The bundled action-audit framework; `cranfield-kam-development` if absent.
    */
   framework?: string | null;
   /**
-   * The scores, one row per assessment.
+   * The scores, one row per assessment: whole numbers on the scale, or
+   * `null` for unscored.
    */
-  rows: number[][];
+  rows: BatchCell[][];
 }
 /**
  * The results of a batch row by row, as one JSON document: what
  * `score_batch` returns for a `BatchInput`. Per row, the period, phase and
- * overall scores and the Figure 4 position, with the period and phase ids
- * that head the columns.
+ * overall scores, the Figure 4 position, the Figure 3 current period and
+ * the unscored count, with the period and phase ids that head the columns.
  *
  * JSON Schema: `docs/schema/batch-report.json` (`schema("batch-report")`).
  */
 export interface BatchReport {
+  /**
+   * Figure 3: each row's earliest incomplete period, or `null` when every
+   * period is complete.
+   */
+  current_period: (string | null)[];
   /**
    * Each row's overall score.
    */
@@ -1226,6 +1421,367 @@ export interface BatchReport {
    * Figure 4: the number of the period each row's score lies in.
    */
   position_number: number[];
+  /**
+   * How many of the framework's items each row leaves unscored.
+   */
+  unscored: number[];
+}
+/**
+ * How to score a checklist. Every field has a default, so `{}` is valid.
+ *
+ * JSON Schema: `docs/schema/checklist-options.json` (`schema("checklist-options")`).
+ */
+export interface ChecklistOptions {
+  /**
+   * How many next actions to list, from 0 to 1000; default 10.
+   */
+  next_actions?: number;
+  /**
+   * Reject assessments with unscored items instead of counting them as 0.
+   */
+  strict?: boolean;
+}
+/**
+ * How evenly completion is spread, under the checklist's balance rule.
+ */
+export interface BalanceReading {
+  /**
+   * `sections`, or the grouping whose groups are compared.
+   */
+  across: string;
+  /**
+   * Whether `spread` is at most `tolerance`.
+   */
+  balanced: boolean;
+  /**
+   * The most complete (all of them when tied).
+   */
+  highest: string[];
+  /**
+   * The least complete (all of them when tied), where effort goes next.
+   */
+  lowest: string[];
+  /**
+   * Whether the indicator is the source's or kam's.
+   */
+  provenance: Provenance;
+  /**
+   * The indicator in words, from the framework.
+   */
+  rule: string;
+  /**
+   * Percentage points between the most and the least complete.
+   */
+  spread: number;
+  /**
+   * The largest spread that counts as balanced, in percentage points.
+   */
+  tolerance: number;
+}
+/**
+ * One group's score.
+ */
+export interface GroupScore {
+  /**
+   * Group id.
+   */
+  id: string;
+  /**
+   * How many items belong to it.
+   */
+  items: number;
+  /**
+   * Points possible.
+   */
+  max: number;
+  /**
+   * Group name.
+   */
+  name: string;
+  /**
+   * `score / max × 100`; 0 when `max` is 0.
+   */
+  percent: number;
+  /**
+   * Points scored.
+   */
+  score: number;
+}
+/**
+ * One grouping's completion, group by group.
+ */
+export interface GroupingScore {
+  /**
+   * Each group in order.
+   */
+  groups: GroupScore[];
+  /**
+   * Grouping id.
+   */
+  id: string;
+  /**
+   * Grouping name.
+   */
+  name: string;
+  /**
+   * Whether the grouping is the source's or kam's.
+   */
+  provenance: Provenance;
+}
+/**
+ * One item as answered.
+ */
+export interface ItemScore {
+  /**
+   * Its description, when the framework gives one.
+   */
+  description?: string | null;
+  /**
+   * The item's group in each grouping, by grouping id.
+   */
+  groups: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Item id.
+   */
+  id: string;
+  /**
+   * The scale's label for the score given.
+   */
+  label?: string | null;
+  /**
+   * Points possible: weight × scale maximum, or 0 when not applicable.
+   */
+  max: number;
+  /**
+   * Whether the item was marked not applicable.
+   */
+  not_applicable: boolean;
+  /**
+   * Points scored: score × weight.
+   */
+  points: number;
+  /**
+   * Whether the text is quoted from the source or kam's.
+   */
+  provenance: Provenance;
+  /**
+   * The score given; `null` when unscored or not applicable.
+   */
+  score?: number | null;
+  /**
+   * The item, in the framework's wording.
+   */
+  text: string;
+  /**
+   * Its weight.
+   */
+  weight: number;
+}
+/**
+ * An item still below the top of the scale.
+ */
+export interface NextAction {
+  /**
+   * Item id.
+   */
+  id: string;
+  /**
+   * The score given; `null` when unscored.
+   */
+  score?: number | null;
+  /**
+   * Its section's id.
+   */
+  section: string;
+  /**
+   * The item, in the framework's wording.
+   */
+  text: string;
+}
+/**
+ * A scoring scale of whole numbers from `min` to `max`, each with a label.
+ */
+export interface Scale {
+  /**
+   * One label per score from `min` to `max`, in order.
+   */
+  labels: ScaleLabel[];
+  /**
+   * The highest score, e.g. 3.
+   */
+  max: number;
+  /**
+   * The lowest score, e.g. 0.
+   */
+  min: number;
+  /**
+   * Whether the scale is quoted from the source or kam's (a checklist
+   * whose source sets no scale gets one of kam's).
+   */
+  provenance?: Provenance;
+}
+/**
+ * The meaning of one score on the scale.
+ */
+export interface ScaleLabel {
+  /**
+   * What it means, e.g. "Started, something done".
+   */
+  label: string;
+  /**
+   * The score.
+   */
+  value: number;
+}
+/**
+ * A section named in a reading: id, position, name and completion.
+ */
+export interface SectionRef {
+  /**
+   * Section id.
+   */
+  id: string;
+  /**
+   * Section name.
+   */
+  name: string;
+  /**
+   * Position in the checklist, 1-based.
+   */
+  number: number;
+  /**
+   * Its completion, in percent.
+   */
+  percent: number;
+}
+/**
+ * One section's score, with its items.
+ */
+export interface SectionScore {
+  /**
+   * What the section covers, when the framework says.
+   */
+  description?: string | null;
+  /**
+   * Section id.
+   */
+  id: string;
+  /**
+   * The items, in order.
+   */
+  items: ItemScore[];
+  /**
+   * Points possible.
+   */
+  max: number;
+  /**
+   * Section name.
+   */
+  name: string;
+  /**
+   * Position in the checklist, 1-based.
+   */
+  number: number;
+  /**
+   * `score / max × 100`; 0 when `max` is 0.
+   */
+  percent: number;
+  /**
+   * Whether the name and description are quoted from the source or kam's.
+   */
+  provenance: Provenance;
+  /**
+   * Points scored.
+   */
+  score: number;
+  /**
+   * Items of the section not yet scored.
+   */
+  unscored: number;
+}
+/**
+ * The stage reached under the checklist's stage rule.
+ */
+export interface StageReading {
+  /**
+   * The first section below the threshold, where work goes next; `null`
+   * when every section reaches it.
+   */
+  next?: SectionRef | null;
+  /**
+   * Whether the rule is the source's or kam's.
+   */
+  provenance: Provenance;
+  /**
+   * The last section of the unbroken run, from the first, of sections
+   * reaching the threshold; `null` when the first does not.
+   */
+  reached?: SectionRef | null;
+  /**
+   * The rule in words, from the framework.
+   */
+  rule: string;
+  /**
+   * The completion at which a section counts as reached, in percent.
+   */
+  threshold: number;
+}
+/**
+ * The scored result of one checklist assessment.
+ *
+ * JSON Schema: `docs/schema/checklist-report.json` (`schema("checklist-report")`).
+ */
+export interface ChecklistReport {
+  /**
+   * How evenly completion is spread, when the checklist has a balance rule.
+   */
+  balance?: BalanceReading | null;
+  /**
+   * Who was assessed, by whom, when (echoed from the assessment).
+   */
+  context: Context;
+  /**
+   * kam's conventions behind the readings, in words.
+   */
+  conventions: Convention[];
+  /**
+   * Which framework and version scored it.
+   */
+  framework: FrameworkRef;
+  /**
+   * Each grouping, with the completion of each of its groups.
+   */
+  groupings: GroupingScore[];
+  /**
+   * Items still below the top of the scale, in checklist order.
+   */
+  next_actions: NextAction[];
+  /**
+   * Items marked "not applicable" (left out of every maximum).
+   */
+  not_applicable: number;
+  /**
+   * Total score over every item.
+   */
+  overall: Total;
+  /**
+   * The scale, with its labels, so a score can be shown in words.
+   */
+  scale: Scale;
+  /**
+   * Each section in checklist order, with its items.
+   */
+  sections: SectionScore[];
+  /**
+   * The stage reached, when the checklist has a stage rule.
+   */
+  stage?: StageReading | null;
+  /**
+   * Items with neither a score nor a "not applicable" mark (they add 0).
+   */
+  unscored: number;
 }
 /**
  * Two audits of the same framework version, earlier first.
@@ -1494,6 +2050,61 @@ export interface Explanation {
   traces: Trace[];
 }
 /**
+ * How evenly completion is spread: the spread is the gap, in percentage
+ * points, between the most and the least complete section (or group); the
+ * effort is balanced while the spread is at most `tolerance`.
+ */
+export interface BalanceRule {
+  /**
+   * `sections`, or the id of a grouping.
+   */
+  across: string;
+  /**
+   * The indicator in words, as reports give it.
+   */
+  description: string;
+  /**
+   * Whether the indicator is the source's or kam's.
+   */
+  provenance?: Provenance;
+  /**
+   * The largest spread, in percentage points, that counts as balanced;
+   * from 0 to 100.
+   */
+  tolerance: number;
+}
+/**
+ * One item of a checklist.
+ */
+export interface ChecklistItem {
+  /**
+   * What it means in more words.
+   */
+  description?: string | null;
+  /**
+   * The item's group in each grouping, by grouping id.
+   */
+  groups?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Stable id, unique in the checklist, e.g. `identify-key-accounts`.
+   */
+  id: string;
+  /**
+   * Whether the text and description are quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
+  /**
+   * The item, e.g. "Identify key accounts".
+   */
+  text: string;
+  /**
+   * How many times the item counts; 1 unless the file says otherwise.
+   */
+  weight?: number;
+}
+/**
  * A contributory stream of activity within a stream.
  */
 export interface ContributoryStream {
@@ -1509,6 +2120,44 @@ export interface ContributoryStream {
    * Name, e.g. "Goals & strategy".
    */
   name: string;
+}
+/**
+ * One group of a grouping.
+ */
+export interface Group {
+  /**
+   * What it covers.
+   */
+  description?: string | null;
+  /**
+   * Stable id, unique in its grouping.
+   */
+  id: string;
+  /**
+   * Name.
+   */
+  name: string;
+}
+/**
+ * A way of grouping items across sections, e.g. the facets of a strategy.
+ */
+export interface Grouping {
+  /**
+   * Its groups, in order.
+   */
+  groups: Group[];
+  /**
+   * Stable id, e.g. `part`; items name it in `groups`.
+   */
+  id: string;
+  /**
+   * Name, e.g. "Facets and core initiatives".
+   */
+  name: string;
+  /**
+   * Whether the grouping and its groups are the source's or kam's.
+   */
+  provenance?: Provenance;
 }
 /**
  * One checklist item of the action audit.
@@ -1570,6 +2219,10 @@ export interface LitmusTest {
    */
   pass_mark?: number | null;
   /**
+   * Whether the name and description are quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
+  /**
    * The questions, in order.
    */
   questions: LitmusQuestion[];
@@ -1584,17 +2237,31 @@ export interface LitmusTest {
   subject: string;
 }
 /**
- * The milestone that closes a phase.
+ * A milestone: a point on the development path, reached at the end of the
+ * period it follows (the Cranfield paper puts "Launch" between Capability
+ * building and Roll-out, so it follows period B1, not phase B).
  */
 export interface Milestone {
+  /**
+   * The id of the period it follows, e.g. `B1`.
+   */
+  after: string;
   /**
    * What it means, one point per entry.
    */
   description: string[];
   /**
-   * Name, e.g. "Senior management approval".
+   * Stable id, e.g. `launch`.
+   */
+  id: string;
+  /**
+   * Name, e.g. "Launch".
    */
   name: string;
+  /**
+   * Whether the name and description are quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
 }
 /**
  * Whether items may be answered "not applicable".
@@ -1605,6 +2272,10 @@ export interface NotApplicablePolicy {
    * left out of every maximum.
    */
   allowed: boolean;
+  /**
+   * Whether `reason` is quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
   /**
    * Why not, when not allowed; shown in the error message.
    */
@@ -1634,6 +2305,10 @@ export interface Period {
    * Position on the whole development path, 1-based (Figure 2 numbers them 1–12).
    */
   number: number;
+  /**
+   * Whether the name and description are quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
 }
 /**
  * A phase of development, made of periods that follow each other.
@@ -1652,10 +2327,6 @@ export interface Phase {
    */
   max: number;
   /**
-   * The milestone that closes the phase.
-   */
-  milestone: Milestone;
-  /**
    * Name, e.g. "Scoping KAM".
    */
   name: string;
@@ -1663,6 +2334,10 @@ export interface Phase {
    * The periods in chronological order.
    */
   periods: Period[];
+  /**
+   * Whether the name and description are quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
 }
 /**
  * A programme area and what it looks like at each stage.
@@ -1682,34 +2357,29 @@ export interface ProgrammeArea {
   name: string;
 }
 /**
- * A scoring scale of whole numbers from `min` to `max`, each with a label.
+ * One section of a checklist, e.g. a stage or a pillar.
  */
-export interface Scale {
+export interface Section {
   /**
-   * One label per score from `min` to `max`, in order.
+   * What the section covers.
    */
-  labels: ScaleLabel[];
+  description?: string | null;
   /**
-   * The highest score, e.g. 3.
+   * Stable id, e.g. `kam-infrastructure`.
    */
-  max: number;
+  id: string;
   /**
-   * The lowest score, e.g. 0.
+   * Its items, in order.
    */
-  min: number;
-}
-/**
- * The meaning of one score on the scale.
- */
-export interface ScaleLabel {
+  items: ChecklistItem[];
   /**
-   * What it means, e.g. "Started, something done".
+   * Name, e.g. "KAM infrastructure".
    */
-  label: string;
+  name: string;
   /**
-   * The score.
+   * Whether the name and description are quoted from the source or written by kam.
    */
-  value: number;
+  provenance?: Provenance;
 }
 /**
  * One stage of maturity.
@@ -1727,6 +2397,26 @@ export interface Stage {
    * Its number, from 1.
    */
   stage: number;
+}
+/**
+ * The stage reached when the sections are stages in order: the last
+ * section of the unbroken run, from the first, of sections whose completion
+ * reaches `threshold`.
+ */
+export interface StageRule {
+  /**
+   * The rule in words, as reports give it.
+   */
+  description: string;
+  /**
+   * Whether the rule is the source's or kam's.
+   */
+  provenance?: Provenance;
+  /**
+   * Completion, in percent of a section's maximum, at which the section
+   * counts as reached; above 0 and at most 100.
+   */
+  threshold: number;
 }
 /**
  * A broad stream of activity (Table 6 of the Cranfield paper).
@@ -1760,7 +2450,7 @@ export interface FrameworkSummary {
    */
   name: string;
   /**
-   * `action-audit` or `maturity-model`.
+   * `action-audit`, `maturity-model` or `checklist`.
    */
   type: string;
   /**
@@ -2026,7 +2716,8 @@ export interface ParetoInput {
    */
   customers: ParetoCustomer[];
   /**
-   * The measure's name, e.g. `revenue`, `profit` or `margin`; default
+   * The measure's name, e.g. `revenue`, `profit` or `market share` (the
+   * seed's examples; any other measure is the user's choice); default
    * `revenue`. It only labels the report and error messages.
    */
   measure?: string;
@@ -2287,6 +2978,938 @@ export interface PortfolioReport {
   thresholds: Thresholds;
 }
 /**
+ * The programme's customers: the inputs of a Pareto analysis and of a
+ * portfolio matrix, as those analyses take them.
+ */
+export interface Customers {
+  /**
+   * Customers with one measure each, for the Pareto (Lorenz) curve.
+   */
+  pareto?: ParetoInput | null;
+  /**
+   * Customers scored on attractiveness and relationship criteria.
+   */
+  portfolio?: PortfolioInput | null;
+}
+/**
+ * A unit of the programme: a region, business unit, country or team.
+ */
+export interface Unit {
+  /**
+   * Stable id, unique in the programme; assessments name it in
+   * `context.unit`.
+   */
+  id: string;
+  /**
+   * Its name in reports; the id when absent.
+   */
+  name?: string | null;
+  /**
+   * The id of the unit it belongs to (a team's business unit, a business
+   * unit's region); none for a top-level unit.
+   */
+  parent?: string | null;
+}
+/**
+ * A key account plan and the unit that owns it.
+ */
+export interface UnitAccountPlan {
+  /**
+   * The plan, as the account-plan analysis takes it.
+   */
+  plan: AccountPlanInput;
+  /**
+   * The unit's id.
+   */
+  unit: string;
+}
+/**
+ * A KAM programme: its units (regions, business units, teams), every
+ * assessment made of them by its assessors over the years, and optionally
+ * its customers and key account plans. The input of `programme_report`.
+ *
+ * Each assessment is a document in the shared format, as saved by the
+ * calculators, whose `context` names the unit (an `id` of `units`), the
+ * assessor and the date. Audits of one framework made under different
+ * versions are re-scored under one (see [`crate::programme`]).
+ *
+ * JSON Schema: `docs/schema/programme.json` (`schema("programme")`).
+ */
+export interface Programme {
+  /**
+   * Key account plans, each with the unit that owns it.
+   */
+  account_plans?: UnitAccountPlan[];
+  /**
+   * Every assessment, in any order; at most 100,000, holding at most
+   * 8,000,000 answers together.
+   *
+   * @maxItems 100000
+   */
+  assessments?: ProgrammeAssessment[];
+  /**
+   * The programme's customers, for choosing key accounts.
+   */
+  customers?: Customers;
+  /**
+   * The spread of assessors' scores (highest minus lowest) at which an
+   * item counts as disputed; at least 1, default 2 (as for `aggregate`).
+   */
+  disagreement?: number;
+  /**
+   * Framework files the assessments name that kam does not bundle: a
+   * customised framework, or an earlier version of a bundled one.
+   */
+  frameworks?: Framework[];
+  /**
+   * The programme's name, e.g. "Northwind KAM programme".
+   */
+  name: string;
+  /**
+   * The organisation running it.
+   */
+  organisation?: string | null;
+  /**
+   * The units assessed, each optionally inside a parent unit; at least
+   * one, at most 2,000.
+   *
+   * @maxItems 2000
+   */
+  units: Unit[];
+}
+/**
+ * Where the assessors disagree, across the programme's latest rounds.
+ */
+export interface AgreementOverview {
+  /**
+   * The items most often disputed in the latest rounds, most first; at
+   * most ten.
+   */
+  disputed: DisputedAcross[];
+  /**
+   * Assessors × items: how far each assessor scores from the merged
+   * score.
+   */
+  heatmap: Heatmap;
+  /**
+   * Units whose latest round reads below reliable, lowest alpha first.
+   */
+  low: LowAgreement[];
+  /**
+   * The median of their alphas.
+   */
+  median_alpha?: number | null;
+  /**
+   * Latest rounds with an alpha.
+   */
+  rounds: number;
+}
+/**
+ * An item disputed in several units' latest rounds.
+ */
+export interface DisputedAcross {
+  /**
+   * Item id.
+   */
+  id: string;
+  /**
+   * The action.
+   */
+  text: string;
+  /**
+   * The units where it is disputed, in report order.
+   */
+  units: string[];
+}
+/**
+ * An item the assessors of one round score far apart.
+ */
+export interface DisputedItem {
+  /**
+   * Item id.
+   */
+  id: string;
+  /**
+   * The merged score (median, rounded half down).
+   */
+  merged: number;
+  /**
+   * Each assessor's score, in assessor order; `null` when not given.
+   */
+  scores: (number | null)[];
+  /**
+   * Highest minus lowest score.
+   */
+  spread: number;
+}
+/**
+ * Each assessor's mean signed difference from the merged score, per item,
+ * over the latest rounds in which the item is disputed: positive when the
+ * assessor scored higher than the panel.
+ */
+export interface Heatmap {
+  /**
+   * The assessors shown (those with the most scores of disputed items;
+   * at most 12), by name.
+   */
+  assessors: string[];
+  /**
+   * One row per assessor, one cell per item; `null` where the assessor
+   * scored the item in none of the rounds disputing it.
+   */
+  cells: (number | null)[][];
+  /**
+   * The items shown (the most disputed; at most 15), in
+   * development-path order.
+   */
+  items: string[];
+}
+/**
+ * A unit whose assessors agree less than reliably.
+ */
+export interface LowAgreement {
+  /**
+   * Its alpha.
+   */
+  alpha: number;
+  /**
+   * The round's date.
+   */
+  date: string;
+  /**
+   * kam's reading.
+   */
+  reading: AlphaReading;
+  /**
+   * Unit id.
+   */
+  unit: string;
+}
+/**
+ * The next milestone on the path and when the unit may reach it.
+ */
+export interface MilestoneOutlook {
+  /**
+   * The period the milestone follows.
+   */
+  after: string;
+  /**
+   * The date the paper's pace would reach it; `null` without a timescale.
+   */
+  at_paper_pace?: string | null;
+  /**
+   * The milestone.
+   */
+  name: string;
+  /**
+   * The cumulative maximum at the end of that period: the overall score
+   * that reaches the milestone on Figure 4.
+   */
+  points: number;
+  /**
+   * The date the unit's own pace reaches it (kam's projection); `null`
+   * when the unit is not moving forward or only one round exists.
+   */
+  projected?: string | null;
+  /**
+   * The points still to gain from the latest round.
+   */
+  to_go: number;
+}
+/**
+ * Changes between each unit's last two rounds.
+ */
+export interface Movement {
+  /**
+   * Of those, units whose overall score rose.
+   */
+  improved: number;
+  /**
+   * The mean change of their overall percentage, in percentage points;
+   * `null` when no unit has two rounds.
+   */
+  mean_change?: number | null;
+  /**
+   * Units that moved to a later phase of Figure 4 (or to best practice).
+   */
+  new_phase: string[];
+  /**
+   * Units whose overall score fell.
+   */
+  regressed: number;
+  /**
+   * Units whose overall score stayed the same.
+   */
+  unchanged: number;
+  /**
+   * Units audited in at least two rounds.
+   */
+  units: number;
+}
+/**
+ * A unit's pace against the paper's.
+ */
+export interface Pace {
+  /**
+   * The paper's pace over them: their points over those years.
+   */
+  paper_points_per_year: number;
+  /**
+   * The years the paper gives them.
+   */
+  paper_years: number;
+  /**
+   * The unit's pace over the paper's.
+   */
+  ratio: number;
+  /**
+   * The phases the paper times together that the unit is in, e.g. `A`, `B`.
+   */
+  span: string[];
+  /**
+   * kam's reading of the ratio.
+   */
+  verdict: PaceVerdict;
+}
+/**
+ * kam's rule for comparing a pace with the source's (not the source's).
+ */
+export interface PaceReading {
+  /**
+   * A pace of at least this share of the source's is in line with it.
+   */
+  in_line_from: number;
+  /**
+   * A pace below this share of the source's is in line with it; at or
+   * above, faster.
+   */
+  in_line_to: number;
+  /**
+   * The rule in words.
+   */
+  reading: string;
+}
+/**
+ * A milestone on the development path.
+ */
+export interface PathMilestone {
+  /**
+   * The period it follows (Launch follows `B1`).
+   */
+  after: string;
+  /**
+   * The milestone.
+   */
+  name: string;
+  /**
+   * The cumulative maximum at the end of that period.
+   */
+  points: number;
+}
+/**
+ * Units whose position lies in one phase.
+ */
+export interface PhaseCount {
+  /**
+   * Phase id.
+   */
+  id: string;
+  /**
+   * Phase name.
+   */
+  name: string;
+  /**
+   * How many units.
+   */
+  units: number;
+}
+/**
+ * An action many units still need, ranked across the programme.
+ */
+export interface ProgrammeAction {
+  /**
+   * Item id.
+   */
+  id: string;
+  /**
+   * The mean of their merged scores for it (unscored counts 0).
+   */
+  mean_score: number;
+  /**
+   * Its period.
+   */
+  period: string;
+  /**
+   * Its contributory stream.
+   */
+  stream: string;
+  /**
+   * The action, in the framework's wording.
+   */
+  text: string;
+  /**
+   * The units that have it among their next actions, in report order.
+   */
+  units: string[];
+}
+/**
+ * Audits carried from one framework version to the programme's.
+ */
+export interface Rescored {
+  /**
+   * Items only in the new version (unscored in carried audits).
+   */
+  added: string[];
+  /**
+   * How many audits were carried.
+   */
+  audits: number;
+  /**
+   * Answers dropped in all those audits (a score off the new scale, a
+   * "not applicable" the new version forbids).
+   */
+  dropped_answers: number;
+  /**
+   * The framework id.
+   */
+  framework: string;
+  /**
+   * The version the audits were made under.
+   */
+  from_version: string;
+  /**
+   * Items that moved to another period or stream.
+   */
+  moved: string[];
+  /**
+   * Items only in the old version (their answers are left out).
+   */
+  removed: string[];
+  /**
+   * Items whose weight changed.
+   */
+  reweighted: string[];
+  /**
+   * The version they are read in.
+   */
+  to_version: string;
+}
+/**
+ * A unit together with every unit inside it: each one's latest round.
+ */
+export interface RollUp {
+  /**
+   * The unit with the highest.
+   */
+  highest: string;
+  /**
+   * Its percentage.
+   */
+  highest_percent: number;
+  /**
+   * The unit with the lowest overall percentage (the first in report
+   * order on a tie).
+   */
+  lowest: string;
+  /**
+   * Its percentage.
+   */
+  lowest_percent: number;
+  /**
+   * Their latest scores and maxima added up.
+   */
+  overall: Total;
+  /**
+   * Per phase, their points over their maxima, in percent.
+   */
+  phases: number[];
+  /**
+   * Audited units taken together.
+   */
+  units: number;
+}
+/**
+ * Agreement among one round's assessors.
+ */
+export interface RoundAgreement {
+  /**
+   * Krippendorff's alpha for ordinal data over the items; `null` when
+   * undefined (one assessor, or every score the same).
+   */
+  alpha?: number | null;
+  /**
+   * Items whose spread reaches the disagreement threshold, in
+   * development-path order.
+   */
+  disputed: DisputedItem[];
+  /**
+   * Items scored by at least two assessors (the items alpha compares).
+   */
+  items: number;
+  /**
+   * kam's reading of alpha.
+   */
+  reading: AlphaReading;
+}
+/**
+ * What changed between a unit's last two rounds.
+ */
+export interface RoundChange {
+  /**
+   * The previous round's date.
+   */
+  from: string;
+  /**
+   * Items scored higher in the merged audit, in development-path order.
+   */
+  improved: string[];
+  /**
+   * Whether the Figure 4 position moved to a later phase.
+   */
+  new_phase: boolean;
+  /**
+   * The overall change.
+   */
+  overall: ScoreChange;
+  /**
+   * Items scored lower.
+   */
+  regressed: string[];
+  /**
+   * The latest round's date.
+   */
+  to: string;
+}
+/**
+ * The programme at a glance.
+ */
+export interface Summary {
+  /**
+   * Distinct assessors.
+   */
+  assessors: number;
+  /**
+   * Units with at least one audit.
+   */
+  audited_units: number;
+  /**
+   * Audits in the programme.
+   */
+  audits: number;
+  /**
+   * How many units have reached best practice.
+   */
+  best_practice: number;
+  /**
+   * The earliest assessment date; `null` without assessments.
+   */
+  first_date?: string | null;
+  /**
+   * The latest.
+   */
+  last_date?: string | null;
+  /**
+   * Litmus-test answers.
+   */
+  litmus_tests: number;
+  /**
+   * Maturity assessments.
+   */
+  maturity_assessments: number;
+  /**
+   * What moved since each unit's previous round.
+   */
+  moved: Movement;
+  /**
+   * Points over every audited unit's latest round: their scores and
+   * maxima added up.
+   */
+  overall?: Total | null;
+  /**
+   * How many units' latest Figure 4 position lies in each phase, in
+   * development-path order.
+   */
+  phases: PhaseCount[];
+  /**
+   * Units in the programme.
+   */
+  units: number;
+}
+/**
+ * What a source says about how long its phases take.
+ */
+export interface Timescale {
+  /**
+   * The framework whose phases these are.
+   */
+  framework: string;
+  /**
+   * kam's reading: how a unit's pace is compared with the source's.
+   */
+  kam: PaceReading;
+  /**
+   * Where the quotes come from.
+   */
+  source: string;
+  /**
+   * Consecutive phases and the years the source gives them together.
+   */
+  spans: TimescaleSpan[];
+}
+/**
+ * Phases that the source times together.
+ */
+export interface TimescaleSpan {
+  /**
+   * The phase ids, e.g. `A` and `B`.
+   */
+  phases: string[];
+  /**
+   * The source's words.
+   */
+  quote: string;
+  /**
+   * The years the source gives them.
+   */
+  years: number;
+}
+/**
+ * A unit's pace along the development path, and where it leads.
+ */
+export interface Trend {
+  /**
+   * The first round's date.
+   */
+  first: string;
+  /**
+   * The latest round's date.
+   */
+  last: string;
+  /**
+   * The next milestone and when it may be reached; `null` at best
+   * practice.
+   */
+  milestone?: MilestoneOutlook | null;
+  /**
+   * The pace against the paper's timescale; `null` with a single round or
+   * without a timescale for the framework.
+   */
+  pace?: Pace | null;
+  /**
+   * The same for the overall percentage, in percentage points per year.
+   */
+  percent_per_year?: number | null;
+  /**
+   * The least-squares slope of the overall score against time, in points
+   * per year; `null` with a single round.
+   */
+  points_per_year?: number | null;
+  /**
+   * The trend in words (kam's reading).
+   */
+  reading: string;
+  /**
+   * Audit rounds.
+   */
+  rounds: number;
+  /**
+   * Years from the first round to the latest.
+   */
+  years: number;
+}
+/**
+ * A key account plan's check, with its unit.
+ */
+export interface UnitAccountPlanReport {
+  /**
+   * The check.
+   */
+  report: AccountPlanReport;
+  /**
+   * The unit's id.
+   */
+  unit: string;
+}
+/**
+ * A column of the table: a phase or a period.
+ */
+export interface UnitColumn {
+  /**
+   * Phase or period id.
+   */
+  id: string;
+  /**
+   * Its name.
+   */
+  name: string;
+}
+/**
+ * A unit's latest litmus answers.
+ */
+export interface UnitLitmus {
+  /**
+   * Their date.
+   */
+  date: string;
+  /**
+   * The verdicts, every response of that date together.
+   */
+  report: LitmusReport;
+}
+/**
+ * A unit's latest maturity assessment.
+ */
+export interface UnitMaturity {
+  /**
+   * The assessors, in input order.
+   */
+  assessors: string[];
+  /**
+   * Its date.
+   */
+  date: string;
+  /**
+   * The reading of the merged assessment (each area's stage the median
+   * of the assessors', rounded half down).
+   */
+  report: MaturityReport;
+}
+/**
+ * One line of the ranking: a unit's latest position.
+ */
+export interface UnitPosition {
+  /**
+   * The latest round's alpha.
+   */
+  alpha?: number | null;
+  /**
+   * Percentage points gained since the previous round; `null` with one
+   * round.
+   */
+  change?: number | null;
+  /**
+   * Figure 3.
+   */
+  current_period?: string | null;
+  /**
+   * The latest round's date.
+   */
+  date: string;
+  /**
+   * Unit name.
+   */
+  name: string;
+  /**
+   * Its overall score.
+   */
+  overall: Total;
+  /**
+   * The pace against the paper's.
+   */
+  pace?: PaceVerdict | null;
+  /**
+   * Percentage per phase.
+   */
+  phases: number[];
+  /**
+   * Figure 4.
+   */
+  position: Position;
+  /**
+   * Rank, from 1; units with the same overall percentage share a rank.
+   */
+  rank: number;
+  /**
+   * Unit id.
+   */
+  unit: string;
+}
+/**
+ * One unit, its audit rounds and what kam reads from them.
+ */
+export interface UnitReport {
+  /**
+   * The change from the previous round to the latest; `null` with fewer
+   * than two rounds.
+   */
+  change?: RoundChange | null;
+  /**
+   * Its children's ids, in input order.
+   */
+  children: string[];
+  /**
+   * 0 for a top-level unit, 1 inside it, and so on.
+   */
+  depth: number;
+  /**
+   * Unit id.
+   */
+  id: string;
+  /**
+   * The latest litmus answers.
+   */
+  litmus?: UnitLitmus | null;
+  /**
+   * The latest maturity assessment, assessors merged.
+   */
+  maturity?: UnitMaturity | null;
+  /**
+   * Its name (the id when it has none).
+   */
+  name: string;
+  /**
+   * The next actions of the latest merged audit, in development-path
+   * order (as many as the options ask for).
+   */
+  next_actions: ItemStatus[];
+  /**
+   * Its parent's id.
+   */
+  parent?: string | null;
+  /**
+   * The unit and every unit inside it, taken together; `null` when none
+   * of them has been audited.
+   */
+  rollup?: RollUp | null;
+  /**
+   * Each date the unit was audited, oldest first: the assessors' audits
+   * merged, and how far the assessors agree.
+   */
+  rounds: UnitRound[];
+  /**
+   * The trend over all rounds; `null` without audits.
+   */
+  trend?: Trend | null;
+}
+/**
+ * One date's audits of a unit, merged.
+ */
+export interface UnitRound {
+  /**
+   * How far the assessors agree.
+   */
+  agreement: RoundAgreement;
+  /**
+   * The assessors, in input order.
+   */
+  assessors: string[];
+  /**
+   * Figure 3: the earliest period below the completion threshold; `null`
+   * when every period is complete.
+   */
+  current_period?: string | null;
+  /**
+   * The date.
+   */
+  date: string;
+  /**
+   * The merged audit, as `aggregate` merges the assessors' audits: an
+   * ordinary assessment, scored like any other (its context keeps the
+   * fields all the audits agree on).
+   */
+  merged: AuditAssessment;
+  /**
+   * The merged audit's overall score.
+   */
+  overall: Total;
+  /**
+   * Percentage per period, in the order of [`ProgrammeReport::periods`].
+   */
+  periods: number[];
+  /**
+   * Percentage per phase, in the order of [`ProgrammeReport::phases`].
+   */
+  phases: number[];
+  /**
+   * Figure 4: where the overall score lies on the development path.
+   */
+  position: Position;
+}
+/**
+ * Everything kam reads from a programme.
+ *
+ * JSON Schema: `docs/schema/programme-report.json` (`schema("programme-report")`).
+ */
+export interface ProgrammeReport {
+  /**
+   * Each key account plan's check, in input order.
+   */
+  account_plans: UnitAccountPlanReport[];
+  /**
+   * Where the assessors disagree.
+   */
+  agreement: AgreementOverview;
+  /**
+   * The completion threshold periods were read against (Figure 3).
+   */
+  completion_threshold: number;
+  /**
+   * The spread at which assessors are said to disagree on an item.
+   */
+  disagreement: number;
+  /**
+   * The audit framework, in the version the programme is read in (that
+   * of its latest audit); `null` when there are no audits.
+   */
+  framework?: FrameworkRef | null;
+  /**
+   * The development path (Figure 4): each phase's closing milestone and
+   * the overall score that reaches it, in path order.
+   */
+  milestones: PathMilestone[];
+  /**
+   * The programme's name.
+   */
+  name: string;
+  /**
+   * The next actions that matter most across units; at most five.
+   */
+  next_actions: ProgrammeAction[];
+  /**
+   * The organisation running it.
+   */
+  organisation?: string | null;
+  /**
+   * The Pareto analysis of the programme's customers.
+   */
+  pareto?: ParetoReport | null;
+  /**
+   * The period columns of every `periods` list, in development-path order.
+   */
+  periods: UnitColumn[];
+  /**
+   * The phase columns of every `phases` list, in development-path order.
+   */
+  phases: UnitColumn[];
+  /**
+   * The portfolio matrix of the programme's customers.
+   */
+  portfolio?: PortfolioReport | null;
+  /**
+   * The latest position of every audited unit, ranked best first.
+   */
+  positions: UnitPosition[];
+  /**
+   * Audits made under another version of the framework, re-scored under
+   * the programme's version, one entry per version carried from.
+   */
+  rescored: Rescored[];
+  /**
+   * Where the programme stands, for the executive summary.
+   */
+  summary: Summary;
+  /**
+   * The paper's timescales the paces are read against; `null` when kam
+   * has none for the framework.
+   */
+  timescale?: Timescale | null;
+  /**
+   * Every unit, depth first (each unit before the units inside it,
+   * siblings in input order).
+   */
+  units: UnitReport[];
+}
+/**
  * One saved assessment and the framework version to re-score it under.
  *
  * JSON Schema: `docs/schema/rescore-input.json` (`schema("rescore-input")`).
@@ -2479,6 +4102,10 @@ export interface GuidelineActivity {
    * Name, e.g. "Selling".
    */
   name: string;
+  /**
+   * Whether the description is quoted from the source or written by kam.
+   */
+  provenance?: Provenance;
 }
 /**
  * A guideline for how a key account manager's time should be shared out.
@@ -2614,19 +4241,6 @@ export interface TimeAllocationReport {
    * Sum of all reported shares, in percent.
    */
   total: number;
-}
-/**
- * A column of the table: a phase or a period.
- */
-export interface UnitColumn {
-  /**
-   * Phase or period id.
-   */
-  id: string;
-  /**
-   * Its name.
-   */
-  name: string;
 }
 /**
  * One unit's row.

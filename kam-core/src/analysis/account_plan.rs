@@ -421,7 +421,7 @@ fn findings(
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
-fn day_number(path: &str, date: &str) -> Result<i64, AssessmentError> {
+pub(crate) fn day_number(path: &str, date: &str) -> Result<i64, AssessmentError> {
     let invalid = || AssessmentError::InvalidDate {
         path: path.to_owned(),
         value: date.to_owned(),

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_same_framework, count};
-use crate::assessment::{AuditAssessment, Context};
+use crate::assessment::{AuditAssessment, Context, ItemIds, path_items};
 use crate::error::{AnalysisError, Error, LimitError};
 use crate::framework::AuditFramework;
 use crate::limits::MAX_AGGREGATE_AUDITS;
@@ -142,14 +142,7 @@ pub fn aggregate_audits<A: Borrow<AuditAssessment>>(
         }
         .into());
     }
-    if disagreement == 0 {
-        return Err(AnalysisError::InvalidNumber {
-            what: "`disagreement`".to_owned(),
-            value: "0".to_owned(),
-            expected: "a spread of at least 1 is needed".to_owned(),
-        }
-        .into());
-    }
+    check_disagreement(disagreement)?;
     let audits: Vec<&AuditAssessment> = audits.iter().map(Borrow::borrow).collect();
     check_same_framework(&audits, &|i| format!("`/audits/{i}`"))?;
     for (i, audit) in audits.iter().enumerate() {
@@ -158,19 +151,81 @@ pub fn aggregate_audits<A: Borrow<AuditAssessment>>(
             .validate(framework)
             .map_err(|e| Error::from(e).within(&format!("/audits/{i}")))?;
     }
+    options.validate()?;
+    merge(
+        framework,
+        &ItemIds::new(framework),
+        &audits,
+        disagreement,
+        options,
+    )
+}
+
+/// [`aggregate`] of audits already checked: at least one, each valid
+/// against `framework`, options valid, and a threshold of at least 1. A programme merges
+/// its assessors' audits of a unit and date with this, after checking all
+/// of them once.
+///
+/// # Errors
+/// Only an error of scoring the merged audit under `options`.
+pub(crate) fn merge(
+    framework: &AuditFramework,
+    ids: &ItemIds,
+    audits: &[&AuditAssessment],
+    disagreement: u8,
+    options: &ScoreOptions,
+) -> Result<Aggregation, Error> {
+    let Merge {
+        assessment,
+        items,
+        assessors,
+    } = merge_scores(framework, ids, audits, disagreement);
+    // Every merged score is one an assessor gave, on a known item.
+    let report = scoring::score_checked(framework, &assessment, options)?;
+    Ok(Aggregation {
+        assessors,
+        disagreements: items
+            .iter()
+            .filter(|s| s.disagreement)
+            .map(|s| s.id.clone())
+            .collect(),
+        assessment,
+        report,
+        items,
+    })
+}
+
+/// Audits merged, before the merged audit is scored.
+pub(crate) struct Merge {
+    /// The merged audit.
+    pub(crate) assessment: AuditAssessment,
+    /// Every item at least one assessor scored, in development-path order.
+    pub(crate) items: Vec<ItemSpread>,
+    /// The assessors, as [`Aggregation::assessors`] names them.
+    pub(crate) assessors: Vec<String>,
+}
+
+/// The merging rules of [`aggregate`] applied to audits already checked.
+pub(crate) fn merge_scores(
+    framework: &AuditFramework,
+    ids: &ItemIds,
+    audits: &[&AuditAssessment],
+    disagreement: u8,
+) -> Merge {
     let mut assessment = AuditAssessment::new(framework);
-    assessment.context = common_context(&audits);
+    assessment.context = common_context(audits);
     let mut items = Vec::new();
-    let ordered = framework.path().flat_map(|step| {
-        framework
-            .items
+    let ordered = path_items(framework);
+    // Each audit's scores laid out in path order once, rather than looked
+    // up item by item.
+    let dense: Vec<Vec<Option<u8>>> = audits
+        .iter()
+        .map(|a| ids.in_path_order(&a.scores))
+        .collect();
+    for (place, item) in ordered.enumerate() {
+        let scores: Vec<Option<u8>> = dense
             .iter()
-            .filter(move |i| i.period == step.period.id)
-    });
-    for item in ordered {
-        let scores: Vec<Option<u8>> = audits
-            .iter()
-            .map(|a| a.scores.get(&item.id).copied())
+            .map(|d| d.get(place).copied().flatten())
             .collect();
         let mut evidence: Vec<&str> = Vec::new();
         for text in audits.iter().filter_map(|a| a.evidence.get(&item.id)) {
@@ -194,8 +249,7 @@ pub fn aggregate_audits<A: Borrow<AuditAssessment>>(
             None => {}
         }
     }
-    let report = scoring::score_audit(framework, &assessment, options)?;
-    Ok(Aggregation {
+    Merge {
         assessors: audits
             .iter()
             .enumerate()
@@ -206,15 +260,21 @@ pub fn aggregate_audits<A: Borrow<AuditAssessment>>(
                     .unwrap_or_else(|| format!("assessor {}", i + 1))
             })
             .collect(),
-        disagreements: items
-            .iter()
-            .filter(|s| s.disagreement)
-            .map(|s| s.id.clone())
-            .collect(),
         assessment,
-        report,
         items,
-    })
+    }
+}
+
+/// Rejects a disagreement threshold of 0, which would flag every item.
+pub(crate) fn check_disagreement(disagreement: u8) -> Result<(), AnalysisError> {
+    if disagreement == 0 {
+        return Err(AnalysisError::InvalidNumber {
+            what: "`disagreement`".to_owned(),
+            value: "0".to_owned(),
+            expected: "a spread of at least 1 is needed".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Mean, median, range and aggregated score of the scores given; `None`
@@ -244,7 +304,7 @@ fn spread(id: &str, scores: Vec<Option<u8>>, disagreement: u8) -> Option<ItemSpr
 }
 
 /// `(lower + upper) / 2` rounded half down.
-fn rounded_half_down(lower: u8, upper: u8) -> u8 {
+pub(crate) fn rounded_half_down(lower: u8, upper: u8) -> u8 {
     let sum = u16::from(lower) + u16::from(upper);
     u8::try_from(sum / 2).unwrap_or(u8::MAX)
 }

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_same_framework, framework_ref};
-use crate::assessment::AuditAssessment;
+use crate::assessment::{AuditAssessment, path_items};
 use crate::error::Error;
 use crate::framework::AuditFramework;
 use crate::scoring::{self, AuditReport, FrameworkRef, ScoreOptions, Total};
@@ -198,7 +198,8 @@ fn changes<'r, T: 'r>(
         .collect()
 }
 
-fn change(id: &str, name: &str, before: Total, after: Total) -> ScoreChange {
+/// The change from `before` to `after` of the total `id` named `name`.
+pub(crate) fn change(id: &str, name: &str, before: Total, after: Total) -> ScoreChange {
     ScoreChange {
         id: id.to_owned(),
         name: name.to_owned(),
@@ -216,14 +217,7 @@ fn item_changes(
     before: &AuditAssessment,
     after: &AuditAssessment,
 ) -> Vec<ItemChange> {
-    framework
-        .path()
-        .flat_map(|step| {
-            framework
-                .items
-                .iter()
-                .filter(move |i| i.period == step.period.id)
-        })
+    path_items(framework)
         .filter_map(|item| {
             let b = before.scores.get(&item.id).copied();
             let a = after.scores.get(&item.id).copied();

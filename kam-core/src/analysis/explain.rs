@@ -117,6 +117,14 @@ pub fn explain(
     Ok(Explanation { traces })
 }
 
+/// The end of the path in words: kam's reading, not the paper's milestone.
+fn end_of_path(score: u32) -> String {
+    format!(
+        "the overall score {score} equals the overall maximum: the end of kam's development path \
+         (the position `best-practice`; the paper's Figure 2 puts ‘Best practice KAM’ beyond phase D)"
+    )
+}
+
 fn audit(
     framework: &Framework,
     assessment: &AuditAssessment,
@@ -153,17 +161,14 @@ fn audit(
         } => (
             format!("period {number} `{period}` ({name})"),
             format!(
-                "Figure 4 adds the period maxima along the path (C(k)) and places the overall score where it falls: \
+                "kam reads Figure 4 by adding the period maxima along the path (C(k)) and placing the overall score where it falls: \
                  C({}) = {from} ≤ {score} < {to} = C({number}), so the position is period {number} `{period}`, \
                  {}% of the way through it",
                 number - 1,
                 num(fraction * 100.0)
             ),
         ),
-        Position::BestPractice { score } => (
-            "best practice".to_owned(),
-            format!("the overall score {score} equals the overall maximum, which is best practice"),
-        ),
+        Position::BestPractice { score } => ("end of the path".to_owned(), end_of_path(*score)),
     };
     let position = Trace {
         figure: "position".to_owned(),
@@ -175,7 +180,7 @@ fn audit(
     let threshold = report.progress.completion_threshold;
     let current = report.progress.current_period.clone();
     let mut rule = format!(
-        "Figure 3 reads the periods in path order; a period is complete when its score reaches {}% of its maximum. ",
+        "kam reads Figure 3 in path order; a period is complete when its score reaches {}% of its maximum (kam's threshold). ",
         num(threshold)
     );
     let mut terms = Vec::new();
@@ -372,7 +377,7 @@ fn quadrants(input: &PortfolioInput) -> Result<Vec<Trace>, Error> {
                 value: q.label().to_owned(),
                 rule: format!(
                     "attractiveness {} and relationship strength {}, each the weighted sum of its criteria rescaled to 0–100, \
-                     put the customer in the {} quadrant: {}",
+                     put the customer in the quadrant kam calls {}; the seed: “{}”",
                     side(p.attractiveness, input.thresholds.attractiveness),
                     side(p.relationship, input.thresholds.relationship),
                     q.label().to_lowercase(),
@@ -443,7 +448,7 @@ mod tests {
                     let named = e.traces[0].value.contains(&format!("`{period}`"));
                     prop_assert!(named);
                 }
-                Position::BestPractice { .. } => prop_assert_eq!(&e.traces[0].value, "best practice"),
+                Position::BestPractice { .. } => prop_assert_eq!(&e.traces[0].value, "end of the path"),
             }
             match &report.progress.current_period {
                 Some(p) => prop_assert_eq!(&e.traces[1].value, &format!("`{p}`")),

@@ -16,7 +16,8 @@ pub const DEFAULT_SHARE: f64 = 80.0;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ParetoInput {
-    /// The measure's name, e.g. `revenue`, `profit` or `margin`; default
+    /// The measure's name, e.g. `revenue`, `profit` or `market share` (the
+    /// seed's examples; any other measure is the user's choice); default
     /// `revenue`. It only labels the report and error messages.
     #[serde(default = "default_measure")]
     pub measure: String,

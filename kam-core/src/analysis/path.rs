@@ -236,14 +236,7 @@ fn audit_path(
         AuditTarget::Overall { .. } => true,
     };
     let top = framework.scale.max;
-    let ordered: Vec<&crate::framework::Item> = framework
-        .path()
-        .flat_map(|s| {
-            framework
-                .items
-                .iter()
-                .filter(move |i| i.period == s.period.id)
-        })
+    let ordered: Vec<&crate::framework::Item> = crate::assessment::path_items(framework)
         .filter(|i| !all_complete && in_scope(i) && !assessment.not_applicable.contains(&i.id))
         .collect();
     let score: u32 = ordered

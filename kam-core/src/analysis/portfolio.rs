@@ -137,7 +137,8 @@ pub struct PortfolioPosition {
     pub quadrant: Quadrant,
 }
 
-/// A quadrant of the matrix, with the seed's guidance.
+/// A quadrant of the matrix, with the seed's guidance. The quadrant names
+/// (`key-account`, "Develop", …) are kam's labels; the guidance is quoted.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -173,7 +174,8 @@ impl Quadrant {
         }
     }
 
-    /// Its name, for tables and chart legends.
+    /// Its name, for tables and chart legends: kam's label, not the seed's
+    /// words.
     pub fn label(self) -> &'static str {
         match self {
             Quadrant::KeyAccount => "Key account",
@@ -183,20 +185,22 @@ impl Quadrant {
         }
     }
 
-    /// The guidance that goes with it, in the seed's words.
+    /// The guidance that goes with it, quoted from the seed (the `CedarView` article on
+    /// choosing key accounts).
     pub fn guidance(self) -> &'static str {
         match self {
-            Quadrant::KeyAccount => {
-                "offers both attractiveness and relationship: manage as a key account"
-            }
+            Quadrant::KeyAccount => "KAM is typically applicable to customers who offer both.",
             Quadrant::Develop => {
-                "attractive but the relationship strength is low: the focus is on development"
+                "Where the customer offers an attractive business proposition but the \
+                 relationship strength is low, the focus is on development."
             }
             Quadrant::Maintain => {
-                "less attractive but a relationship built over the years: the focus is on maintenance"
+                "Contrarily, where the attractiveness is less but relationship has been \
+                 built over the years, the focus is on maintenance."
             }
             Quadrant::OpportunisticTactical => {
-                "neither: the relationship is opportunistic and tactical"
+                "And what if the customer is neither? Of course, the relationship then gets \
+                 opportunistic and tactical."
             }
         }
     }

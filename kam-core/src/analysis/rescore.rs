@@ -1,11 +1,11 @@
 #![doc = include_str!("../../../docs/analyses/rescore.md")]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::compare::ScoreChange;
+use super::compare::{ScoreChange, change};
 use crate::assessment::AuditAssessment;
 use crate::error::Error;
 use crate::framework::{AuditFramework, Framework};
@@ -122,56 +122,23 @@ pub fn rescore(
     let new = input.after.as_audit()?;
     let report_before =
         score_audit(old, &input.assessment, options).map_err(|e| e.within("/assessment"))?;
-    let (carried, dropped) = carry(old, new, &input.assessment);
+    let (carried, dropped) = Carry::new(old, new).apply(&input.assessment);
     let report_after = score_audit(new, &carried, options)?;
-    let in_new: BTreeMap<&str, &crate::framework::Item> =
-        new.items.iter().map(|i| (i.id.as_str(), i)).collect();
-    let in_old: BTreeMap<&str, &crate::framework::Item> =
-        old.items.iter().map(|i| (i.id.as_str(), i)).collect();
-    let mut moved = Vec::new();
-    let mut reweighted = Vec::new();
-    for item in &old.items {
-        let Some(other) = in_new.get(item.id.as_str()) else {
-            continue;
-        };
-        if item.period != other.period || item.stream != other.stream {
-            moved.push(ItemMove {
-                id: item.id.clone(),
-                period_before: item.period.clone(),
-                period_after: other.period.clone(),
-                stream_before: item.stream.clone(),
-                stream_after: other.stream.clone(),
-            });
-        }
-        if item.weight != other.weight {
-            reweighted.push(WeightChange {
-                id: item.id.clone(),
-                before: item.weight,
-                after: other.weight,
-            });
-        }
-    }
-    let overall = ScoreChange {
-        id: new.id.clone(),
-        name: new.name.clone(),
-        before: report_before.overall,
-        after: report_after.overall,
-        change: i64::from(report_after.overall.score) - i64::from(report_before.overall.score),
-        percent_change: report_after.overall.percent - report_before.overall.percent,
-    };
+    let ItemChanges {
+        added,
+        removed,
+        moved,
+        reweighted,
+    } = ItemChanges::between(old, new);
+    let overall = change(
+        &new.id,
+        &new.name,
+        report_before.overall,
+        report_after.overall,
+    );
     Ok(RescoreReport {
-        added: new
-            .items
-            .iter()
-            .filter(|i| !in_old.contains_key(i.id.as_str()))
-            .map(|i| i.id.clone())
-            .collect(),
-        removed: old
-            .items
-            .iter()
-            .filter(|i| !in_new.contains_key(i.id.as_str()))
-            .map(|i| i.id.clone())
-            .collect(),
+        added,
+        removed,
         moved,
         reweighted,
         dropped,
@@ -184,51 +151,129 @@ pub fn rescore(
     })
 }
 
-/// Carries the answers over to `new`: items it lacks are left out (they show
-/// as removed), and answers that break its rules are dropped with a reason.
-fn carry(
-    old: &AuditFramework,
-    new: &AuditFramework,
-    assessment: &AuditAssessment,
-) -> (AuditAssessment, Vec<DroppedAnswer>) {
-    let mut carried = AuditAssessment::new(new);
-    carried.context = assessment.context.clone();
-    let mut dropped = Vec::new();
-    let known = |id: &str| new.item(id).is_some();
-    for item in &old.items {
-        let id = &item.id;
-        if !known(id) {
-            continue;
-        }
-        if let Some(&score) = assessment.scores.get(id) {
-            if score < new.scale.min || score > new.scale.max {
-                dropped.push(DroppedAnswer {
-                    id: id.clone(),
-                    reason: format!(
-                        "score {score} is outside the new scale {}–{}",
-                        new.scale.min, new.scale.max
-                    ),
-                });
-            } else {
-                carried.scores.insert(id.clone(), score);
-            }
-        }
-        if assessment.not_applicable.contains(id) {
-            if new.not_applicable.allowed {
-                carried.not_applicable.insert(id.clone());
-            } else {
-                dropped.push(DroppedAnswer {
-                    id: id.clone(),
-                    reason: "marked not applicable, which the new version does not allow"
-                        .to_owned(),
+/// How the items of two versions of a framework differ, compared by id.
+pub(crate) struct ItemChanges {
+    /// Items only in the new version, in its order.
+    pub(crate) added: Vec<String>,
+    /// Items only in the old version, in its order.
+    pub(crate) removed: Vec<String>,
+    /// Items in both whose period or contributory stream changed.
+    pub(crate) moved: Vec<ItemMove>,
+    /// Items in both whose weight changed.
+    pub(crate) reweighted: Vec<WeightChange>,
+}
+
+impl ItemChanges {
+    pub(crate) fn between(old: &AuditFramework, new: &AuditFramework) -> Self {
+        let in_new: BTreeMap<&str, &crate::framework::Item> =
+            new.items.iter().map(|i| (i.id.as_str(), i)).collect();
+        let in_old: BTreeSet<&str> = old.items.iter().map(|i| i.id.as_str()).collect();
+        let mut moved = Vec::new();
+        let mut reweighted = Vec::new();
+        for item in &old.items {
+            let Some(other) = in_new.get(item.id.as_str()) else {
+                continue;
+            };
+            if item.period != other.period || item.stream != other.stream {
+                moved.push(ItemMove {
+                    id: item.id.clone(),
+                    period_before: item.period.clone(),
+                    period_after: other.period.clone(),
+                    stream_before: item.stream.clone(),
+                    stream_after: other.stream.clone(),
                 });
             }
+            if item.weight != other.weight {
+                reweighted.push(WeightChange {
+                    id: item.id.clone(),
+                    before: item.weight,
+                    after: other.weight,
+                });
+            }
         }
-        if let Some(text) = assessment.evidence.get(id) {
-            carried.evidence.insert(id.clone(), text.clone());
+        ItemChanges {
+            added: new
+                .items
+                .iter()
+                .filter(|i| !in_old.contains(i.id.as_str()))
+                .map(|i| i.id.clone())
+                .collect(),
+            removed: old
+                .items
+                .iter()
+                .filter(|i| !in_new.contains_key(i.id.as_str()))
+                .map(|i| i.id.clone())
+                .collect(),
+            moved,
+            reweighted,
         }
     }
-    (carried, dropped)
+}
+
+/// The rule that carries answers from one framework version to another:
+/// items the new version lacks are left out (they show as removed), and
+/// answers that break its rules are dropped with a reason. Prepared once per
+/// pair of versions, as a programme carries thousands of audits at a time.
+pub(crate) struct Carry<'f> {
+    old: &'f AuditFramework,
+    new: &'f AuditFramework,
+    /// The new version's item ids.
+    known: BTreeSet<&'f str>,
+}
+
+impl<'f> Carry<'f> {
+    pub(crate) fn new(old: &'f AuditFramework, new: &'f AuditFramework) -> Self {
+        Carry {
+            old,
+            new,
+            known: new.items.iter().map(|i| i.id.as_str()).collect(),
+        }
+    }
+
+    /// `assessment` carried over to the new version, and the answers dropped.
+    pub(crate) fn apply(
+        &self,
+        assessment: &AuditAssessment,
+    ) -> (AuditAssessment, Vec<DroppedAnswer>) {
+        let (old, new) = (self.old, self.new);
+        let mut carried = AuditAssessment::new(new);
+        carried.context = assessment.context.clone();
+        let mut dropped = Vec::new();
+        for item in &old.items {
+            let id = &item.id;
+            if !self.known.contains(id.as_str()) {
+                continue;
+            }
+            if let Some(&score) = assessment.scores.get(id) {
+                if score < new.scale.min || score > new.scale.max {
+                    dropped.push(DroppedAnswer {
+                        id: id.clone(),
+                        reason: format!(
+                            "score {score} is outside the new scale {}–{}",
+                            new.scale.min, new.scale.max
+                        ),
+                    });
+                } else {
+                    carried.scores.insert(id.clone(), score);
+                }
+            }
+            if assessment.not_applicable.contains(id) {
+                if new.not_applicable.allowed {
+                    carried.not_applicable.insert(id.clone());
+                } else {
+                    dropped.push(DroppedAnswer {
+                        id: id.clone(),
+                        reason: "marked not applicable, which the new version does not allow"
+                            .to_owned(),
+                    });
+                }
+            }
+            if let Some(text) = assessment.evidence.get(id) {
+                carried.evidence.insert(id.clone(), text.clone());
+            }
+        }
+        (carried, dropped)
+    }
 }
 
 fn maxima(before: &AuditReport, after: &AuditReport, new: &AuditFramework) -> Vec<MaxChange> {

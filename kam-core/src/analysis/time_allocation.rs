@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::check_range;
 use crate::error::{AnalysisError, Error};
-use crate::framework::Source;
+use crate::framework::{Provenance, Source};
 use crate::json::unique_map;
 
 /// How far the shares may add up beyond 100 (rounding in the user's sheet).
@@ -45,6 +45,9 @@ pub struct GuidelineActivity {
     /// What the activity covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Whether the description is quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Lowest recommended share, in percent.
     pub min: f64,
     /// Highest recommended share, in percent.

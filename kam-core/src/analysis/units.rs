@@ -8,7 +8,7 @@ use crate::assessment::AuditAssessment;
 use crate::error::{AnalysisError, Error, LimitError};
 use crate::framework::AuditFramework;
 use crate::limits::MAX_UNITS;
-use crate::scoring::{self, FrameworkRef, Position, ScoreOptions};
+use crate::scoring::{self, AuditReport, FrameworkRef, Position, ScoreOptions};
 
 /// Audits of several units (business units, countries, teams) of one
 /// framework version, each naming its unit in `context.unit`.
@@ -105,15 +105,12 @@ pub fn units(
         .map(|(i, (audit, unit))| {
             let report = scoring::score_audit(framework, audit, options)
                 .map_err(|e| e.within(&format!("/audits/{i}")))?;
+            let (phases, periods) = percents(&report);
             Ok(UnitRow {
                 unit: (*unit).to_owned(),
                 overall: report.overall.percent,
-                phases: report.phases.iter().map(|p| p.percent).collect(),
-                periods: report
-                    .phases
-                    .iter()
-                    .flat_map(|p| p.periods.iter().map(|q| q.percent))
-                    .collect(),
+                phases,
+                periods,
                 current_period: report.progress.current_period,
                 position: match report.position {
                     Position::Period { period, .. } => Some(period),
@@ -141,6 +138,19 @@ pub fn units(
             .collect(),
         units: rows,
     })
+}
+
+/// A report's percentage per phase and per period, in path order: the
+/// columns of a unit's row.
+pub(crate) fn percents(report: &AuditReport) -> (Vec<f64>, Vec<f64>) {
+    (
+        report.phases.iter().map(|p| p.percent).collect(),
+        report
+            .phases
+            .iter()
+            .flat_map(|p| p.periods.iter().map(|q| q.percent))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -79,7 +79,7 @@ pub fn load_framework(json: &str) -> Result<Framework, Error> {
 /// Scores an action-audit assessment against the bundled framework it names.
 ///
 /// ```
-/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 3}}"#)?;
 /// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
 /// assert_eq!(report.overall.to_string(), "3 of 387 points (0.8%)");
 /// # Ok::<(), kam_core::Error>(())
@@ -102,7 +102,7 @@ pub fn score(assessment: &AuditAssessment, options: &ScoreOptions) -> Result<Aud
 /// let framework = kam_core::api::load_framework(&serde_json::to_string(
 ///     kam_core::api::framework("cranfield-kam-development")?,
 /// ).unwrap())?;
-/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let assessment = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 3}}"#)?;
 /// let report = kam_core::api::score_with(&framework, &assessment, &Default::default())?;
 /// assert_eq!(report.overall.score, 3);
 /// # Ok::<(), kam_core::Error>(())
@@ -168,7 +168,7 @@ pub fn score_maturity_with(
 ///
 /// ```
 /// let answers = kam_core::LitmusAnswers::from_json(r#"{
-///     "framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     "framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///     "responses": [{"test": "organisation", "answer_sets": [{"answers": {
 ///         "organisation-1": true, "organisation-2": true, "organisation-3": true,
 ///         "organisation-4": true, "organisation-5": false}}]}]}"#)?;
@@ -336,7 +336,7 @@ pub fn portfolio(
 /// [`crate::analysis::compare`]).
 ///
 /// ```
-/// let before = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let before = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 3}}"#)?;
 /// let mut after = before.clone();
 /// after.scores.insert("A1.2".into(), 2);
 /// let input = kam_core::analysis::ComparisonInput { before, after };
@@ -383,7 +383,7 @@ pub fn compare_with(
 /// (see [`crate::analysis::aggregate`]).
 ///
 /// ```
-/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 3}}"#)?;
 /// let input = kam_core::analysis::AggregateInput::from_json(
 ///     &serde_json::json!({"audits": [audit.clone(), audit]}).to_string(),
 /// )?;
@@ -407,7 +407,7 @@ pub fn aggregate(
 ///
 /// ```
 /// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
-/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1", "scores": {"A1.1": 3}}"#)?;
+/// let audit = kam_core::AuditAssessment::from_json(r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2", "scores": {"A1.1": 3}}"#)?;
 /// let input = kam_core::analysis::AggregateInput::from_json(
 ///     &serde_json::json!({"audits": [audit]}).to_string(),
 /// )?;
@@ -431,9 +431,9 @@ pub fn aggregate_with(
 ///
 /// ```
 /// let input = kam_core::analysis::UnitsInput::from_json(r#"{"audits": [
-///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///      "context": {"unit": "UK"}, "scores": {"A1.1": 3}},
-///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///      "context": {"unit": "France"}}]}"#)?;
 /// let comparison = kam_core::api::units(&input, &Default::default())?;
 /// assert_eq!(comparison.units.len(), 2);
@@ -456,7 +456,7 @@ pub fn units(
 /// ```
 /// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
 /// let input = kam_core::analysis::UnitsInput::from_json(r#"{"audits": [
-///     {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     {"framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///      "context": {"unit": "UK"}}]}"#)?;
 /// let comparison = kam_core::api::units_with(cranfield, &input, &Default::default())?;
 /// assert_eq!(comparison.units[0].unit, "UK");
@@ -538,7 +538,7 @@ pub fn time_allocation(
 ///
 /// ```
 /// let input = kam_core::analysis::PathInput::from_json(r#"{"type": "audit",
-///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1"},
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.2"},
 ///     "target": {"type": "overall", "percent": 2}}"#)?;
 /// let plan = kam_core::api::shortest_path(&input, &Default::default())?;
 /// assert!(matches!(plan, kam_core::analysis::PathPlan::Audit(_)));
@@ -588,7 +588,7 @@ pub fn shortest_path_with(
 ///
 /// ```
 /// let input = kam_core::analysis::ExplainInput::from_json(r#"{"type": "audit",
-///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///                    "scores": {"A1.1": 3}}}"#)?;
 /// let explanation = kam_core::api::explain(&input, &Default::default())?;
 /// assert!(!explanation.traces.is_empty());
@@ -621,7 +621,7 @@ pub fn explain(
 /// ```
 /// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
 /// let input = kam_core::analysis::ExplainInput::from_json(r#"{"type": "audit",
-///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1"}}"#)?;
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.2"}}"#)?;
 /// let explanation = kam_core::api::explain_with(cranfield, &input, &Default::default())?;
 /// assert!(!explanation.traces.is_empty());
 /// # Ok::<(), kam_core::Error>(())
@@ -645,7 +645,7 @@ pub fn explain_with(
 /// // The assessment re-scored under the same framework: nothing moves.
 /// let cranfield = kam_core::api::framework("cranfield-kam-development")?;
 /// let input = kam_core::analysis::RescoreInput::from_json(&serde_json::json!({
-///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1",
+///     "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.2",
 ///                    "scores": {"A1.1": 3}},
 ///     "after": cranfield,
 /// }).to_string())?;
@@ -678,7 +678,7 @@ pub fn rescore(
 ///
 /// ```
 /// let assessment = kam_core::AuditAssessment::from_json(
-///     r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1"}"#,
+///     r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2"}"#,
 /// )?;
 /// let report = kam_core::api::score(&assessment, &Default::default())?;
 /// let words = kam_core::api::describe(&report)?;
@@ -745,7 +745,7 @@ pub fn describe_litmus(report: &LitmusReport) -> Result<crate::words::LitmusWord
 ///
 /// ```
 /// let text = r#"{"framework": "cranfield-kam-development",
-///                "framework_version": "2006.1", "scores": {"A1.1": 3}}"#;
+///                "framework_version": "2006.2", "scores": {"A1.1": 3}}"#;
 /// let report = kam_core::api::score_json(text, None)?;
 /// assert!(report.starts_with(r#"{"framework":{"id":"cranfield-kam-development","#));
 /// assert!(report.contains(r#""overall":{"score":3,"max":387,"#));
@@ -803,13 +803,143 @@ pub fn score_batch_with(
     crate::batch::score_input(input, Some(framework))
 }
 
+// Checklist frameworks (docs/frameworks/): scoring a checklist assessment.
+
+/// Scores a checklist assessment (the shared assessment format) against the
+/// bundled checklist it names: completion per section and per group, the
+/// stage reached and the balance indicator where the checklist has them.
+///
+/// ```
+/// let framework = kam_core::api::framework("kam-development-model")?.as_checklist()?;
+/// let mut assessment = kam_core::AuditAssessment::for_checklist(framework);
+/// for id in ["identify-key-accounts", "analyze-key-accounts", "develop-account-plans"] {
+///     assessment.scores.insert(id.into(), 3);
+/// }
+/// let report = kam_core::api::score_checklist(&assessment, &Default::default())?;
+/// let stage = report.stage.unwrap();
+/// assert_eq!(stage.reached.unwrap().name, "Assessment and Planning");
+/// assert_eq!(stage.next.unwrap().name, "Engagement and Relationship Building");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// See [`crate::checklist::score_checklist`]; also `unknown-framework` and
+/// `wrong-framework-type`.
+pub fn score_checklist(
+    assessment: &AuditAssessment,
+    options: &crate::checklist::ChecklistOptions,
+) -> Result<crate::checklist::ChecklistReport, Error> {
+    score_checklist_with(framework(&assessment.framework)?, assessment, options)
+}
+
+/// Scores a checklist assessment against `framework`, e.g. a company's own
+/// checklist file loaded with [`load_framework`].
+///
+/// ```
+/// let file = std::fs::read_to_string("examples/data/acme-kam-review.json")?;
+/// let checklist = kam_core::api::load_framework(&file)?;
+/// let mut assessment = kam_core::AuditAssessment::for_checklist(checklist.as_checklist()?);
+/// assessment.scores.insert("plan-reviewed".into(), 2); // weight 2: 4 of 4 points
+/// let report = kam_core::api::score_checklist_with(&checklist, &assessment, &Default::default())?;
+/// assert_eq!((report.sections[0].score, report.sections[0].max), (4, 8));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// See [`score_checklist`].
+pub fn score_checklist_with(
+    framework: &Framework,
+    assessment: &AuditAssessment,
+    options: &crate::checklist::ChecklistOptions,
+) -> Result<crate::checklist::ChecklistReport, Error> {
+    crate::checklist::score_checklist(framework.as_checklist()?, assessment, options)
+}
+
+// Programme (issue 14): a KAM programme, many assessments across units,
+// assessors and years in one document (see `crate::programme` and
+// docs/programme.md).
+
+/// Reads a whole KAM programme: each unit's audits merged per date across
+/// its assessors, their agreement (Krippendorff's alpha), trend, pace
+/// against the paper's timescales and next milestone; the roll-up through
+/// the units and their ranking; the programme's next actions and
+/// disagreements; and its maturity, litmus, customer and account-plan
+/// results. See [`crate::programme::programme_report`].
+///
+/// ```
+/// let programme = kam_core::api::example_programme()?;
+/// let report = kam_core::api::programme_report(&programme, &Default::default())?;
+/// assert_eq!(report.units.len(), programme.units.len());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// See [`crate::programme::programme_report`].
+pub fn programme_report(
+    programme: &crate::programme::Programme,
+    options: &ScoreOptions,
+) -> Result<crate::programme::ProgrammeReport, Error> {
+    crate::programme::programme_report(programme, options)
+}
+
+/// Reads a programme document from JSON text within the programme's own
+/// limits (256 MiB of text instead of a document's 8 MiB; see
+/// [`crate::limits::MAX_PROGRAMME_BYTES`]).
+///
+/// ```
+/// let err = kam_core::api::programme_from_json(r#"{"name": "x", "units": 3}"#).unwrap_err();
+/// assert_eq!(err.kind(), "invalid-input");
+/// assert_eq!(err.path().as_deref(), Some("/units"));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
+/// `too-many-units` and `invalid-json`, naming the path at fault.
+pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Error> {
+    crate::programme::from_json(text)
+}
+
+/// [`programme_report`] of a programme given as JSON text, the report
+/// returned as compact JSON text: what a binding calls with a file's
+/// contents, and what the benchmark measures against parsing the text.
+/// `options` is [`ScoreOptions`] as JSON text; `None` means the defaults.
+///
+/// ```
+/// let text = serde_json::to_string(&kam_core::api::example_programme()?).unwrap();
+/// let report = kam_core::api::programme_report_json(&text, None)?;
+/// assert!(report.starts_with(r#"{"name":"#));
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// Those of [`programme_from_json`] and [`programme_report`].
+pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<String, Error> {
+    ops::programme_report::call_json(programme, options, None)
+}
+
+/// The bundled example programme: Northwind Components, a fictional
+/// company (see [`crate::programme::example`]).
+///
+/// ```
+/// let programme = kam_core::api::example_programme()?;
+/// assert!(!programme.assessments.is_empty());
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// Only if a bundled file is broken (ruled out by the tests).
+pub fn example_programme() -> Result<crate::programme::Programme, Error> {
+    crate::programme::example::bundled()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const ASSESSMENT: &str = r#"{
         "framework": "cranfield-kam-development",
-        "framework_version": "2006.1",
+        "framework_version": "2006.2",
         "context": {"organisation": "Søren & Zoë — 株式会社"},
         "scores": {"A1.1": 3, "A1.2": 2, "B1.1": 1},
         "evidence": {"A1.1": "Vertrag über 2 Mio. € verloren 😬"}

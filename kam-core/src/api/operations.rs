@@ -27,7 +27,9 @@ use crate::framework::Framework;
 ///     js: "jsName",                        // its JavaScript name
 ///     module: engine,                      // `engine` or `analysis`: the WebAssembly module it is in
 ///     input: arg: InputType = "InputType", // Python/JS argument name, Rust type, TypeScript name,
-///                                          // then `[result]` when the input is another operation's result
+///                                          // then `[shared]` when another row already has the type
+///                                          // (its `from_json` comes from there), or `[own]` when the
+///                                          // type reads itself (`json::Document`) with its own limits
 ///     options: [OptionsType = "OptionsType"],  // or `[]`: takes no options
 ///     output: OutputType = "OutputType",
 ///     framework: [name_with = "jsNameWith"],   // or `[]`: no variant taking a framework
@@ -91,7 +93,7 @@ macro_rules! for_each_operation {
             describe {
                 js: "describe",
                 module: engine,
-                input: report: $crate::scoring::AuditReport = "AuditReport" [result],
+                input: report: $crate::scoring::AuditReport = "AuditReport" [shared],
                 options: [],
                 output: $crate::words::AuditWords = "AuditWords",
                 framework: [],
@@ -101,7 +103,7 @@ macro_rules! for_each_operation {
             describe_maturity {
                 js: "describeMaturity",
                 module: engine,
-                input: report: $crate::maturity::MaturityReport = "MaturityReport" [result],
+                input: report: $crate::maturity::MaturityReport = "MaturityReport" [shared],
                 options: [],
                 output: $crate::words::MaturityWords = "MaturityWords",
                 framework: [],
@@ -111,7 +113,7 @@ macro_rules! for_each_operation {
             describe_litmus {
                 js: "describeLitmus",
                 module: analysis,
-                input: report: $crate::litmus::LitmusReport = "LitmusReport" [result],
+                input: report: $crate::litmus::LitmusReport = "LitmusReport" [shared],
                 options: [],
                 output: $crate::words::LitmusWords = "LitmusWords",
                 framework: [],
@@ -227,6 +229,31 @@ macro_rules! for_each_operation {
                 output: $crate::batch::BatchReport = "BatchReport",
                 framework: [score_batch_with = "scoreBatchWith"],
             }
+            /// Scores a checklist assessment (the shared assessment format)
+            /// against the bundled checklist it names: completion per section
+            /// and per group, the stage reached and the balance indicator where
+            /// the checklist has them, and the next actions.
+            score_checklist {
+                js: "scoreChecklist",
+                module: analysis,
+                input: assessment: $crate::assessment::AuditAssessment = "AuditAssessment" [shared],
+                options: [$crate::checklist::ChecklistOptions = "ChecklistOptions"],
+                output: $crate::checklist::ChecklistReport = "ChecklistReport",
+                framework: [score_checklist_with = "scoreChecklistWith"],
+            }
+            /// Reads a whole KAM programme: each unit's audits merged per date
+            /// across its assessors, their agreement (Krippendorff's alpha),
+            /// trend, pace and next milestone; the roll-up through the units and
+            /// their ranking; the programme's next actions and disagreements; and
+            /// its maturity, litmus, customer and account-plan results.
+            programme_report {
+                js: "programmeReport",
+                module: analysis,
+                input: programme: $crate::programme::Programme = "Programme" [own],
+                options: [$crate::scoring::ScoreOptions = "ScoreOptions"],
+                output: $crate::programme::ProgrammeReport = "ProgrammeReport",
+                framework: [],
+            }
         }
     };
 }
@@ -291,6 +318,8 @@ impl Operation {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
+
+impl crate::json::Document for NoOptions {}
 
 /// The name of the JSON Schema of a type: its title in kebab case, e.g.
 /// `AuditAssessment` → `audit-assessment`.
@@ -523,6 +552,8 @@ macro_rules! readable {
             }
         }
 
+        impl crate::json::Document for $type {}
+
         impl std::str::FromStr for $type {
             type Err = Error;
 
@@ -540,14 +571,19 @@ readable!(
     "Every option has a default, so `{}` is valid."
 );
 readable!(
+    crate::checklist::ChecklistOptions,
+    "ChecklistOptions",
+    "Every option has a default, so `{}` is valid."
+);
+readable!(
     crate::maturity::MaturityOptions,
     "MaturityOptions",
     "Every option has a default, so `{}` is valid."
 );
 
-/// `from_json` for an operation's input, unless the input is another
-/// operation's result (marked `[result]` in the table), which has it as a
-/// result already.
+/// `from_json` for an operation's input, unless another row has the type
+/// already (marked `[shared]` in the table) or the type reads itself with
+/// limits of its own (`[own]`, e.g. a programme).
 macro_rules! readable_input {
     ($input:ty, $input_ts:tt) => {
         readable!(
@@ -556,7 +592,8 @@ macro_rules! readable_input {
             "It is only read here; whether it fits its framework is checked when it is scored or analysed."
         );
     };
-    ($input:ty, $input_ts:tt, result) => {};
+    ($input:ty, $input_ts:tt, shared) => {};
+    ($input:ty, $input_ts:tt, own) => {};
 }
 
 /// The options type of a row: its own, or [`NoOptions`].
@@ -615,9 +652,9 @@ macro_rules! define_operations {
                         options: Option<&str>,
                         framework: Option<&Framework>,
                     ) -> Result<String, Error> {
-                        let input: Input = crate::json::from_json(input)?;
-                        let options: Options = match options {
-                            Some(text) => crate::json::from_json(text)?,
+                        let input = <Input as crate::json::Document>::read_json(input)?;
+                        let options = match options {
+                            Some(text) => <Options as crate::json::Document>::read_json(text)?,
                             None => Options::default(),
                         };
                         to_json(&run(&input, &options, framework)?)
@@ -656,7 +693,7 @@ macro_rules! define_operations {
         ///
         /// ```
         /// let text = r#"{"framework": "cranfield-kam-development",
-        ///                "framework_version": "2006.1", "scores": {"A1.1": 3}}"#;
+        ///                "framework_version": "2006.2", "scores": {"A1.1": 3}}"#;
         /// let report = kam_core::api::call_json("score", text, None, None).unwrap()?;
         /// assert!(report.contains(r#""overall":{"score":3,"max":387,"#));
         /// assert!(kam_core::api::call_json("scroe", text, None, None).is_none());

@@ -222,3 +222,26 @@ fn checker_rejects_broken_documents() {
     assert_eq!(doc[0].attr("t"), Some("<x>"));
     assert_eq!(doc[0].text, "&'");
 }
+
+/// Compares each chart with its committed copy `docs/<dir>/<name>`, or
+/// writes it there first when `KAM_BLESS` is set (after an intended change);
+/// `rerun` is the command that rewrites them, for the failure message.
+pub(crate) fn assert_committed(dir: &str, charts: &[(&str, String)], rerun: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs")
+        .join(dir);
+    let bless = std::env::var_os("KAM_BLESS").is_some();
+    for (name, svg) in charts {
+        let path = dir.join(name);
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, svg).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == *svg,
+            "{} is out of date: run `{rerun}`",
+            path.display()
+        );
+    }
+}

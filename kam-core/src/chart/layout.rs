@@ -2,7 +2,7 @@
 //! legend, a value axis with gridlines, and the columns of a development path
 //! grouped by phase.
 
-use super::svg::{BAND, GRID, INK, MUTED, Svg, TextStyle, V, fit, num, styled_width};
+use super::svg::{BAND, GRID, INK, MUTED, Svg, TextStyle, V, fit, num, styled_width, wrap};
 use crate::scoring::AuditReport;
 
 /// The width of every chart, in user units. At 600 px on screen the text
@@ -16,14 +16,18 @@ const TITLE: TextStyle = TextStyle::new(17.0).bold();
 const SUBTITLE: TextStyle = TextStyle::new(12.0).fill(MUTED);
 const LEGEND: TextStyle = TextStyle::new(11.5);
 
-/// Writes the title and up to two subtitle lines; returns the y below them.
+/// Writes the title and up to two subtitle sentences, each wrapped onto up
+/// to two lines (a sentence is read in full, not cut mid-word, when the
+/// chart is shown at its own width); returns the y below them.
 pub(crate) fn header(svg: &mut Svg, title: &str, subtitle: &[String]) -> f64 {
     let usable = WIDTH - 2.0 * MARGIN;
     svg.text(MARGIN, 28.0, &TITLE, &fit(title, usable, &TITLE));
     let mut y = 28.0;
-    for line in subtitle.iter().take(2) {
-        y += 17.0;
-        svg.text(MARGIN, y, &SUBTITLE, &fit(line, usable, &SUBTITLE));
+    for sentence in subtitle.iter().take(2) {
+        for line in wrap(sentence, usable, &SUBTITLE, 2) {
+            y += 17.0;
+            svg.text(MARGIN, y, &SUBTITLE, &line);
+        }
     }
     y + 10.0
 }

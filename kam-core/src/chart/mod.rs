@@ -16,10 +16,12 @@
 //! - [`portfolio_matrix`]: customers by relationship strength and
 //!   attractiveness, in the four quadrants.
 //! - [`progress`]: completion by period in two audits, side by side.
+//! - [`checklist()`]: completion by section and by group of a checklist.
 //!
 //! docs/reports.md shows each chart and how to produce it.
 
-mod layout;
+mod checklist;
+pub(crate) mod layout;
 mod path;
 mod periods;
 mod portfolio;
@@ -27,6 +29,7 @@ mod progress;
 mod radar;
 pub(crate) mod svg;
 
+pub use checklist::checklist;
 pub use path::figure4;
 pub use periods::figure3;
 pub use portfolio::portfolio_matrix;
@@ -34,22 +37,22 @@ pub use progress::progress;
 pub use radar::maturity_radar;
 
 /// Bars of complete periods: a deep green, dark enough for white text nearby.
-const COMPLETE: &str = "#2a7f62";
+pub(crate) const COMPLETE: &str = "#2a7f62";
 /// Bars of periods not yet complete: a neutral grey that reads as "not yet".
-const INCOMPLETE: &str = "#9aa5b1";
+pub(crate) const INCOMPLETE: &str = "#9aa5b1";
 /// The current period, the overall score and targets: vermillion, which
 /// stays distinct from green and blue for colour-blind readers.
-const CURRENT: &str = "#d55e00";
+pub(crate) const CURRENT: &str = "#d55e00";
 /// The column behind the current period.
-const HIGHLIGHT: &str = "#fde7d9";
+pub(crate) const HIGHLIGHT: &str = "#fde7d9";
 /// The development path and current maturity: a strong blue.
-const PATH: &str = "#1f5fa8";
+pub(crate) const PATH: &str = "#1f5fa8";
 
 #[cfg(test)]
 pub(crate) mod check;
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]
-mod properties;
+pub(crate) mod properties;
 #[cfg(test)]
 mod tests;

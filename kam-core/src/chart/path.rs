@@ -1,15 +1,17 @@
-//! Figure 4 of the Cranfield paper: the cumulative development path (the
-//! maximum score reachable by the end of each period), the milestones that
-//! close the phases, and the organisation's overall score placed on it.
+//! Figure 4 of the Cranfield paper ("Using the overall audit score to chart
+//! KAM programme progress"), as kam draws it: the development path as the
+//! cumulative maximum score reachable by the end of each period (kam's
+//! construction: the paper gives the caption, not the line), the paper's
+//! milestones after the periods they follow, and the organisation's overall
+//! score placed on the path.
 
 use std::fmt::Write;
 
-use super::layout::{
-    self, Column, Key, PhaseSpan, Scale, WIDTH, diamond, dot, header, legend, nice_axis,
-};
+use super::layout::{self, Column, Key, Scale, WIDTH, diamond, dot, header, legend, nice_axis};
 use super::svg::{INK, MUTED, Svg, TextStyle, V, num, styled_width, wrap};
 use super::{CURRENT, PATH};
-use crate::scoring::{AuditReport, Position};
+use crate::framework::Provenance;
+use crate::scoring::{AuditReport, MilestoneMark, Position};
 use crate::words::{self, titled};
 
 const LEFT: f64 = 64.0;
@@ -18,8 +20,9 @@ const PLOT_HEIGHT: f64 = 240.0;
 /// Room above the plot for two lines of milestone names.
 const MILESTONE_BAND: f64 = 34.0;
 
-/// Figure 4 as a standalone SVG: the cumulative development path with the
-/// period boundaries and the milestone closing each phase, and the overall
+/// Figure 4 as a standalone SVG: kam's cumulative development path with the
+/// period boundaries, a diamond at each milestone (at the end of the period
+/// it follows: Launch at 117, after Capability building), and the overall
 /// score marked where it falls on the path, with its period.
 ///
 /// ```
@@ -27,7 +30,7 @@ const MILESTONE_BAND: f64 = 34.0;
 /// # let assessment = kam_core::AuditAssessment::new(framework);
 /// let report = kam_core::api::score(&assessment, &kam_core::ScoreOptions::default())?;
 /// let svg = kam_core::chart::figure4(&report);
-/// assert!(svg.contains("Best practice KAM"));
+/// assert!(svg.contains("Launch at 117 (after period 4 Capability building)"));
 /// # Ok::<(), kam_core::Error>(())
 /// ```
 pub fn figure4(report: &AuditReport) -> String {
@@ -36,7 +39,8 @@ pub fn figure4(report: &AuditReport) -> String {
     let mut svg = Svg::new("kam-figure4", WIDTH, &title, &describe(report, &cumulative));
     let subtitle = vec![
         format!("{}: {}.", words::overall(report), words::position(report)),
-        "The line climbs by each period's maximum; a milestone closes each phase.".to_owned(),
+        "kam's path: the line climbs by each period's maximum; milestones follow their periods."
+            .to_owned(),
     ];
     let below = header(&mut svg, &title, &subtitle);
     let below = legend(
@@ -45,7 +49,7 @@ pub fn figure4(report: &AuditReport) -> String {
         &[
             (
                 Key::Line(PATH),
-                "Development path (cumulative maximum)".to_owned(),
+                "Development path (cumulative maximum, kam's)".to_owned(),
             ),
             (Key::Diamond(INK), "Milestone".to_owned()),
             (Key::Dot(CURRENT), "Overall score".to_owned()),
@@ -70,7 +74,7 @@ pub fn figure4(report: &AuditReport) -> String {
         )
         .collect();
     // Milestones first, so the path and the score are drawn over their lines.
-    milestone_names(&mut svg, report, &spans, &vertices, band);
+    milestone_names(&mut svg, report, &vertices, band);
     let score_at = score_point(report, &columns, &scale);
     if let Some((x, y)) = score_at {
         svg.dashed((LEFT, y), (x, y), CURRENT, 1.5);
@@ -92,12 +96,7 @@ pub fn figure4(report: &AuditReport) -> String {
         ],
     );
     let small = TextStyle::new(10.0).end().fill(MUTED);
-    let mut end = 0;
-    let mut milestone_ends = Vec::new();
-    for phase in &report.phases {
-        end += phase.periods.len();
-        milestone_ends.push(end);
-    }
+    let milestone_ends = milestone_ends(report);
     let label = score_at.map(|at| score_label(report, &vertices, at, bottom));
     for (index, (&(x, y), total)) in vertices.iter().skip(1).zip(&cumulative).enumerate() {
         let text = total.to_string();
@@ -110,7 +109,7 @@ pub fn figure4(report: &AuditReport) -> String {
         if !hidden {
             svg.halo_text(x - 5.0, y - 7.0, &small, &text);
         }
-        if milestone_ends.contains(&(index + 1)) {
+        if milestone_ends.iter().any(|&(end, _)| end == index + 1) {
             svg.open("g", &[("class", "kam-milestone".into())]);
             diamond(&mut svg, x, y, 6.5, INK);
             svg.close();
@@ -131,29 +130,68 @@ pub fn figure4(report: &AuditReport) -> String {
     svg.finish(bottom + 70.0)
 }
 
-/// Writes each phase's milestone name above the plot, right-aligned to the
-/// phase's end, with a dashed line down to the path's corner there.
-fn milestone_names(
-    svg: &mut Svg,
-    report: &AuditReport,
-    spans: &[PhaseSpan],
-    vertices: &[(f64, f64)],
-    band: f64,
-) {
-    let mut end = 0;
-    let name_style = TextStyle::new(11.0).end().bold();
-    for (phase, span) in report.phases.iter().zip(spans) {
-        end += phase.periods.len();
-        let Some(&(x, y)) = vertices.get(end) else {
+/// Each milestone as the number of periods up to and including the one it
+/// follows (its corner on the path), in path order.
+fn milestone_ends(report: &AuditReport) -> Vec<(usize, &MilestoneMark)> {
+    let periods: Vec<&str> = report
+        .phases
+        .iter()
+        .flat_map(|p| &p.periods)
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut ends: Vec<(usize, &MilestoneMark)> = report
+        .milestones
+        .iter()
+        .filter_map(|m| Some((periods.iter().position(|&p| p == m.after)? + 1, m)))
+        .collect();
+    ends.sort_by_key(|&(end, _)| end);
+    ends
+}
+
+/// Writes each milestone's name above the plot with a dashed line down to
+/// the path's corner at the end of the period it follows. A name ends at its
+/// line when it fits between the previous milestone and the line, starts at
+/// its line when it fits between the line and the next milestone (Launch,
+/// one period after Senior management approval), and is otherwise wrapped to
+/// two lines ending at the line.
+fn milestone_names(svg: &mut Svg, report: &AuditReport, vertices: &[(f64, f64)], band: f64) {
+    let ends = milestone_ends(report);
+    let corners: Vec<Option<(f64, f64)>> = ends
+        .iter()
+        .map(|&(end, _)| vertices.get(end).copied())
+        .collect();
+    let mut taken_to = LEFT;
+    for (index, &(_, milestone)) in ends.iter().enumerate() {
+        let Some((x, y)) = corners.get(index).copied().flatten() else {
             continue;
         };
-        let lines = wrap(&phase.milestone, span.width - 8.0, &name_style, 2);
+        let next = corners
+            .get(index + 1)
+            .copied()
+            .flatten()
+            .map_or(RIGHT, |(nx, _)| nx);
+        let name = match milestone.provenance {
+            Provenance::Source => milestone.name.clone(),
+            Provenance::Kam => format!("{} (kam)", milestone.name),
+        };
+        let ending = TextStyle::new(11.0).end().bold();
+        let starting = TextStyle::new(11.0).bold();
+        let width = styled_width(&name, &ending);
+        let (lines, style, anchor_x, right_edge) = if width <= x - 5.0 - taken_to {
+            (vec![name], ending, x - 5.0, x)
+        } else if width <= next - 10.0 - (x + 5.0) {
+            (vec![name], starting, x + 5.0, x + 5.0 + width)
+        } else {
+            let lines = wrap(&name, (x - 5.0 - taken_to).max(40.0), &ending, 2);
+            (lines, ending, x - 5.0, x)
+        };
         let first = band + if lines.len() < 2 { 24.0 } else { 11.0 };
         for (i, line) in lines.iter().enumerate() {
             let offset = 13.0 * f64::from(u32::try_from(i).unwrap_or(0));
-            svg.text(x - 5.0, first + offset, &name_style, line);
+            svg.text(anchor_x, first + offset, &style, line);
         }
         svg.dashed((x, band + MILESTONE_BAND), (x, y), MUTED, 1.0);
+        taken_to = right_edge + 5.0;
     }
 }
 
@@ -271,20 +309,33 @@ fn describe(report: &AuditReport, cumulative: &[u32]) -> String {
         .zip(cumulative)
         .map(|(p, total)| format!("{total} after period {} {}", p.number, p.name))
         .collect();
-    let _ = write!(text, "{}. Milestones: ", steps.join(", "));
-    let mut end = 0;
+    let _ = write!(
+        text,
+        "{}; the path is kam's construction, the paper gives the figure's caption only. Milestones: ",
+        steps.join(", ")
+    );
     let milestones: Vec<String> = report
-        .phases
+        .milestones
         .iter()
-        .filter_map(|phase| {
-            end += phase.periods.len();
-            let at = cumulative.get(end.checked_sub(1)?)?;
-            Some(format!(
-                "{} at {at} (end of phase {} {})",
-                phase.milestone, phase.id, phase.name
-            ))
+        .map(|m| {
+            let whose = match m.provenance {
+                Provenance::Source => "",
+                Provenance::Kam => ", kam's",
+            };
+            let period = report
+                .phases
+                .iter()
+                .flat_map(|p| &p.periods)
+                .find(|p| p.id == m.after)
+                .map_or_else(|| m.after.clone(), |p| format!("{} {}", p.number, p.name));
+            format!("{} at {} (after period {period}{whose})", m.name, m.at)
         })
         .collect();
+    let milestones = if milestones.is_empty() {
+        vec!["none".to_owned()]
+    } else {
+        milestones
+    };
     let _ = write!(
         text,
         "{}. The overall score, {}, lies at {}.",

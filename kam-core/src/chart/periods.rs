@@ -1,6 +1,8 @@
-//! Figure 3 of the Cranfield paper: completion of each period of the
-//! development path, one bar per period grouped by phase, against the
-//! completion threshold, with the current period highlighted.
+//! Figure 3 of the Cranfield paper ("Using the audit to chart KAM programme
+//! progress by period"), as kam draws it: completion of each period of the
+//! development path, one bar per period grouped by phase, against kam's
+//! completion threshold (the paper sets none), with the current period
+//! highlighted.
 
 use std::fmt::Write;
 
@@ -34,7 +36,7 @@ pub fn figure3(report: &AuditReport) -> String {
     let mut svg = Svg::new("kam-figure3", WIDTH, &title, &describe(report));
     let subtitle = vec![
         format!(
-            "Share of each period's maximum scored; a period is complete at {}.",
+            "Share of each period's maximum scored; a period is complete at {} (kam's threshold).",
             pct0(threshold)
         ),
         format!("Current period: {}.", words::current(report)),
@@ -47,7 +49,10 @@ pub fn figure3(report: &AuditReport) -> String {
             (Key::Swatch(COMPLETE), "Complete".to_owned()),
             (Key::Swatch(INCOMPLETE), "Not yet complete".to_owned()),
             (Key::Swatch(CURRENT), "Current period".to_owned()),
-            (Key::Dashed(INK), format!("Threshold {}", pct0(threshold))),
+            (
+                Key::Dashed(INK),
+                format!("Threshold {} (kam)", pct0(threshold)),
+            ),
         ],
     );
     let top = below + 22.0;
@@ -95,7 +100,7 @@ pub fn figure3(report: &AuditReport) -> String {
 /// Figure 3 in words, period by period, for the chart's `<desc>`.
 fn describe(report: &AuditReport) -> String {
     let mut text = format!(
-        "Bar chart of completion by period, grouped by phase; a period is complete at {}. ",
+        "Bar chart of completion by period, grouped by phase; a period is complete at {}, kam's threshold (the paper sets none). ",
         pct0(report.progress.completion_threshold)
     );
     for phase in &report.phases {

@@ -72,7 +72,7 @@ proptest! {
         let three = checked(&figure3(&report));
         prop_assert_eq!(with_class(&three, "kam-bar").len(), 12);
         let four = checked(&figure4(&report));
-        prop_assert_eq!(with_class(&four, "kam-milestone").len(), 4);
+        prop_assert_eq!(with_class(&four, "kam-milestone").len(), 3);
         assert_score_label_clear(&report, &four);
     }
 

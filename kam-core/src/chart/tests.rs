@@ -54,10 +54,10 @@ fn figure3_has_twelve_bars_coloured_by_state() {
     assert!((num(threshold, "y1") - (base - 176.0)).abs() < 0.02);
     for label in [
         "95%",
-        "72%",
+        "74%",
         "A · Scoping KAM",
         "D · Optimising value",
-        "Threshold 80%",
+        "Threshold 80% (kam)",
     ] {
         assert!(elements.iter().any(|e| e.text == label), "{label}");
     }
@@ -83,7 +83,7 @@ fn figure3_with_every_period_complete_highlights_none() {
 }
 
 #[test]
-fn figure4_has_the_path_four_milestones_and_the_score() {
+fn figure4_has_the_path_three_milestones_and_the_score() {
     let report = northwind();
     let elements = checked(&figure4(&report));
     let path = with_class(&elements, "kam-path");
@@ -95,16 +95,36 @@ fn figure4_has_the_path_four_milestones_and_the_score() {
             .windows(2)
             .all(|w| w[1].0 > w[0].0 && w[1].1 < w[0].1)
     );
+    // The paper's three milestones, each at the corner of the period it
+    // follows; it gives phase D none.
     let milestones = with_class(&elements, "kam-milestone");
-    assert_eq!(milestones.len(), 4);
-    for name in [
-        "Senior management",
-        "Launch",
-        "Recommitment",
-        "Best practice KAM",
-    ] {
+    assert_eq!(milestones.len(), 3);
+    for name in ["Senior management", "Launch", "Recommitment"] {
         assert!(elements.iter().any(|e| e.text.starts_with(name)), "{name}");
     }
+    assert!(!elements.iter().any(|e| e.text.contains("Best practice")));
+    // Diamonds sit on the corners after periods 3, 4 (Launch, at 117, not at
+    // the end of phase B) and 9.
+    let diamonds: Vec<(f64, f64)> = elements
+        .iter()
+        .filter(|e| e.name == "polygon")
+        .map(|e| {
+            let corners: Vec<f64> = e
+                .attr("points")
+                .unwrap()
+                .split([' ', ','])
+                .map(|v| v.parse().unwrap())
+                .collect();
+            (corners[0], corners[3])
+        })
+        .collect();
+    let on_corner = |k: usize| {
+        diamonds
+            .iter()
+            .any(|&(x, y)| (x - points[k].0).abs() < 0.05 && (y - points[k].1).abs() < 0.05)
+    };
+    assert!(on_corner(3) && on_corner(4) && on_corner(9), "{diamonds:?}");
+    assert!(!on_corner(6) && !on_corner(12), "{diamonds:?}");
     for total in [21, 54, 78, 117, 150, 183, 222, 264, 288, 324, 360, 387] {
         assert!(
             elements.iter().any(|e| e.text == total.to_string()),
@@ -124,11 +144,49 @@ fn figure4_has_the_path_four_milestones_and_the_score() {
     assert!(elements.iter().any(|e| e.text == "126 of 387"));
     let desc = &elements.iter().find(|e| e.name == "desc").unwrap().text;
     assert!(
-        desc.contains("Launch at 183 (end of phase B Introducing KAM)"),
+        desc.contains("Launch at 117 (after period 4 Capability building)"),
         "{desc}"
     );
     assert!(desc.contains("126 of 387 points (32.6%)"), "{desc}");
     assert!(desc.contains("period 5 Roll-out (phase B), 27% of the way through"));
+    // The subtitle says the same in full, over two lines rather than cut.
+    let shown = uncut_texts(&elements);
+    assert!(
+        shown.join(" ").contains("27% of the way through."),
+        "{shown:?}"
+    );
+}
+
+/// The text of every `<text>` element, checking none is cut with an ellipsis.
+fn uncut_texts(elements: &[Element]) -> Vec<&str> {
+    let shown: Vec<&str> = elements
+        .iter()
+        .filter(|e| e.name == "text")
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(shown.iter().all(|t| !t.contains('…')), "{shown:?}");
+    shown
+}
+
+#[test]
+fn a_long_figure4_subtitle_wraps_rather_than_being_cut() {
+    let assessment: crate::AuditAssessment = crate::json::from_json(
+        r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2",
+            "context": {"organisation": "Northwind Components", "unit": "UK"},
+            "scores": {"A1.1": 3, "A1.2": 3, "A1.3": 3, "A1.4": 2, "A1.5": 2, "A2.1": 2,
+                       "A2.2": 1, "A2.3": 1, "B1.1": 1, "C1.1": 3}}"#,
+    )
+    .unwrap();
+    let report = crate::api::score(&assessment, &crate::ScoreOptions::default()).unwrap();
+    let svg = figure4(&report);
+    let elements = checked(&svg);
+    let shown = uncut_texts(&elements);
+    assert!(
+        shown
+            .join(" ")
+            .contains("Understanding the scope (phase A), 0% of the way through."),
+        "{shown:?}"
+    );
 }
 
 #[test]
@@ -244,7 +302,9 @@ fn long_names_are_cut_to_fit() {
     report.context.organisation = Some("A".repeat(300));
     for phase in &mut report.phases {
         phase.name = "Very long phase name that cannot possibly fit".into();
-        phase.milestone = "An extremely long milestone name that needs wrapping twice".into();
+    }
+    for milestone in &mut report.milestones {
+        milestone.name = "An extremely long milestone name that needs wrapping twice".into();
     }
     // `checked` asserts every label stays inside the canvas.
     checked(&figure3(&report));

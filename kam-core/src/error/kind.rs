@@ -123,6 +123,10 @@ error_kinds! {
     InvalidOption = "invalid-option",
     /// A batch cell holds a value outside the scale.
     CellOutOfRange = "cell-out-of-range",
+    /// A batch cell holds a number that is not whole.
+    CellNotWhole = "cell-not-whole",
+    /// A batch cell holds text rather than a number.
+    CellNotANumber = "cell-not-a-number",
     /// A batch column names no item of the framework.
     UnknownColumn = "unknown-column",
     /// Two batch columns name the same item.
@@ -151,6 +155,52 @@ error_kinds! {
     InvalidGuideline = "invalid-guideline",
     /// Two dates are in the wrong order.
     DateOrder = "date-order",
+    /// A checklist section has no items.
+    EmptySection = "empty-section",
+    /// A checklist's stage rule or balance indicator is out of range.
+    InvalidRule = "invalid-rule",
+    /// A workbook file is larger than kam reads.
+    WorkbookTooLarge = "workbook-too-large",
+    /// A workbook unpacks to more than kam reads.
+    WorkbookUnpacksTooLarge = "workbook-unpacks-too-large",
+    /// A workbook holds more parts than kam reads.
+    TooManyParts = "too-many-parts",
+    /// A sheet or CSV file has more rows than kam reads.
+    TooManyRows = "too-many-rows",
+    /// A sheet has more cells than kam reads.
+    TooManyCells = "too-many-cells",
+    /// A workbook has more shared strings than kam reads.
+    TooManySharedStrings = "too-many-shared-strings",
+    /// A workbook part nests its XML too deeply.
+    XmlTooDeep = "xml-too-deep",
+    /// A file that is not a workbook kam can read.
+    InvalidWorkbook = "invalid-workbook",
+    /// Text that is not valid CSV.
+    InvalidCsv = "invalid-csv",
+    /// A workbook lacks a sheet kam needs.
+    MissingSheet = "missing-sheet",
+    /// A sheet or CSV file lacks a column kam needs.
+    MissingColumn = "missing-column",
+    /// A sheet lacks an entry kam needs (the framework, its version).
+    MissingField = "missing-field",
+    /// A row with an answer or evidence but no item id.
+    MissingItemId = "missing-item-id",
+    /// A cell that is not a score (or a stage).
+    InvalidScore = "invalid-score",
+    /// A score cell holding a formula rather than a value.
+    FormulaInScore = "formula-in-score",
+    /// A litmus answer that is not `Yes` or `No`.
+    InvalidAnswer = "invalid-answer",
+    /// Rows that must agree (one assessment's framework, assessor, date) do not.
+    InconsistentValues = "inconsistent-values",
+    /// A programme refers to a unit it does not define.
+    UnknownUnit = "unknown-unit",
+    /// A programme's units form a cycle.
+    UnitCycle = "unit-cycle",
+    /// One assessor assessed one unit twice on one date.
+    DuplicateAssessment = "duplicate-assessment",
+    /// A framework version that is neither bundled nor given.
+    UnknownFrameworkVersion = "unknown-framework-version",
 }
 
 impl fmt::Display for ErrorKind {

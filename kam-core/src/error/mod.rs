@@ -14,7 +14,7 @@
 //! use kam_core::error::{Category, ErrorKind};
 //!
 //! let text = r#"{"framework": "cranfield-kam-development",
-//!                "framework_version": "2006.1", "scores": {"A1.l": 3}}"#;
+//!                "framework_version": "2006.2", "scores": {"A1.l": 3}}"#;
 //! let err = kam_core::api::score_json(text, None).unwrap_err();
 //! assert_eq!(err.kind(), ErrorKind::UnknownItem);
 //! assert_eq!(err.path().as_deref(), Some("/scores/A1.l"));
@@ -30,11 +30,15 @@
 //! ```
 
 mod kind;
+mod programme;
+mod spreadsheet;
 mod suggest;
 
 use thiserror::Error;
 
 pub use kind::ErrorKind;
+pub use programme::ProgrammeError;
+pub use spreadsheet::{IdKind, SpreadsheetError};
 pub(crate) use suggest::{did_you_mean, nearest};
 
 /// Any error kam can return.
@@ -68,6 +72,10 @@ pub enum Error {
     /// An analysis input (customers, criteria, audits, guideline) is invalid.
     #[error(transparent)]
     Analysis(#[from] AnalysisError),
+    /// A workbook or CSV file cannot be read, or breaks a limit. Its place
+    /// is a cell or row, named in the message; it has no JSON Pointer.
+    #[error(transparent)]
+    Spreadsheet(#[from] SpreadsheetError),
     /// A framework file on the machine running kam is broken: one bundled
     /// with kam, or one read with `Framework::from_path`. Not the
     /// fault of whoever sent the input ([`Category::FrameworkFile`]).
@@ -118,6 +126,7 @@ impl Error {
             Error::Options(e) => e.kind(),
             Error::Batch(e) => e.kind(),
             Error::Analysis(e) => e.kind(),
+            Error::Spreadsheet(e) => e.kind(),
             Error::FrameworkFile { error, .. } => error.kind(),
         }
     }
@@ -149,7 +158,8 @@ impl Error {
             Error::Litmus(e) => Some(e.path()),
             Error::Options(OptionsError::Invalid { path, .. }) => Some(path.as_str()),
             Error::Batch(e) => return Some(e.path()),
-            Error::Analysis(e) => e.path(),
+            Error::Analysis(e) => return e.path(),
+            Error::Spreadsheet(_) => None,
             Error::FrameworkFile { error, .. } => return error.path(),
         };
         path.map(str::to_owned)
@@ -477,6 +487,28 @@ pub enum LimitError {
         /// Whose list it is: "a key account plan" or "a plan template".
         what: &'static str,
     },
+    /// A programme lists more units than kam reports on.
+    #[error("{} has {count} entries; a programme takes at most {max} units", place(.path))]
+    TooManyProgrammeUnits {
+        /// The list, `/units`.
+        path: String,
+        /// How many entries it has.
+        count: usize,
+        /// The limit, [`crate::limits::MAX_PROGRAMME_UNITS`].
+        max: usize,
+    },
+    /// A programme's assessments together hold more answers than kam reads.
+    #[error(
+        "the programme's assessments hold more than {max} answers (scores, marks, notes, stages and litmus answers) by assessment {assessment}; a programme takes at most {max}"
+    )]
+    TooManyAnswers {
+        /// The assessment, from 1, whose answers pass the limit.
+        assessment: usize,
+        /// The list of assessments, `/assessments`.
+        path: String,
+        /// The limit, [`crate::limits::MAX_PROGRAMME_ANSWERS`].
+        max: usize,
+    },
 }
 
 impl LimitError {
@@ -486,11 +518,15 @@ impl LimitError {
             LimitError::InputTooLarge { .. } => ErrorKind::InputTooLarge,
             LimitError::TooDeep { .. } => ErrorKind::TooDeep,
             LimitError::TextTooLong { .. } => ErrorKind::TextTooLong,
-            LimitError::TooManyEntries { .. } => ErrorKind::TooManyEntries,
+            LimitError::TooManyEntries { .. } | LimitError::TooManyAnswers { .. } => {
+                ErrorKind::TooManyEntries
+            }
             LimitError::TooManyCustomers { .. } => ErrorKind::TooManyCustomers,
             LimitError::TooManyCriteria { .. } => ErrorKind::TooManyCriteria,
             LimitError::TooManyAudits { .. } => ErrorKind::TooManyAudits,
-            LimitError::TooManyUnits { .. } => ErrorKind::TooManyUnits,
+            LimitError::TooManyUnits { .. } | LimitError::TooManyProgrammeUnits { .. } => {
+                ErrorKind::TooManyUnits
+            }
             LimitError::TooManyElements { .. } => ErrorKind::TooManyElements,
             LimitError::TooManyResults { .. } => ErrorKind::TooManyResults,
         }
@@ -507,7 +543,9 @@ impl LimitError {
             | LimitError::TooManyCriteria { path, .. }
             | LimitError::TooManyAudits { path, .. }
             | LimitError::TooManyUnits { path, .. }
-            | LimitError::TooManyElements { path, .. } => path,
+            | LimitError::TooManyElements { path, .. }
+            | LimitError::TooManyProgrammeUnits { path, .. }
+            | LimitError::TooManyAnswers { path, .. } => path,
         }
     }
 
@@ -521,7 +559,9 @@ impl LimitError {
             | LimitError::TooManyCriteria { path, .. }
             | LimitError::TooManyAudits { path, .. }
             | LimitError::TooManyUnits { path, .. }
-            | LimitError::TooManyElements { path, .. } => Some(path),
+            | LimitError::TooManyElements { path, .. }
+            | LimitError::TooManyProgrammeUnits { path, .. }
+            | LimitError::TooManyAnswers { path, .. } => Some(path),
         }
     }
 }
@@ -623,6 +663,20 @@ pub enum FrameworkError {
         /// Which rule, naming the entry at fault.
         reason: String,
     },
+    /// A checklist section has no items.
+    #[error("section `{section}` has no items")]
+    EmptySection {
+        /// The section's id.
+        section: String,
+    },
+    /// A checklist's stage rule or balance indicator is out of range.
+    #[error("invalid {rule}: {reason}")]
+    InvalidRule {
+        /// `stage_rule` or `balance`.
+        rule: String,
+        /// What is wrong, naming the field and value.
+        reason: String,
+    },
 }
 
 impl FrameworkError {
@@ -646,6 +700,8 @@ impl FrameworkError {
             FrameworkError::InvalidScale { .. } => ErrorKind::InvalidScale,
             FrameworkError::InvalidWeight { .. } => ErrorKind::InvalidWeight,
             FrameworkError::Invalid { .. } => ErrorKind::InvalidFramework,
+            FrameworkError::EmptySection { .. } => ErrorKind::EmptySection,
+            FrameworkError::InvalidRule { .. } => ErrorKind::InvalidRule,
         }
     }
 }
@@ -883,19 +939,37 @@ impl OptionsError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum BatchError {
-    /// A cell holds a value outside the framework's scale.
-    #[error(
-        "row {row}, column {column} (`{item}`) has score {value}, outside the scale {min}–{max}"
-    )]
+    /// A cell holds a whole number outside the framework's scale.
+    #[error("{cell} has score {value}, outside the scale {min}–{max}")]
     CellOutOfRange {
-        /// The row, from 0.
-        row: usize,
-        /// The column, from 0.
-        column: usize,
-        /// The item the column holds.
-        item: String,
+        /// Where the cell is.
+        cell: CellRef,
         /// The value found.
-        value: i64,
+        value: CellValue,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// A cell holds a number that is not whole (`2.5`, an infinity).
+    #[error("{cell} has `{value}`, not a whole number on the scale {min}–{max}")]
+    CellNotWhole {
+        /// Where the cell is.
+        cell: CellRef,
+        /// The value found.
+        value: CellValue,
+        /// The scale's lowest score.
+        min: u8,
+        /// The scale's highest score.
+        max: u8,
+    },
+    /// A cell holds text rather than a number.
+    #[error("{cell} holds the text `{text}`, not a score on the scale {min}–{max}")]
+    CellNotNumber {
+        /// Where the cell is.
+        cell: CellRef,
+        /// The text found, cut short past [`crate::batch::MAX_CELL_TEXT`] characters.
+        text: String,
         /// The scale's lowest score.
         min: u8,
         /// The scale's highest score.
@@ -934,6 +1008,19 @@ pub enum BatchError {
         /// How many columns the batch has.
         expected: usize,
     },
+    /// A column of a matrix given column by column holds fewer cells than
+    /// the matrix has rows.
+    #[error("column {column} (`{item}`) has {found} cell(s), but the batch has {expected} row(s)")]
+    ColumnLength {
+        /// The column, from 0.
+        column: usize,
+        /// The item the column holds.
+        item: String,
+        /// How many cells it has.
+        found: usize,
+        /// How many rows the batch has.
+        expected: usize,
+    },
     /// A batch names another framework than the one it is scored with.
     #[error("the batch is for framework `{found}`, but it is being scored with `{expected}`")]
     FrameworkMismatch {
@@ -957,11 +1044,14 @@ impl BatchError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             BatchError::CellOutOfRange { .. } => ErrorKind::CellOutOfRange,
+            BatchError::CellNotWhole { .. } => ErrorKind::CellNotWhole,
+            BatchError::CellNotNumber { .. } => ErrorKind::CellNotANumber,
             BatchError::UnknownColumn { .. } => ErrorKind::UnknownColumn,
             BatchError::DuplicateColumn { .. } => ErrorKind::DuplicateColumn,
-            BatchError::RowWidth { .. } | BatchError::Width { .. } | BatchError::Shape { .. } => {
-                ErrorKind::MatrixShape
-            }
+            BatchError::RowWidth { .. }
+            | BatchError::Width { .. }
+            | BatchError::Shape { .. }
+            | BatchError::ColumnLength { .. } => ErrorKind::MatrixShape,
             BatchError::FrameworkMismatch { .. } => ErrorKind::FrameworkMismatch,
         }
     }
@@ -969,13 +1059,79 @@ impl BatchError {
     /// Where, in a batch given as JSON (`BatchInput`), as a JSON Pointer.
     fn path(&self) -> String {
         match self {
-            BatchError::CellOutOfRange { row, column, .. } => format!("/rows/{row}/{column}"),
+            BatchError::CellOutOfRange { cell, .. }
+            | BatchError::CellNotWhole { cell, .. }
+            | BatchError::CellNotNumber { cell, .. } => {
+                format!("/rows/{}/{}", cell.row, cell.column)
+            }
             BatchError::UnknownColumn { .. } | BatchError::DuplicateColumn { .. } => {
                 "/columns".to_owned()
             }
             BatchError::RowWidth { row, .. } => format!("/rows/{row}"),
-            BatchError::Width { .. } | BatchError::Shape { .. } => "/rows".to_owned(),
+            BatchError::Width { .. }
+            | BatchError::Shape { .. }
+            | BatchError::ColumnLength { .. } => "/rows".to_owned(),
             BatchError::FrameworkMismatch { .. } => "/framework".to_owned(),
+        }
+    }
+}
+
+/// Where a cell of a score matrix lies: its row and column, counted from 0,
+/// and the row's label when the rows have one (a data frame's index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellRef {
+    /// The row, from 0.
+    pub row: usize,
+    /// The row's label, e.g. an account id from a data frame's index.
+    pub label: Option<String>,
+    /// The column, from 0.
+    pub column: usize,
+    /// The item the column holds.
+    pub item: String,
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.label {
+            // A labelled row is named as the user knows it, and its column by
+            // name: a data frame's other columns make the position meaningless.
+            Some(label) => write!(f, "row `{label}`, column `{}`", self.item),
+            None => write!(
+                f,
+                "row {}, column {} (`{}`)",
+                self.row, self.column, self.item
+            ),
+        }
+    }
+}
+
+/// A number found in a cell, as written: whole, or with a fraction.
+#[derive(Debug, Clone, Copy)]
+pub enum CellValue {
+    /// A whole number.
+    Whole(i64),
+    /// Any other number (`2.5`, `1e300`, an infinity).
+    Real(f64),
+}
+
+impl PartialEq for CellValue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (CellValue::Whole(a), CellValue::Whole(b)) => a == b,
+            (CellValue::Real(a), CellValue::Real(b)) => a.to_bits() == b.to_bits(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for CellValue {}
+
+impl std::fmt::Display for CellValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CellValue::Whole(v) => write!(f, "{v}"),
+            // `{:?}` writes `2.5`, `1e300` and `inf` rather than 301 digits.
+            CellValue::Real(v) => write!(f, "{v:?}"),
         }
     }
 }
@@ -1089,6 +1245,9 @@ pub enum AnalysisError {
         /// Its value.
         earlier_value: String,
     },
+    /// A programme document does not hold together (see [`ProgrammeError`]).
+    #[error(transparent)]
+    Programme(#[from] ProgrammeError),
 }
 
 impl AnalysisError {
@@ -1106,12 +1265,14 @@ impl AnalysisError {
             AnalysisError::Unknown { .. } => ErrorKind::UnknownEntry,
             AnalysisError::InvalidGuideline { .. } => ErrorKind::InvalidGuideline,
             AnalysisError::DateOrder { .. } => ErrorKind::DateOrder,
+            AnalysisError::Programme(e) => e.kind(),
         }
     }
 
-    fn path(&self) -> Option<&str> {
+    fn path(&self) -> Option<String> {
         match self {
-            AnalysisError::DateOrder { later, .. } => Some(later),
+            AnalysisError::DateOrder { later, .. } => Some(later.clone()),
+            AnalysisError::Programme(e) => e.path(),
             _ => None,
         }
     }

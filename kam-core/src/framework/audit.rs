@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::litmus::LitmusTest;
-use super::{Source, check_id, check_unique};
+use super::{Provenance, Source, check_id, check_unique};
 use crate::error::FrameworkError;
 
 /// The largest weight an item may carry. It keeps every total within `u32`
@@ -44,6 +44,9 @@ pub struct AuditFramework {
     pub streams: Vec<Stream>,
     /// The phases in development-path order, each with its periods in order.
     pub phases: Vec<Phase>,
+    /// The milestones on the development path, each after a named period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// The checklist items, in order within each period.
     pub items: Vec<Item>,
     /// Quick yes/no tests that go with the audit.
@@ -61,6 +64,33 @@ pub struct Scale {
     pub max: u8,
     /// One label per score from `min` to `max`, in order.
     pub labels: Vec<ScaleLabel>,
+    /// Whether the scale is quoted from the source or kam's (a checklist
+    /// whose source sets no scale gets one of kam's).
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
+}
+
+impl Scale {
+    /// Checks `min` is below `max` and every score from `min` to `max` has a
+    /// label, in order.
+    ///
+    /// # Errors
+    /// [`FrameworkError::InvalidScale`] saying what is wrong.
+    pub fn validate(&self) -> Result<(), FrameworkError> {
+        if self.min >= self.max {
+            return Err(FrameworkError::InvalidScale {
+                reason: format!("`min` {} must be below `max` {}", self.min, self.max),
+            });
+        }
+        let values: Vec<u8> = self.labels.iter().map(|l| l.value).collect();
+        let expected: Vec<u8> = (self.min..=self.max).collect();
+        if values != expected {
+            return Err(FrameworkError::InvalidScale {
+                reason: format!("labels must be given for {expected:?} in order, found {values:?}"),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The meaning of one score on the scale.
@@ -83,6 +113,24 @@ pub struct NotApplicablePolicy {
     /// Why not, when not allowed; shown in the error message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Whether `reason` is quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
+}
+
+impl NotApplicablePolicy {
+    /// A policy that forbids "not applicable" must say why.
+    ///
+    /// # Errors
+    /// [`FrameworkError::Invalid`] when the reason is missing.
+    pub fn validate(&self) -> Result<(), FrameworkError> {
+        if !self.allowed && self.reason.is_none() {
+            return Err(FrameworkError::Invalid {
+                reason: "`not_applicable.reason` is required when `allowed` is false".to_owned(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// A broad stream of activity (Table 6 of the Cranfield paper).
@@ -119,12 +167,13 @@ pub struct Phase {
     pub name: String,
     /// Overview of the phase.
     pub description: String,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Declared maximum; must equal the sum of its periods' maxima.
     pub max: u32,
     /// The periods in chronological order.
     pub periods: Vec<Period>,
-    /// The milestone that closes the phase.
-    pub milestone: Milestone,
 }
 
 /// A period within a phase.
@@ -139,18 +188,30 @@ pub struct Period {
     pub name: String,
     /// What happens in the period, one point per entry.
     pub description: Vec<String>,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Declared maximum; must equal its items' weights times the scale maximum.
     pub max: u32,
 }
 
-/// The milestone that closes a phase.
+/// A milestone: a point on the development path, reached at the end of the
+/// period it follows (the Cranfield paper puts "Launch" between Capability
+/// building and Roll-out, so it follows period B1, not phase B).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
-    /// Name, e.g. "Senior management approval".
+    /// Stable id, e.g. `launch`.
+    pub id: String,
+    /// Name, e.g. "Launch".
     pub name: String,
+    /// The id of the period it follows, e.g. `B1`.
+    pub after: String,
     /// What it means, one point per entry.
     pub description: Vec<String>,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
 }
 
 /// One checklist item of the action audit.
@@ -205,6 +266,11 @@ impl AuditFramework {
             })
     }
 
+    /// The milestones that follow this period, in file order.
+    pub fn milestones_after<'a>(&'a self, period: &'a str) -> impl Iterator<Item = &'a Milestone> {
+        self.milestones.iter().filter(move |m| m.after == period)
+    }
+
     /// The item with this id, if any.
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
@@ -241,14 +307,11 @@ impl AuditFramework {
     /// A [`FrameworkError`] naming the entry at fault.
     pub fn validate(&self) -> Result<(), FrameworkError> {
         check_id("framework", 1, &self.id)?;
-        self.validate_scale()?;
-        if !self.not_applicable.allowed && self.not_applicable.reason.is_none() {
-            return Err(FrameworkError::Invalid {
-                reason: "`not_applicable.reason` is required when `allowed` is false".to_owned(),
-            });
-        }
+        self.scale.validate()?;
+        self.not_applicable.validate()?;
         let streams = self.validate_streams()?;
         let periods = self.validate_phases()?;
+        self.validate_milestones(&periods)?;
         self.validate_items(&streams, &periods)?;
         self.validate_maxima()?;
         for (position, test) in self.litmus_tests.iter().enumerate() {
@@ -258,23 +321,6 @@ impl AuditFramework {
             "litmus test",
             self.litmus_tests.iter().map(|t| t.id.as_str()),
         )?;
-        Ok(())
-    }
-
-    fn validate_scale(&self) -> Result<(), FrameworkError> {
-        let scale = &self.scale;
-        if scale.min >= scale.max {
-            return Err(FrameworkError::InvalidScale {
-                reason: format!("`min` {} must be below `max` {}", scale.min, scale.max),
-            });
-        }
-        let values: Vec<u8> = scale.labels.iter().map(|l| l.value).collect();
-        let expected: Vec<u8> = (scale.min..=scale.max).collect();
-        if values != expected {
-            return Err(FrameworkError::InvalidScale {
-                reason: format!("labels must be given for {expected:?} in order, found {values:?}"),
-            });
-        }
         Ok(())
     }
 
@@ -334,6 +380,31 @@ impl AuditFramework {
             }
         }
         Ok(self.path().map(|s| s.period.id.as_str()).collect())
+    }
+
+    /// Every milestone follows a known period, and no two follow the same one.
+    fn validate_milestones(&self, periods: &BTreeSet<&str>) -> Result<(), FrameworkError> {
+        let mut taken: BTreeMap<&str, &str> = BTreeMap::new();
+        for (position, milestone) in self.milestones.iter().enumerate() {
+            check_id("milestone", position + 1, &milestone.id)?;
+            if !periods.contains(milestone.after.as_str()) {
+                return Err(FrameworkError::UnknownReference {
+                    what: "milestone".to_owned(),
+                    id: milestone.id.clone(),
+                    field: "period".to_owned(),
+                    value: milestone.after.clone(),
+                });
+            }
+            if let Some(other) = taken.insert(&milestone.after, &milestone.id) {
+                return Err(FrameworkError::Invalid {
+                    reason: format!(
+                        "milestones `{other}` and `{}` both follow period `{}`; one milestone per period",
+                        milestone.id, milestone.after
+                    ),
+                });
+            }
+        }
+        check_unique("milestone", self.milestones.iter().map(|m| m.id.as_str()))
     }
 
     fn validate_items(

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{check_id, check_unique};
+use super::{Provenance, check_id, check_unique};
 use crate::error::FrameworkError;
 
 /// A yes/no questionnaire and the rule that turns its answers into a verdict.
@@ -19,6 +19,9 @@ pub struct LitmusTest {
     pub subject: String,
     /// When and how to use the test.
     pub description: String,
+    /// Whether the name and description are quoted from the source or written by kam.
+    #[serde(default, skip_serializing_if = "Provenance::is_source")]
+    pub provenance: Provenance,
     /// Yes answers needed to pass; absent when the source sets no pass mark,
     /// in which case only the yes count is reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]

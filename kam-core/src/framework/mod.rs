@@ -2,11 +2,14 @@
 //! the frameworks bundled with kam.
 //!
 //! A framework file is JSON with a `type` field: `action-audit` (phases,
-//! periods, streams, items, litmus tests) or `maturity-model` (programme areas
-//! × stages). Bundled and user-supplied files go through the same parser and
-//! validator, [`Framework::from_json`].
+//! periods, milestones, streams, items, litmus tests), `maturity-model`
+//! (programme areas × stages) or `checklist` (ordered sections of items, with
+//! optional groupings, stage rule and balance indicator). Bundled and
+//! user-supplied files go through the same parser and validator,
+//! [`Framework::from_json`].
 
 mod audit;
+mod checklist;
 mod litmus;
 mod maturity;
 mod reading;
@@ -20,6 +23,10 @@ use serde::{Deserialize, Serialize};
 pub use audit::{
     AuditFramework, ContributoryStream, Item, MAX_ITEMS, MAX_WEIGHT, Milestone,
     NotApplicablePolicy, PathStep, Period, Phase, Scale, ScaleLabel, Stream,
+};
+pub use checklist::{
+    ACROSS_SECTIONS, BalanceRule, ChecklistFramework, ChecklistItem, Group, Grouping, Section,
+    StageRule,
 };
 pub use litmus::{LitmusQuestion, LitmusTest};
 pub use maturity::{MaturityModel, ProgrammeArea, Stage};
@@ -43,6 +50,8 @@ pub enum Framework {
     ActionAudit(AuditFramework),
     /// A maturity model assessed by stage per programme area.
     MaturityModel(MaturityModel),
+    /// A checklist scored item by item, section by section.
+    Checklist(ChecklistFramework),
 }
 
 /// The bibliographic source of a framework.
@@ -62,6 +71,27 @@ pub struct Source {
     pub year: Option<u16>,
 }
 
+/// Where a piece of framework text comes from: quoted from the framework's
+/// source (the default), or constructed by kam (a rule, a threshold, a
+/// summary, a label). Reports show kam's constructions as kam's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provenance {
+    /// Quoted from the framework's source, word for word.
+    #[default]
+    Source,
+    /// Constructed by kam; not the source's words.
+    Kam,
+}
+
+impl Provenance {
+    /// Whether the text is quoted from the source (for `skip_serializing_if`).
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    pub fn is_source(&self) -> bool {
+        *self == Provenance::Source
+    }
+}
+
 /// A one-line description of a framework, for listings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FrameworkSummary {
@@ -69,7 +99,7 @@ pub struct FrameworkSummary {
     pub id: String,
     /// Data version.
     pub version: String,
-    /// `action-audit` or `maturity-model`.
+    /// `action-audit`, `maturity-model` or `checklist`.
     #[serde(rename = "type")]
     pub kind: String,
     /// Human-readable name.
@@ -96,6 +126,7 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => f.validate(),
             Framework::MaturityModel(m) => m.validate(),
+            Framework::Checklist(c) => c.validate(),
         }
     }
 
@@ -104,6 +135,7 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => &f.id,
             Framework::MaturityModel(m) => &m.id,
+            Framework::Checklist(c) => &c.id,
         }
     }
 
@@ -112,14 +144,17 @@ impl Framework {
         match self {
             Framework::ActionAudit(f) => &f.version,
             Framework::MaturityModel(m) => &m.version,
+            Framework::Checklist(c) => &c.version,
         }
     }
 
-    /// Its type as written in the file: `action-audit` or `maturity-model`.
+    /// Its type as written in the file: `action-audit`, `maturity-model` or
+    /// `checklist`.
     pub fn kind(&self) -> &'static str {
         match self {
             Framework::ActionAudit(_) => "action-audit",
             Framework::MaturityModel(_) => "maturity-model",
+            Framework::Checklist(_) => "checklist",
         }
     }
 
@@ -128,6 +163,7 @@ impl Framework {
         let name = match self {
             Framework::ActionAudit(f) => &f.name,
             Framework::MaturityModel(m) => &m.name,
+            Framework::Checklist(c) => &c.name,
         };
         FrameworkSummary {
             id: self.id().to_owned(),
@@ -140,22 +176,33 @@ impl Framework {
     /// The action audit inside, or an error naming the type needed.
     ///
     /// # Errors
-    /// [`FrameworkError::WrongType`] for a maturity model.
+    /// [`FrameworkError::WrongType`] for a framework of another type.
     pub fn as_audit(&self) -> Result<&AuditFramework, FrameworkError> {
         match self {
             Framework::ActionAudit(f) => Ok(f),
-            Framework::MaturityModel(_) => Err(self.wrong_type("action-audit")),
+            _ => Err(self.wrong_type("action-audit")),
         }
     }
 
     /// The maturity model inside, or an error naming the type needed.
     ///
     /// # Errors
-    /// [`FrameworkError::WrongType`] for an action audit.
+    /// [`FrameworkError::WrongType`] for a framework of another type.
     pub fn as_maturity(&self) -> Result<&MaturityModel, FrameworkError> {
         match self {
             Framework::MaturityModel(m) => Ok(m),
-            Framework::ActionAudit(_) => Err(self.wrong_type("maturity-model")),
+            _ => Err(self.wrong_type("maturity-model")),
+        }
+    }
+
+    /// The checklist inside, or an error naming the type needed.
+    ///
+    /// # Errors
+    /// [`FrameworkError::WrongType`] for a framework of another type.
+    pub fn as_checklist(&self) -> Result<&ChecklistFramework, FrameworkError> {
+        match self {
+            Framework::Checklist(c) => Ok(c),
+            _ => Err(self.wrong_type("checklist")),
         }
     }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::{AuditFramework, Framework, MaturityModel};
+use super::{AuditFramework, ChecklistFramework, Framework, MaturityModel};
 use crate::error::{Error, FrameworkError};
 
 /// A framework file as written, before it is validated: what serde reads
@@ -22,6 +22,8 @@ pub enum FrameworkFile {
     ActionAudit(AuditFramework),
     /// A maturity model assessed by stage per programme area.
     MaturityModel(MaturityModel),
+    /// A checklist scored item by item, section by section.
+    Checklist(ChecklistFramework),
 }
 
 /// A framework that broke a rule, as serde needs it: its message, with the
@@ -42,6 +44,7 @@ impl TryFrom<FrameworkFile> for Framework {
         let framework = match file {
             FrameworkFile::ActionAudit(f) => Framework::ActionAudit(f),
             FrameworkFile::MaturityModel(m) => Framework::MaturityModel(m),
+            FrameworkFile::Checklist(c) => Framework::Checklist(c),
         };
         match framework.validate() {
             Ok(()) => Ok(framework),
@@ -84,6 +87,8 @@ impl Framework {
     }
 }
 
+impl crate::json::Document for Framework {}
+
 impl std::str::FromStr for Framework {
     type Err = Error;
 
@@ -125,7 +130,7 @@ mod tests {
         let mut broken = cranfield();
         broken["max"] = serde_json::json!(999);
         let input = serde_json::json!({
-            "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.1"},
+            "assessment": {"framework": "cranfield-kam-development", "framework_version": "2006.2"},
             "after": broken,
         });
         let err = crate::json::from_value::<crate::analysis::RescoreInput>(input).unwrap_err();

@@ -52,6 +52,23 @@ pub const DATA_FILES: &[DataFile] = &[
         kind: DataKind::Framework { default: true },
         text: include_str!("../../frameworks/kam-maturity-model.json"),
     },
+    // The first checklist is the default of its type, for a caller that
+    // names none (an assessment always names its own).
+    DataFile {
+        name: "kam-development-model",
+        kind: DataKind::Framework { default: true },
+        text: include_str!("../../frameworks/kam-development-model.json"),
+    },
+    DataFile {
+        name: "kam-three-pillars",
+        kind: DataKind::Framework { default: false },
+        text: include_str!("../../frameworks/kam-three-pillars.json"),
+    },
+    DataFile {
+        name: "kam-strategy",
+        kind: DataKind::Framework { default: false },
+        text: include_str!("../../frameworks/kam-strategy.json"),
+    },
     DataFile {
         name: "kam-account-plan",
         kind: DataKind::PlanTemplate,

@@ -72,14 +72,18 @@ fn cranfield_has_the_papers_129_items_and_maxima() {
             step.period.id
         );
     }
-    let milestones: Vec<&str> = f.phases.iter().map(|p| p.milestone.name.as_str()).collect();
+    // Each milestone after the period the paper puts it after; phase D has none.
+    let milestones: Vec<(&str, &str)> = f
+        .milestones
+        .iter()
+        .map(|m| (m.name.as_str(), m.after.as_str()))
+        .collect();
     assert_eq!(
         milestones,
         [
-            "Senior management approval",
-            "Launch",
-            "Recommitment",
-            "Best practice KAM"
+            ("Senior management approval", "A3"),
+            ("Launch", "B1"),
+            ("Recommitment", "C3")
         ]
     );
 }
@@ -185,6 +189,30 @@ fn maturity_model_is_ten_areas_by_five_stages() {
 }
 
 #[test]
+fn cranfield_marks_what_is_kams() {
+    let f = cranfield();
+    // The text kam wrote is marked; the paper's words are not.
+    assert_eq!(f.not_applicable.provenance, Provenance::Kam);
+    assert!(f.phases.iter().all(|p| p.provenance == Provenance::Source));
+    assert!(
+        f.milestones
+            .iter()
+            .all(|m| m.provenance == Provenance::Source)
+    );
+    // A marked text round-trips; the default is written as nothing.
+    let value = cranfield_json();
+    assert_eq!(value["not_applicable"]["provenance"], "kam");
+    assert!(value["phases"][0].get("provenance").is_none());
+    let mut edited = value.clone();
+    edited["milestones"][0]["provenance"] = json!("kam");
+    let back = Framework::from_json(&edited.to_string()).unwrap();
+    assert_eq!(
+        back.as_audit().unwrap().milestones[0].provenance,
+        Provenance::Kam
+    );
+}
+
+#[test]
 fn bundled_frameworks_round_trip() {
     for f in builtin().unwrap() {
         let json = serde_json::to_string(f).unwrap();
@@ -192,9 +220,56 @@ fn bundled_frameworks_round_trip() {
     }
 }
 
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+/// Loads each edited copy of the Cranfield file and checks the error's kind
+/// and that its message names the culprit.
+fn assert_errors(cases: Vec<(Edit, &str, &str)>) {
+    for (edit, kind, needle) in cases {
+        let (got_kind, message) = load_edited(edit);
+        assert_eq!(got_kind, kind, "{message}");
+        assert!(message.contains(needle), "`{message}` lacks `{needle}`");
+    }
+}
+
+#[test]
+fn milestones_and_provenance_are_validated() {
+    assert_errors(vec![
+        (
+            Box::new(|v| v["milestones"][1]["after"] = json!("B9")),
+            "unknown-reference",
+            "milestone `launch` refers to unknown period `B9`",
+        ),
+        (
+            Box::new(|v| v["milestones"][1]["after"] = json!("A3")),
+            "invalid-framework",
+            "milestones `senior-management-approval` and `launch` both follow period `A3`",
+        ),
+        (
+            Box::new(|v| v["milestones"][2]["id"] = json!("launch")),
+            "duplicate-id",
+            "duplicate milestone id `launch`",
+        ),
+        (
+            Box::new(|v| v["milestones"][0]["id"] = json!("")),
+            "empty-id",
+            "milestone at position 1 has an empty id",
+        ),
+        (
+            Box::new(|v| v["phases"][0]["milestone"] = json!({"name": "x", "description": []})),
+            "invalid-input",
+            "unknown field `milestone`",
+        ),
+        (
+            Box::new(|v| v["phases"][0]["provenance"] = json!("folklore")),
+            "invalid-input",
+            "unknown value `folklore`",
+        ),
+    ]);
+}
+
 #[test]
 fn validation_names_the_culprit() {
-    type Edit = Box<dyn FnOnce(&mut Value)>;
     let cases: Vec<(Edit, &str, &str)> = vec![
         (
             Box::new(|v| v["items"][1]["id"] = json!("A1.1")),
@@ -265,11 +340,7 @@ fn validation_names_the_culprit() {
             "unknown value `crystal-ball`",
         ),
     ];
-    for (edit, kind, needle) in cases {
-        let (got_kind, message) = load_edited(edit);
-        assert_eq!(got_kind, kind, "{message}");
-        assert!(message.contains(needle), "`{message}` lacks `{needle}`");
-    }
+    assert_errors(cases);
 }
 
 #[test]
@@ -278,7 +349,8 @@ fn unknown_framework_lists_the_bundled_ones() {
     assert_eq!(err.kind(), "unknown-framework");
     assert_eq!(
         err.to_string(),
-        "unknown framework `nope`; bundled frameworks are `cranfield-kam-development`, `kam-maturity-model`"
+        "unknown framework `nope`; bundled frameworks are `cranfield-kam-development`, \
+         `kam-maturity-model`, `kam-development-model`, `kam-three-pillars`, `kam-strategy`"
     );
     let err = builtin_audit("kam-maturity-model").unwrap_err();
     assert_eq!(err.kind(), "wrong-framework-type");

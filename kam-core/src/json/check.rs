@@ -28,6 +28,25 @@ pub fn check_text(json: &str) -> Result<(), Error> {
     check(&mut de)
 }
 
+/// Checks a programme's JSON text: at most
+/// [`crate::limits::MAX_PROGRAMME_BYTES`], and every other general limit
+/// (nesting, string length, entries per list).
+///
+/// # Errors
+/// As [`check_text`], with the programme's size limit.
+pub fn check_programme_text(json: &str) -> Result<(), Error> {
+    check_size(json.len(), crate::limits::MAX_PROGRAMME_BYTES)?;
+    check(&mut serde_json::Deserializer::from_str(json))
+}
+
+/// `input-too-large` when `bytes` exceed `max`.
+fn check_size(bytes: usize, max: usize) -> Result<(), LimitError> {
+    if bytes > max {
+        return Err(LimitError::InputTooLarge { bytes, max });
+    }
+    Ok(())
+}
+
 /// Checks an already-parsed JSON value (a Python dict or JS object converted
 /// by a binding) against every limit but the text size.
 ///
@@ -250,5 +269,25 @@ mod tests {
     #[test]
     fn malformed_text_is_invalid_json() {
         assert_eq!(kind(check_text("{\"a\": }")), "invalid-json");
+    }
+}
+
+#[cfg(test)]
+mod programme_tests {
+    use super::*;
+    use crate::limits::MAX_PROGRAMME_BYTES;
+
+    #[test]
+    fn a_programme_may_be_larger_than_a_document() {
+        let err = check_size(MAX_PROGRAMME_BYTES + 1, MAX_PROGRAMME_BYTES).unwrap_err();
+        assert_eq!(Error::from(err.clone()).kind(), "input-too-large");
+        assert_eq!(
+            err.to_string(),
+            "input is 268435457 bytes; at most 268435456 bytes are read"
+        );
+        assert!(check_size(MAX_PROGRAMME_BYTES, MAX_PROGRAMME_BYTES).is_ok());
+        let document = " ".repeat(MAX_INPUT_BYTES + 1);
+        assert_eq!(check_text(&document).unwrap_err().kind(), "input-too-large");
+        assert!(check_programme_text(&format!("{{}}{document}")).is_ok());
     }
 }

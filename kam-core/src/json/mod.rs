@@ -19,7 +19,7 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 
-pub use check::{check_text, check_value};
+pub use check::{check_programme_text, check_text, check_value};
 pub use native::{NativeReader, non_finite_number, number_out_of_range};
 
 use crate::error::{Error, InputError, LimitError};
@@ -47,7 +47,21 @@ pub use crate::pointer::PathSegment;
 /// - the errors of the types that check themselves as they are read (a
 ///   framework is validated: `max-mismatch`, …).
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    check_text(json)?;
+    from_json_within(json, |text| {
+        check_text(text).map_err(|e| match e {
+            Error::Input(_) => file_name_given(text).unwrap_or(e),
+            e => e,
+        })
+    })
+}
+
+/// [`from_json`] with another limit check than the general one: a
+/// programme's text has its own size limit (see [`crate::limits`]).
+pub(crate) fn from_json_within<T: serde::de::DeserializeOwned>(
+    json: &str,
+    check: fn(&str) -> Result<(), Error>,
+) -> Result<T, Error> {
+    check(json)?;
     clear_pending();
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| read_error(&e))?;
@@ -57,6 +71,62 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
         message: e.to_string(),
     })?;
     Ok(value)
+}
+
+/// [`from_json_within`] for a large document (a programme): parsing without
+/// tracking the path is a third faster, so that is tried first, and only
+/// when it fails is the text parsed again, tracking the path, for exactly
+/// the error [`from_json`] gives.
+pub(crate) fn from_large_json<T: serde::de::DeserializeOwned>(
+    json: &str,
+    check: fn(&str) -> Result<(), Error>,
+) -> Result<T, Error> {
+    check(json)?;
+    clear_pending();
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
+    from_json_within(json, |_| Ok(()))
+}
+
+/// The error for text that is not JSON but a file name (`audit.json`,
+/// `data/q1.json`): a caller passed where the file is rather than what it
+/// holds, and the parser's own message ("expected value at line 1 column 1")
+/// would not say so.
+fn file_name_given(text: &str) -> Option<Error> {
+    let name = text.trim();
+    let first = name.chars().next()?;
+    let has_extension = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && ext.chars().all(char::is_alphanumeric)
+    });
+    let looks_like_a_file = name.len() <= 1024
+        && !name.contains(['\n', '{', '[', '"'])
+        && !(first.is_ascii_digit() || first == '-')
+        && (has_extension || name.contains(['/', '\\']));
+    looks_like_a_file.then(|| {
+        InputError::InvalidJson {
+            path: String::new(),
+            message: format!(
+                "expected JSON text, not a file name: `{name}` (read the file and pass what it holds)"
+            ),
+        }
+        .into()
+    })
+}
+
+/// A document kam reads from JSON text: every input, options and result
+/// type of the table of operations, and a framework. Most read with
+/// [`from_json`] and the general limits; a programme, far larger than one
+/// document, has limits of its own. Generic code (the operations' `call_json`,
+/// the bindings) reads through this, so each type is read its one way.
+pub trait Document: serde::de::DeserializeOwned {
+    /// Reads the document from JSON text, checked against its limits.
+    ///
+    /// # Errors
+    /// Those of [`from_json`] (or of the type's own reader).
+    fn read_json(text: &str) -> Result<Self, Error> {
+        from_json(text)
+    }
 }
 
 /// Converts an already-parsed JSON value into `T`, checked against every

@@ -61,6 +61,14 @@ pub(crate) fn render(doc: &Doc) -> String {
     out
 }
 
+/// Writes `blocks` as HTML elements with no page around them, for a report
+/// that brings its own scoped wrapper (the programme report).
+pub(crate) fn blocks_into(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        block_into(out, block);
+    }
+}
+
 fn block_into(out: &mut String, block: &Block) {
     match block {
         Block::Heading(level, text) => {

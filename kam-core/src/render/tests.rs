@@ -1,10 +1,8 @@
 //! Tests of the reports: structure, escaping, determinism, and the example
 //! charts committed under docs/reports/ staying in step with the code.
 
-use std::path::Path;
-
 use super::{audit_html, audit_markdown, comparison_html, comparison_markdown};
-use crate::chart::check::parse;
+use crate::chart::check::{assert_committed, parse};
 use crate::chart::fixtures::{comparison, hostile, northwind, portfolio};
 use crate::chart::{figure3, figure4, maturity_radar, portfolio_matrix, progress};
 use crate::maturity::{MaturityAssessment, MaturityOptions};
@@ -42,7 +40,8 @@ fn html_report_has_both_charts_every_table_and_the_next_actions() {
             "Scores by phase and period",
             "Scores by stream of activity",
             "Gaps",
-            "Next actions"
+            "Next actions",
+            "Sources and conventions"
         ]
     );
     let h3: Vec<&str> = elements
@@ -51,11 +50,11 @@ fn html_report_has_both_charts_every_table_and_the_next_actions() {
         .map(|e| e.text.as_str())
         .collect();
     assert_eq!(h3, ["Missing (0)", "Lagging (8)", "Ahead (1)"]);
-    // Phases + periods, streams + contributory streams, lagging, ahead,
-    // next actions: one row each.
+    // Phases + periods + milestones, streams + contributory streams, lagging,
+    // ahead, next actions, kam's conventions: one row each.
     let rows = elements.iter().filter(|e| e.name == "tr").count();
-    let headers = 5;
-    assert_eq!(rows, headers + (4 + 12) + (3 + 9) + 8 + 1 + 10);
+    let headers = 6;
+    assert_eq!(rows, headers + (4 + 12 + 3) + (3 + 9) + 8 + 1 + 10 + 3);
     for action in &report.next_actions {
         assert!(
             elements.iter().any(|e| e.text == action.text),
@@ -99,8 +98,18 @@ fn markdown_report_has_the_same_sections() {
     ] {
         assert!(md.contains(&format!("\n{heading}\n")), "{heading}");
     }
-    assert!(md.contains("| **A Scoping KAM → Senior management approval** | **70** | **78** |"));
-    assert!(md.contains("| 4 Capability building (B1) | 28 | 39 | 71.8% | no (current) |"));
+    assert!(md.contains("| **A Scoping KAM** | **70** | **78** |"));
+    // A milestone is a row after the period it follows, at its point on the path.
+    assert!(md.contains(
+        "| 4 Capability building (B1) | 29 | 39 | 74.4% | no (current) |\n| ◆ Milestone: Launch |  | 117 |  |  |"
+    ));
+    // kam's conventions are said to be kam's.
+    assert!(md.contains("\n## Sources and conventions\n"));
+    assert!(
+        md.contains("| completion-threshold | a period counts as complete at 80% of its maximum |")
+    );
+    assert!(md.contains("(kam's threshold)"));
+    assert!(md.contains("| 4 Capability building (B1) | 29 | 39 | 74.4% | no (current) |"));
     assert!(md.contains(
         "| 1 | A1.7 | Monitor powerful driver | Other KAM activities | 1 Awareness | 2 |"
     ));
@@ -201,7 +210,6 @@ fn docs_example_charts_are_up_to_date() {
     let target = maturity(include_str!(
         "../../examples/data/northwind-maturity-target.json"
     ));
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/reports");
     let charts = [
         ("figure3.svg", figure3(&report)),
         ("figure4.svg", figure4(&report)),
@@ -212,19 +220,39 @@ fn docs_example_charts_are_up_to_date() {
         ("progress.svg", progress(&comparison())),
         ("portfolio-matrix.svg", portfolio_matrix(&portfolio("Acme"))),
     ];
-    let bless = std::env::var_os("KAM_BLESS").is_some();
-    for (name, svg) in charts {
-        let path = dir.join(name);
-        if bless {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &svg).unwrap();
-        }
-        let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            committed == svg,
-            "docs/reports/{name} is out of date: run `KAM_BLESS=1 cargo test -p kam-core --lib report`"
-        );
+    assert_committed(
+        "reports",
+        &charts,
+        "KAM_BLESS=1 cargo test -p kam-core --lib report",
+    );
+}
+
+#[test]
+fn evidence_notes_follow_the_report_in_framework_order() {
+    let framework = crate::framework::builtin_audit("cranfield-kam-development").unwrap();
+    let mut assessment = crate::AuditAssessment::new(framework);
+    assessment.scores.insert("B1.1".into(), 2);
+    for (id, note) in [
+        ("C1.1", "Joint plan <signed>\n\nsecond line"),
+        ("A1.2", "first"),
+        ("A1.3", "  "),
+    ] {
+        assessment.evidence.insert(id.into(), note.into());
     }
+    let report = crate::api::score(&assessment, &crate::ScoreOptions::default()).unwrap();
+    let html = super::audit_html_with_evidence(&report, &assessment.evidence);
+    let notes = &html[html.find("<h2>Evidence notes</h2>").unwrap()..];
+    let a12 = notes.find("<h3>A1.2 ").unwrap();
+    let c11 = notes.find("<h3>C1.1 ").unwrap();
+    assert!(a12 < c11, "framework order");
+    assert!(!notes.contains("A1.3"), "blank notes are left out");
+    assert!(notes.contains("<p>Joint plan &lt;signed&gt;</p>\n<p>second line</p>"));
+    // Without notes, the page is the plain report.
+    let empty = std::collections::BTreeMap::new();
+    assert_eq!(
+        super::audit_html_with_evidence(&report, &empty),
+        super::audit_html(&report)
+    );
 }
 
 /// Every selector of a stylesheet, its at-rule wrappers (`@media …`)

@@ -14,10 +14,11 @@ use std::collections::BTreeMap;
 pub use options::{
     DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
 };
+pub(crate) use options::{default_next_actions, validate_next_actions};
 pub(crate) use progress::locate;
 pub use report::{
-    AuditReport, ContributoryScore, FrameworkRef, ItemStatus, PeriodScore, PhaseScore, Position,
-    Progress, StreamScore, Total,
+    AuditReport, ContributoryScore, Convention, FrameworkRef, ItemStatus, MilestoneMark,
+    PeriodScore, PhaseScore, Position, Progress, StreamScore, Total,
 };
 
 use crate::assessment::AuditAssessment;
@@ -37,16 +38,21 @@ pub fn score_audit(
 ) -> Result<AuditReport, Error> {
     options.validate()?;
     assessment.validate(framework)?;
-    if options.strict
-        && let Some(first) = assessment.unscored(framework).first()
-    {
-        return Err(AssessmentError::Incomplete {
-            count: assessment.unscored(framework).len(),
-            first: (*first).to_owned(),
-            path: "/scores".to_owned(),
-        }
-        .into());
-    }
+    score_checked(framework, assessment, options)
+}
+
+/// [`score_audit`] of an assessment already found valid against
+/// `framework`, with options already checked: merged audits are built from
+/// valid ones, and a programme checks thousands of audits once.
+///
+/// # Errors
+/// In strict mode, [`AssessmentError::Incomplete`] for an unscored item.
+pub(crate) fn score_checked(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditReport, Error> {
+    check_complete(framework, assessment, options)?;
     let sheet = ScoreSheet::new(framework, assessment);
     let periods = sheet.period_totals();
     let phases = phase_scores(&sheet, &periods, options.completion_threshold);
@@ -65,7 +71,145 @@ pub fn score_audit(
         position: progress::position(&sheet.path, &periods),
         progress: progress::progress(&sheet, &periods, options.completion_threshold),
         next_actions: progress::next_actions(&sheet, options.next_actions),
+        milestones: milestones(&sheet, &periods),
+        conventions: conventions(options.completion_threshold),
         phases,
+    })
+}
+
+/// The framework's milestones at the cumulative maximum of the period each
+/// follows, in path order.
+fn milestones(sheet: &ScoreSheet, periods: &[Tally]) -> Vec<MilestoneMark> {
+    let mut at = 0u32;
+    let mut marks = Vec::new();
+    for (step, tally) in sheet.path.iter().zip(periods) {
+        at = at.saturating_add(tally.max);
+        for milestone in sheet.framework.milestones_after(&step.period.id) {
+            marks.push(MilestoneMark {
+                id: milestone.id.clone(),
+                name: milestone.name.clone(),
+                after: step.period.id.clone(),
+                number: step.period.number,
+                at,
+                provenance: milestone.provenance,
+            });
+        }
+    }
+    marks
+}
+
+/// A threshold as written, e.g. `80%` or `72.5%`.
+fn threshold_text(threshold: f64) -> String {
+    if threshold.fract() == 0.0 {
+        format!("{threshold:.0}%")
+    } else {
+        format!("{threshold}%")
+    }
+}
+
+/// kam's conventions behind the Figure 3 and Figure 4 readings, in words.
+/// The Cranfield paper gives the two figures' captions only.
+fn conventions(threshold: f64) -> Vec<Convention> {
+    [
+        (
+            "development-path",
+            "the development path is the cumulative maximum score at the end of each \
+             period, and the overall score lies in the period whose span of that path holds it"
+                .to_owned(),
+        ),
+        (
+            "completion-threshold",
+            format!(
+                "a period counts as complete at {} of its maximum",
+                threshold_text(threshold)
+            ),
+        ),
+        (
+            "current-period",
+            "the current period is the earliest one not complete; missing, lagging and \
+             ahead items are read against it"
+                .to_owned(),
+        ),
+    ]
+    .into_iter()
+    .map(|(id, text)| Convention {
+        id: id.to_owned(),
+        text,
+    })
+    .collect()
+}
+
+/// In strict mode, refuses an assessment with unscored items.
+fn check_complete(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<(), AssessmentError> {
+    if options.strict
+        && let Some(first) = assessment.unscored(framework).first()
+    {
+        return Err(AssessmentError::Incomplete {
+            count: assessment.unscored(framework).len(),
+            first: (*first).to_owned(),
+            path: "/scores".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The figures of an audit without the lists of a report: what a programme
+/// keeps of each round.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figures {
+    pub(crate) overall: Total,
+    /// Per phase, in framework order.
+    pub(crate) phases: Vec<Total>,
+    /// Per period, in path order.
+    pub(crate) periods: Vec<Total>,
+    pub(crate) position: Position,
+    pub(crate) current_period: Option<String>,
+}
+
+/// The [`Figures`] of an assessment already found valid, with options
+/// already checked: the numbers [`score_audit`] gives, by the same rules,
+/// without building the report's lists of items.
+///
+/// # Errors
+/// In strict mode, [`AssessmentError::Incomplete`] for an unscored item.
+pub(crate) fn figures(
+    framework: &AuditFramework,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<Figures, Error> {
+    check_complete(framework, assessment, options)?;
+    let sheet = ScoreSheet::new(framework, assessment);
+    let periods = sheet.period_totals();
+    let phases = (0..framework.phases.len())
+        .map(|phase| {
+            total(
+                sheet
+                    .path
+                    .iter()
+                    .zip(&periods)
+                    .filter(|(step, _)| step.phase_index == phase)
+                    .map(|(_, t)| (t.score, t.max)),
+            )
+        })
+        .collect();
+    let threshold = options.completion_threshold;
+    Ok(Figures {
+        overall: total(periods.iter().map(|t| (t.score, t.max))),
+        phases,
+        position: progress::position(&sheet.path, &periods),
+        current_period: periods
+            .iter()
+            .position(|t| !is_complete(t, threshold))
+            .and_then(|i| sheet.path.get(i))
+            .map(|s| s.period.id.clone()),
+        periods: periods
+            .iter()
+            .map(|t| total(std::iter::once((t.score, t.max))))
+            .collect(),
     })
 }
 
@@ -186,7 +330,8 @@ pub(crate) fn percent(score: u32, max: u32) -> f64 {
     }
 }
 
-fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
+/// The sum of (score, maximum) pairs, with its percentage.
+pub(crate) fn total(parts: impl Iterator<Item = (u32, u32)>) -> Total {
     let (score, max) = parts.fold((0, 0), |(s, m), (ps, pm)| (s + ps, m + pm));
     Total {
         score,
@@ -236,7 +381,6 @@ fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<Ph
                 score: sum.score,
                 max: sum.max,
                 percent: sum.percent,
-                milestone: phase.milestone.name.clone(),
                 periods: period_scores,
             }
         })

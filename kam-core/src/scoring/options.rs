@@ -39,8 +39,22 @@ fn default_threshold() -> f64 {
     DEFAULT_COMPLETION_THRESHOLD
 }
 
-fn default_next_actions() -> u32 {
+/// The default length of a next-actions list (a serde default).
+pub(crate) fn default_next_actions() -> u32 {
     DEFAULT_NEXT_ACTIONS
+}
+
+/// Checks a requested next-actions length: at most [`MAX_NEXT_ACTIONS`].
+pub(crate) fn validate_next_actions(next_actions: u32) -> Result<(), OptionsError> {
+    if next_actions > MAX_NEXT_ACTIONS {
+        return Err(OptionsError::Invalid {
+            path: "/next_actions".to_owned(),
+            option: "next_actions".to_owned(),
+            value: next_actions.to_string(),
+            expected: format!("at most {MAX_NEXT_ACTIONS} next actions can be listed"),
+        });
+    }
+    Ok(())
 }
 
 impl Default for ScoreOptions {
@@ -68,15 +82,7 @@ impl ScoreOptions {
                 expected: "a percentage above 0 and at most 100 is needed".to_owned(),
             });
         }
-        if self.next_actions > MAX_NEXT_ACTIONS {
-            return Err(OptionsError::Invalid {
-                path: "/next_actions".to_owned(),
-                option: "next_actions".to_owned(),
-                value: self.next_actions.to_string(),
-                expected: format!("at most {MAX_NEXT_ACTIONS} next actions can be listed"),
-            });
-        }
-        Ok(())
+        validate_next_actions(self.next_actions)
     }
 }
 

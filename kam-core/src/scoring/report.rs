@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Context;
+use crate::framework::Provenance;
 
 /// The scored result of one action-audit assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -22,6 +23,9 @@ pub struct AuditReport {
     pub not_applicable: u32,
     /// Score per phase, in development-path order, each with its periods.
     pub phases: Vec<PhaseScore>,
+    /// The framework's milestones, placed on the development path (Figure 4).
+    #[serde(default)]
+    pub milestones: Vec<MilestoneMark>,
     /// Score per stream of activity, each with its contributory streams.
     pub streams: Vec<StreamScore>,
     /// Figure 4: where the overall score places the organisation on the path.
@@ -30,6 +34,41 @@ pub struct AuditReport {
     pub progress: Progress,
     /// Items still below the top of the scale, in development-path order.
     pub next_actions: Vec<ItemStatus>,
+    /// kam's conventions behind `position`, `progress` and the charts: rules
+    /// of kam's, not the source's words.
+    #[serde(default)]
+    pub conventions: Vec<Convention>,
+}
+
+/// A milestone on the development path: reached at the end of the period it
+/// follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct MilestoneMark {
+    /// Milestone id, e.g. `launch`.
+    pub id: String,
+    /// Name, e.g. "Launch".
+    pub name: String,
+    /// The period it follows, e.g. `B1`.
+    pub after: String,
+    /// That period's position on the path, 1-based.
+    pub number: u32,
+    /// Where it sits on kam's development path: the cumulative maximum at the
+    /// end of the period it follows (117 for Launch, after B1).
+    pub at: u32,
+    /// Whether the milestone is quoted from the source or kam's.
+    pub provenance: Provenance,
+}
+
+/// One of kam's conventions, in words: a rule kam applies that the source
+/// does not state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Convention {
+    /// Stable id, e.g. `completion-threshold`.
+    pub id: String,
+    /// The convention, e.g. "a period counts as complete at 80% of its maximum".
+    pub text: String,
 }
 
 /// A framework named by id and version.
@@ -70,8 +109,6 @@ pub struct PhaseScore {
     pub max: u32,
     /// `score / max × 100`.
     pub percent: f64,
-    /// The milestone that closes the phase.
-    pub milestone: String,
     /// Its periods, in order.
     pub periods: Vec<PeriodScore>,
 }

@@ -13,7 +13,8 @@ use std::fmt;
 pub use readings::{AuditWords, LitmusWords, MaturityWords, Reading};
 
 use crate::assessment::Context;
-use crate::scoring::{AuditReport, PeriodScore, Position, Total};
+use crate::framework::Provenance;
+use crate::scoring::{AuditReport, MilestoneMark, PeriodScore, Position, Total};
 
 /// A percentage with one decimal, e.g. `32.6%`.
 pub(crate) fn pct(value: f64) -> String {
@@ -82,7 +83,7 @@ pub(crate) fn position(report: &AuditReport) -> String {
 impl fmt::Display for Position {
     /// Where the overall score lies on the development path (Figure 4), e.g.
     /// `period 5 Roll-out (phase B), 27% of the way through`, or
-    /// `best practice: every point scored`.
+    /// `the end of the path: every point scored`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Position::Period {
@@ -96,7 +97,7 @@ impl fmt::Display for Position {
                 "period {number} {name} (phase {phase}), {} of the way through",
                 pct0(fraction * 100.0)
             ),
-            Position::BestPractice { .. } => f.write_str("best practice: every point scored"),
+            Position::BestPractice { .. } => f.write_str("the end of the path: every point scored"),
         }
     }
 }
@@ -116,14 +117,19 @@ impl fmt::Display for Total {
 
 /// Figure 4 in a few words, for side-by-side use: e.g. `5 Roll-out (27%)`.
 pub(crate) fn position_short(report: &AuditReport) -> String {
-    match &report.position {
+    position_short_of(&report.position)
+}
+
+/// [`position_short`] of a bare position.
+pub(crate) fn position_short_of(position: &Position) -> String {
+    match position {
         Position::Period {
             number,
             name,
             fraction,
             ..
         } => format!("{number} {name} ({})", pct0(fraction * 100.0)),
-        Position::BestPractice { .. } => "best practice".to_owned(),
+        Position::BestPractice { .. } => "end of the path".to_owned(),
     }
 }
 
@@ -138,6 +144,21 @@ pub(crate) fn current(report: &AuditReport) -> String {
 /// The overall score in words, e.g. `126 of 387 points (32.6%)`.
 pub(crate) fn overall(report: &AuditReport) -> String {
     report.overall.to_string()
+}
+
+/// A milestone as a table row or chart label says it, e.g.
+/// `◆ Milestone: Launch`, marked when it is kam's rather than the source's.
+pub(crate) fn milestone(milestone: &MilestoneMark) -> String {
+    format!("◆ Milestone: {}", milestone_name(milestone))
+}
+
+/// A milestone's name, with `(kam's)` after it when kam placed it rather
+/// than the source.
+pub(crate) fn milestone_name(milestone: &MilestoneMark) -> String {
+    match milestone.provenance {
+        Provenance::Source => milestone.name.clone(),
+        Provenance::Kam => format!("{} (kam's)", milestone.name),
+    }
 }
 
 /// The name of a contributory stream by id, or the id itself.

@@ -8,10 +8,10 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{overall, pct, period, position};
+use super::{find_period, milestone_name, overall, pct, pct0, period, position, position_short};
 use crate::litmus::{LitmusReport, LitmusResult, Verdict};
 use crate::maturity::{MaturityReport, StageRef};
-use crate::scoring::{AuditReport, ItemStatus};
+use crate::scoring::{AuditReport, ItemStatus, Position};
 
 /// One reading: a label and what it says, e.g. "Overall score" and
 /// "126 of 387 points (32.6%)".
@@ -49,12 +49,14 @@ pub struct AuditWords {
     /// Figure 4: where the overall score lies on the development path, e.g.
     /// "period 5 Roll-out (phase B), 27% of the way through".
     pub position: Reading,
+    /// The position in a few words, e.g. "5 Roll-out (27%)", for a status
+    /// line.
+    pub position_short: String,
     /// Figure 3: the earliest period not yet complete, e.g. "period 4
     /// Capability building (B1)", or "every period complete".
     pub current_period: Reading,
-    /// The milestone ahead: the one closing the phase of the current
-    /// period, e.g. "Senior management approval, closing phase A Scoping
-    /// KAM".
+    /// The milestone ahead: the first one after the current period or a
+    /// later one, e.g. "Launch, after period 4 Capability building (B1)".
     pub milestone: Reading,
     /// The first item below the top of the scale, in development-path order.
     pub next_action: Reading,
@@ -62,6 +64,11 @@ pub struct AuditWords {
     pub items: Reading,
     /// The completion threshold Figure 3 reads periods against.
     pub threshold: Reading,
+    /// How Figure 3 is read, with this report's figures (kam's
+    /// explanation): beside Figure 4 the two can seem to disagree.
+    pub figure3: String,
+    /// How Figure 4 is read, with this report's figures (kam's explanation).
+    pub figure4: String,
     /// The overall score and the position in one line.
     pub summary: String,
 }
@@ -71,7 +78,7 @@ impl AuditWords {
     ///
     /// ```
     /// let text = r#"{"framework": "cranfield-kam-development",
-    ///                "framework_version": "2006.1", "scores": {"A1.1": 3, "A1.2": 2}}"#;
+    ///                "framework_version": "2006.2", "scores": {"A1.1": 3, "A1.2": 2}}"#;
     /// let report = kam_core::AuditReport::from_json(&kam_core::api::score_json(text, None)?)?;
     /// let words = kam_core::words::AuditWords::of(&report);
     /// assert_eq!(words.overall.text, "5 of 387 points (1.3%)");
@@ -88,6 +95,7 @@ impl AuditWords {
             summary: format!("{}; {}", overall(report), position(report)),
             overall: Reading::new("Overall score", overall(report)),
             position: Reading::new("Position on the path", position(report)),
+            position_short: position_short(report),
             current_period: Reading::new("Current period", current),
             milestone: Reading::new("Next milestone", milestone(report)),
             next_action: Reading::new("Next action", next_action(report)),
@@ -105,6 +113,8 @@ impl AuditWords {
                     pct(progress.completion_threshold)
                 ),
             ),
+            figure3: figure3_reading(report),
+            figure4: figure4_reading(report),
         }
     }
 
@@ -122,22 +132,58 @@ impl AuditWords {
     }
 }
 
-/// The milestone closing the phase of the current period.
+/// The milestone ahead: the first after the current period (Figure 3) or
+/// a later one.
 fn milestone(report: &AuditReport) -> String {
-    let current = report.progress.current_period.as_deref();
+    let Some(current) = report
+        .progress
+        .current_period
+        .as_deref()
+        .and_then(|id| find_period(report, id))
+    else {
+        return "every milestone reached".to_owned();
+    };
     report
-        .phases
+        .milestones
         .iter()
-        .find(|phase| phase.periods.iter().any(|p| Some(p.id.as_str()) == current))
+        .find(|m| m.number >= current.number)
         .map_or_else(
-            || "every milestone reached".to_owned(),
-            |phase| {
-                format!(
-                    "{}, closing phase {} {}",
-                    phase.milestone, phase.id, phase.name
-                )
-            },
+            || "no milestone ahead".to_owned(),
+            |m| format!("{}, after {}", milestone_name(m), period(report, &m.after)),
         )
+}
+
+/// How Figure 3 is read, with this report's figures.
+fn figure3_reading(report: &AuditReport) -> String {
+    let threshold = pct0(report.progress.completion_threshold);
+    match &report.progress.current_period {
+        Some(id) => format!(
+            "Figure 3 reads each period on its own: the current period is the earliest one \
+             below {threshold} complete, here {}, however much is done in later periods.",
+            period(report, id)
+        ),
+        None => format!(
+            "Figure 3 reads each period on its own: every period has reached {threshold}, \
+             so none is current."
+        ),
+    }
+}
+
+/// How Figure 4 is read, with this report's figures.
+fn figure4_reading(report: &AuditReport) -> String {
+    let start = "Figure 4 adds up every point scored, wherever it was earned";
+    match &report.position {
+        Position::Period { .. } => format!(
+            "{start}, and places the total on the path as if the periods were done in order: \
+             {} points reach {}.",
+            report.overall.score,
+            position(report)
+        ),
+        Position::BestPractice { .. } => format!(
+            "{start}: all {} points are scored, which is best practice.",
+            report.overall.max
+        ),
+    }
 }
 
 /// The first next action, or that there is none.
@@ -296,7 +342,7 @@ impl LitmusWords {
     /// The readings of `report`.
     ///
     /// ```
-    /// let text = r#"{"framework": "cranfield-kam-development", "framework_version": "2006.1",
+    /// let text = r#"{"framework": "cranfield-kam-development", "framework_version": "2006.2",
     ///     "responses": [{"test": "organisation", "answer_sets": [{"answers": {
     ///         "organisation-1": true, "organisation-2": true, "organisation-3": true,
     ///         "organisation-4": true, "organisation-5": false}}]}]}"#;
@@ -332,5 +378,58 @@ impl LitmusWords {
                 count(Verdict::NoPassMark)
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_readings_are_explained_with_their_figures() {
+        let framework = crate::framework::builtin_audit("cranfield-kam-development").unwrap();
+        let northwind = crate::AuditAssessment::from_json(include_str!(
+            "../../examples/data/northwind-audit.json"
+        ))
+        .unwrap();
+        let options = crate::ScoreOptions::default();
+        let report = crate::scoring::score_audit(framework, &northwind, &options).unwrap();
+        let words = AuditWords::of(&report);
+        assert_eq!(words.overall.text, "126 of 387 points (32.6%)");
+        assert_eq!(words.position_short, "5 Roll-out (27%)");
+        assert_eq!(
+            words.milestone.text,
+            "Launch, after period 4 Capability building (B1)"
+        );
+        assert_eq!(
+            words.figure3,
+            "Figure 3 reads each period on its own: the current period is the earliest one \
+             below 80% complete, here period 4 Capability building (B1), however much is done \
+             in later periods."
+        );
+        assert_eq!(
+            words.figure4,
+            "Figure 4 adds up every point scored, wherever it was earned, and places the total \
+             on the path as if the periods were done in order: 126 points reach period 5 \
+             Roll-out (phase B), 27% of the way through."
+        );
+        let mut full = crate::AuditAssessment::new(framework);
+        for item in &framework.items {
+            full.scores.insert(item.id.clone(), 3);
+        }
+        let words =
+            AuditWords::of(&crate::scoring::score_audit(framework, &full, &options).unwrap());
+        assert_eq!(words.current_period.text, "every period complete");
+        assert_eq!(words.milestone.text, "every milestone reached");
+        assert!(
+            words
+                .figure3
+                .ends_with("every period has reached 80%, so none is current.")
+        );
+        assert!(
+            words
+                .figure4
+                .ends_with("all 387 points are scored, which is best practice.")
+        );
     }
 }

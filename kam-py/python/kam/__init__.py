@@ -8,7 +8,7 @@ plain dicts with the same field names as the JSON the engine writes::
 
     report = kam.score({
         "framework": "cranfield-kam-development",
-        "framework_version": "2006.1",
+        "framework_version": "2006.2",
         "scores": {"A1.1": 3, "A1.2": 2},
     })
     report["overall"]  # {'score': 5, 'max': 387, 'percent': 1.29...}
@@ -27,9 +27,10 @@ written reports on their own.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Optional
 
-from . import _kam, chart, report, types
+from . import _kam, _tables, chart, report, types
+from ._frame import score_frame
 from ._kam import (
     AnalysisError,
     AssessmentError,
@@ -42,6 +43,7 @@ from ._kam import (
     LitmusError,
     MaturityError,
     OptionsError,
+    SpreadsheetError,
     account_plan,
     aggregate,
     compare,
@@ -58,11 +60,13 @@ from ._kam import (
     operations,
     pareto,
     portfolio,
+    programme_report,
     rescore,
     schema,
     schema_names,
     score,
     score_batch,
+    score_checklist,
     score_columns,
     score_json,
     score_litmus,
@@ -92,6 +96,7 @@ __all__ = [
     "MaturityError",
     "OptionsError",
     "Report",
+    "SpreadsheetError",
     "account_plan",
     "aggregate",
     "chart",
@@ -109,13 +114,14 @@ __all__ = [
     "operations",
     "pareto",
     "portfolio",
+    "programme_report",
     "report",
-    "types",
     "rescore",
     "schema",
     "schema_names",
     "score",
     "score_batch",
+    "score_checklist",
     "score_columns",
     "score_frame",
     "score_json",
@@ -123,66 +129,35 @@ __all__ = [
     "score_maturity",
     "shortest_path",
     "time_allocation",
+    "to_frame",
+    "types",
     "units",
 ]
 
-_BATCH_ARRAYS = ("overall", "percent", "position_number", "position_fraction")
-
-
-def score_frame(
-    frame: pandas.DataFrame,
-    framework: Union[str, Framework, None] = None,
-) -> pandas.DataFrame:
-    """Score every row of a DataFrame of item scores.
-
-    The columns are item ids (``"A1.1"``, …) in any order; items without a
-    column are unscored. Values must be integers on the framework's scale
-    (0–3 for the Cranfield audit); write an unscored cell as 0, which adds the
-    same 0 points.
-
-    Returns a DataFrame with the same index: one column per period score
-    (``"A1"`` … ``"D3"``), one per phase score (``"A"`` … ``"D"``), then
-    ``overall``, ``percent``, ``position_number`` and ``position_fraction``
-    (the Figure 4 position; fraction 1.0 marks best practice). Should a
-    framework give a period and a phase the same id, the score columns are
-    named ``"period:<id>"`` and ``"phase:<id>"`` instead.
-
-    Works unchanged as a Dask ``map_partitions`` function.
-    """
-    import numpy as np
-    import pandas as pd
-
-    values = frame.to_numpy()
-    if values.dtype != np.uint8 and values.dtype.kind in "iub":
-        values = values.astype(np.int64)
-    result = score_columns([str(c) for c in frame.columns], values, framework)
-    periods, phases = list(result["period_ids"]), list(result["phase_ids"])
-    names = [*periods, *phases, *_BATCH_ARRAYS]
-    if len(set(names)) < len(names):
-        # A custom framework may reuse an id across periods and phases.
-        periods = [f"period:{p}" for p in periods]
-        phases = [f"phase:{p}" for p in phases]
-    columns: dict[str, Any] = {}
-    for i, period in enumerate(periods):
-        columns[period] = result["period_scores"][:, i]
-    for i, phase in enumerate(phases):
-        columns[phase] = result["phase_scores"][:, i]
-    for name in _BATCH_ARRAYS:
-        columns[name] = result[name]  # type: ignore[literal-required]
-    return pd.DataFrame(columns, index=frame.index)
-
-
 class Report(Mapping[str, Any]):
-    """A report dict with a notebook view.
+    """A result dict with tables and a notebook view.
 
-    Wraps the dict returned by :func:`score` (or :func:`score_maturity`): it
-    reads like the dict (``report["overall"]``), shows score tables and the
-    engine's SVG charts in Jupyter, and gives tables as DataFrames with
-    :meth:`to_frame` when pandas is installed.
+    Wraps any result: of :func:`score` (an audit report),
+    :func:`score_maturity`, :func:`score_litmus`, :func:`compare`,
+    :func:`aggregate`, :func:`units`, :func:`pareto`, :func:`portfolio`,
+    :func:`account_plan`, :func:`time_allocation`, :func:`shortest_path`,
+    :func:`explain`, :func:`rescore` or a JSON :func:`score_batch`. It reads
+    like the dict (``report["overall"]``), shows its main table and the
+    engine's charts in Jupyter, and gives each of its tables as a DataFrame
+    with :meth:`to_frame` (needs pandas): columns in reading order, integers
+    as integers (nullable ``Int64`` where a value may be missing).
+
+    The kind of result is recognised from its fields (``kind`` names it
+    when it should not be guessed); :attr:`tables` lists its tables.
     """
 
-    def __init__(self, report: Mapping[str, Any]) -> None:
+    def __init__(self, report: Mapping[str, Any], kind: Optional[str] = None) -> None:
         self._report = dict(report)
+        if kind is not None and kind not in _tables.KINDS:
+            raise ValueError(f"unknown kind of result `{kind}`; kam knows {', '.join(_tables.KINDS)}")
+        self.kind: Optional[str] = kind or _tables.kind_of(self._report)
+        """The kind of result, named after its schema (``"audit-report"``,
+        ``"pareto-report"``, …), or ``None`` for a dict kam does not know."""
 
     def __getitem__(self, key: str) -> Any:
         return self._report[key]
@@ -200,33 +175,93 @@ class Report(Mapping[str, Any]):
         """The report as a plain dict."""
         return dict(self._report)
 
-    def rows(self, table: str = "periods") -> list[dict[str, Any]]:
-        """One dict per row of a table: ``periods``, ``phases``, ``streams``,
-        ``next_actions`` or (maturity reports) ``areas``."""
-        r = self._report
-        if table == "periods":
-            return [{"phase": ph["id"], **p} for ph in r["phases"] for p in ph["periods"]]
-        if table == "phases":
-            return [{k: v for k, v in ph.items() if k != "periods"} for ph in r["phases"]]
-        if table == "streams":
-            return [{k: v for k, v in s.items() if k != "contributory"} for s in r["streams"]]
-        if table in r and isinstance(r[table], list):
-            return [dict(row) for row in r[table]]
-        raise KeyError(f"no table `{table}` in this report")
+    @property
+    def tables(self) -> list[str]:
+        """The tables :meth:`to_frame` can give, the default first."""
+        return list(_tables.names(self._known()))
 
-    def to_frame(self, table: str = "periods") -> pandas.DataFrame:
-        """A table of the report as a pandas DataFrame (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError as e:  # pragma: no cover - depends on the environment
-            raise ImportError("Report.to_frame() needs pandas: pip install pandas") from e
-        return pd.DataFrame(self.rows(table))
+    def _known(self) -> str:
+        if self.kind is None:
+            raise ValueError(
+                "this dict is not a result kam knows; pass kind= (one of "
+                f"{', '.join(_tables.KINDS)})"
+            )
+        return self.kind
+
+    def rows(self, table: Optional[str] = None) -> list[dict[str, Any]]:
+        """One dict per row of a table (see :attr:`tables`), columns in
+        order; the result's main table by default."""
+        return _tables.rows(self._report, self._known(), table)[1]
+
+    def to_frame(self, table: Optional[str] = None) -> pandas.DataFrame:
+        """A table of the result as a pandas DataFrame (see :attr:`tables`):
+        the main table by default, e.g. the periods of an audit report, the
+        ranking of a Pareto analysis, the areas of a maturity report."""
+        return _tables.frame(self._report, self._known(), table)
 
     def _repr_html_(self) -> str:
-        # The engine's report as a fragment: its stylesheet is scoped to it,
-        # so it neither restyles the notebook nor is broken by its styles.
-        if "phases" in self._report and "position" in self._report:
-            return report.audit_html_fragment(self._report)
-        if "areas" in self._report and "weakest_link" in self._report:
-            return report.maturity_html_fragment(self._report)
-        return f"<pre>{html.escape(repr(self._report))}</pre>"
+        # kam-core's own report where it writes one: a fragment whose
+        # stylesheet is scoped to it, so it neither restyles the notebook nor
+        # is broken by its styles, in kam-core's words.
+        fragment = _FRAGMENTS.get(self.kind or "")
+        if fragment is not None:
+            return str(fragment(self._report))
+        parts = [f"<div class='kam-report'>{_title(self._report)}"]
+        shown = self.tables[:1] if self.kind is not None else []
+        for table in shown:
+            parts.append(_html_table(self.rows(table), table))
+        if self.kind in _CHARTS:
+            parts.extend(_CHARTS[self.kind](self._report))
+        parts.append("</div>")
+        return "".join(parts)
+
+
+def to_frame(result: Mapping[str, Any], table: Optional[str] = None) -> pandas.DataFrame:
+    """A table of any result dict as a DataFrame: ``Report(result).to_frame(table)``."""
+    return Report(result).to_frame(table)
+
+
+def _title(report: Mapping[str, Any]) -> str:
+    fw = report.get("framework", {})
+    name = fw.get("name", fw.get("id", "report")) if isinstance(fw, dict) else "report"
+    return f"<h4>{html.escape(str(name))}</h4>"
+
+
+def _html_table(rows: list[dict[str, Any]], caption: str) -> str:
+    if not rows:
+        return ""
+    keys = [k for k in rows[0] if not isinstance(rows[0][k], (dict, list))]
+    head = "".join(f"<th>{html.escape(k)}</th>" for k in keys)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td>{html.escape(_cell(row.get(k)))}</td>" for k in keys)
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        f"<table><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return "" if value is None else str(value)
+
+
+_CHARTS: dict[str, Callable[[Mapping[str, Any]], list[str]]] = {
+    "audit-report": lambda r: [chart.figure3(r), chart.figure4(r)],
+    "maturity-report": lambda r: [chart.maturity_radar(r)],
+    "portfolio-report": lambda r: [chart.portfolio_matrix(r)],
+    "audit-comparison": lambda r: [chart.progress(r)],
+}
+"""The engine's charts shown with each kind of result."""
+
+_FRAGMENTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "audit-report": report.audit_html_fragment,
+    "maturity-report": report.maturity_html_fragment,
+    "checklist-report": report.checklist_html_fragment,
+    "audit-comparison": report.comparison_html_fragment,
+}
+"""The kinds of result kam-core writes a report for, and its fragment."""

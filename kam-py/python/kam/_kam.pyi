@@ -1,12 +1,14 @@
 """Type stubs for ``kam._kam``, the Rust extension module behind ``kam``.
 
 Inputs are JSON-like values (dicts, lists, str, int, float, bool, None) in
-the shared JSON format, or JSON text as a ``str``; results are plain dicts
+the shared JSON format, JSON text as a ``str``, or a file holding JSON text
+(a ``pathlib.Path`` or an open file); results are plain dicts
 and lists with the field names of the JSON the engine writes
 (``docs/schema/`` and :func:`schema` describe each shape).
 """
 
-from typing import Any, Mapping, Sequence, TypedDict, Union, final, overload
+import os
+from typing import IO, Any, Mapping, Sequence, TypedDict, Union, final, overload
 
 from . import types as _types
 
@@ -15,8 +17,9 @@ import numpy.typing as npt
 
 __version__: str
 
-_JsonInput = Union[Mapping[str, Any], str]
-"""A JSON object as a dict, or JSON text."""
+_JsonInput = Union[Mapping[str, Any], str, "os.PathLike[str]", IO[str], IO[bytes]]
+"""A JSON object as a dict, JSON text, or a file holding it: a path
+(``pathlib.Path``) or an open file, which is read."""
 
 _FrameworkArg = Union[str, "Framework"]
 """A bundled framework's id, or a framework from :func:`load_framework`."""
@@ -71,6 +74,10 @@ class BatchError(KamError):
     """A score matrix does not fit its framework: a cell off the scale
     (naming row and column, counted from 0), an unknown or repeated column."""
 
+class SpreadsheetError(KamError):
+    """A workbook or CSV file cannot be read (naming the cell, e.g.
+    ``Audit!F17``, or the row and column), or breaks a limit."""
+
 @final
 class Framework:
     """A framework loaded with :func:`load_framework`: validated and
@@ -116,6 +123,12 @@ class BatchResult(TypedDict):
     position_fraction: npt.NDArray[np.float64]
     """Figure 4: the share of that period covered, in [0, 1); 1.0 marks best
     practice."""
+    current_period: npt.NDArray[np.int32]
+    """Figure 3: the position in ``period_ids`` of the earliest incomplete
+    period, or -1 when every period is complete."""
+    unscored: npt.NDArray[np.uint32]
+    """How many of the framework's items are unscored: items without a
+    column plus the row's blank cells."""
 
 def frameworks() -> list[dict[str, str]]:
     """The bundled frameworks, one summary dict each (``id``, ``version``,
@@ -179,37 +192,61 @@ def item_ids(framework: _FrameworkArg | None = None) -> list[str]:
 def score_batch(
     scores: npt.NDArray[np.uint8],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Scores many assessments at once.
 
     ``scores`` is a 2-D uint8 array with one row per assessment and one
-    column per item in :func:`item_ids` order. A C-contiguous array is read
-    in place, without a copy; scoring runs with the GIL released, on every
-    core. Per row the results equal :func:`score`'s for the same scores.
+    column per item in :func:`item_ids` order. A C- or Fortran-ordered array
+    is read in place, without a copy; scoring runs with the GIL released, on
+    every core. Per row the results equal :func:`score`'s for the same
+    scores; ``current_period`` (Figure 3) is read with
+    ``completion_threshold`` (percent of a period's maximum, default 80).
     Raises :class:`BatchError` naming the row and column of the first cell
     off the scale, or (``matrix-shape``) for a matrix whose width is not the
     number of items.
 
     ``scores`` may instead be a batch as a dict or JSON text
     (``{"columns": [...], "rows": [[...], ...]}``, the ``batch-input``
-    schema, as JavaScript's ``scoreBatch`` takes it); the result is then
-    the ``batch-report`` dict, with lists instead of arrays."""
+    schema, as JavaScript's ``scoreBatch`` takes it; ``null`` cells are
+    unscored); the result is then the ``batch-report`` dict, with lists
+    instead of arrays."""
 
 @overload
 def score_batch(
     scores: Mapping[str, Any] | str,
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> dict[str, Any]:
     """A batch as a dict or JSON text: see the first form."""
 
 def score_columns(
     columns: Sequence[str],
-    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64],
+    scores: npt.NDArray[np.uint8] | npt.NDArray[np.int64] | npt.NDArray[np.float64],
     framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
 ) -> BatchResult:
     """Like :func:`score_batch` for a matrix whose columns are the named
-    items in any order (uint8 or int64 cells); items without a column are
-    unscored. Raises :class:`BatchError` for an unknown or repeated column."""
+    items in any order (uint8, int64, or float64 with NaN for unscored and
+    whole numbers for scores); items without a column are unscored. Raises
+    :class:`BatchError` for an unknown or repeated column, or a cell that is
+    not a whole number on the scale."""
+
+def _score_column_arrays(
+    columns: Sequence[str],
+    arrays: Sequence[npt.NDArray[Any]],
+    framework: _FrameworkArg | None = None,
+    *,
+    completion_threshold: float | None = None,
+    labels: Any = None,
+) -> BatchResult:
+    """The engine behind :func:`kam.score_frame`: a matrix as one 1-D array
+    per named column (uint8, int64, float64 with NaN for unscored, or
+    objects with ``None`` for unscored). ``labels[i]`` names row ``i`` in an
+    error about one of its cells (a DataFrame's index)."""
 
 # --- generated by kam-py/scripts/gen_types.py from kam's table of operations: do not edit ---
 
@@ -267,7 +304,13 @@ def portfolio(
     input: Union[_types.PortfolioInput, str],
 ) -> _types.PortfolioReport:
     """Portfolio matrix: each customer's attractiveness and relationship
-    indices on weighted criteria, and its quadrant."""
+    indices on weighted criteria, and its quadrant.
+
+    Input: ``{"attractiveness": [{"id": "size", "weight": 0.6}, ...],
+    "relationship": [{"id": "trust", "weight": 0.5}, ...], "customers":
+    [{"id": "acme", "scores": {"size": 10, "trust": 9, ...}}]}``; each
+    side's weights sum to 1; scores on ``scale`` (default 1–10), split at
+    ``thresholds`` (default the scale's middle)."""
 
 def compare(
     input: Union[_types.ComparisonInput, str],
@@ -318,7 +361,11 @@ def explain(
 ) -> _types.Explanation:
     """Explains every derived figure of an input (position, current period,
     stage, litmus verdicts, quadrants) as a trace of terms and a rule in
-    plain words."""
+    plain words.
+
+    Input: ``{"type": "audit" | "maturity" | "litmus" | "portfolio",
+    "assessment" | "answers" | "input": ...}``: the input of the matching
+    scoring function or analysis, tagged with its type."""
 
 def rescore(
     input: Union[_types.RescoreInput, str],
@@ -376,3 +423,16 @@ def report_comparison_markdown(result: _JsonInput) -> str:
 
 def report_comparison_html(result: _JsonInput) -> str:
     """A comparison (from :func:`compare`) written out as an HTML page."""
+
+def chart_checklist(result: _JsonInput) -> str:
+    """A checklist report's completion chart (from :func:`score_checklist`) as SVG."""
+
+def report_checklist_markdown(result: _JsonInput) -> str:
+    """A checklist report (from :func:`score_checklist`) written out as Markdown."""
+
+def report_checklist_html(result: _JsonInput) -> str:
+    """A checklist report (from :func:`score_checklist`) as an HTML page."""
+
+def report_checklist_html_fragment(result: _JsonInput) -> str:
+    """A checklist report (from :func:`score_checklist`) as an HTML fragment
+    to place in another page, its stylesheet scoped to it."""

@@ -11,15 +11,14 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
-import { build } from "vite";
 
 import * as kam from "../../pkg/node.js";
 import { serve } from "../../scripts/serve.mjs";
-import { chromiumOptions, collectErrors, untilOverallShows } from "../chromium.mjs";
+import { buildApp, chromiumOptions, collectErrors, untilOverallShows } from "../chromium.mjs";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const northwind = readFileSync(here("../../../kam-core/examples/data/northwind-audit.json"), "utf8");
@@ -34,16 +33,7 @@ const requests = [];
 const pageErrors = [];
 
 before(async () => {
-  mkdirSync(here("./node_modules/"), { recursive: true });
-  rmSync(here("./node_modules/kam"), { force: true });
-  symlinkSync("../../../pkg", here("./node_modules/kam"), "dir");
-  output = await build({
-    configFile: false,
-    root: here("."),
-    base: "./",
-    logLevel: "warn",
-    build: { outDir: here("./dist/"), emptyOutDir: true },
-  });
+  output = await buildApp(new URL("./", import.meta.url));
   server = await serve(0);
   base = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch(chromiumOptions);

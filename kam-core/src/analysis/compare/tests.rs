@@ -37,7 +37,7 @@ fn audits_of_different_versions_are_refused() {
     assert_eq!(err.kind(), "mixed-frameworks");
     assert_eq!(
         err.to_string(),
-        "`/after` is for `cranfield-kam-development` version `0.9`, but `/before` is for `cranfield-kam-development` version `2006.1`; all must use one framework version"
+        "`/after` is for `cranfield-kam-development` version `0.9`, but `/before` is for `cranfield-kam-development` version `2006.2`; all must use one framework version"
     );
 }
 

@@ -19,7 +19,6 @@ fn small_framework(weights: &[u32]) -> Framework {
     let (m1, m2) = (max(0..split), max(split..weights.len()));
     let phase = |id: &str, period: &str, number: u32, m: u32| {
         serde_json::json!({"id": id, "name": id, "description": id, "max": m,
-            "milestone": {"name": "m", "description": ["m"]},
             "periods": [{"id": period, "number": number, "name": period, "description": ["p"], "max": m}]})
     };
     let labels: Vec<serde_json::Value> = (0..=3)

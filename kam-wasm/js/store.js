@@ -1,0 +1,186 @@
+// Where the calculators keep their work: the browser's database (IndexedDB,
+// through the small `idb` wrapper shipped beside this file), so that nothing
+// typed into a calculator is lost to a reload, a second tab, a full disk or a
+// new framework version. docs/javascript.md ("The store") explains the
+// design; in short:
+//
+// - `assessments`: one record per assessment, keyed by its storage key
+//   (`kam:<element>:<framework>` or the `storage-key` attribute). The record
+//   holds the assessment in the shared JSON format and, for each field of it
+//   (an item's score, an item's note, a context field), the stamp of its last
+//   change. A save merges field by field inside one transaction, so edits
+//   made in two tabs to different items both survive.
+// - `set-aside`: every copy the page could not use (unreadable, of an older
+//   framework version, overwritten in another tab, cleared by a form reset),
+//   added and never overwritten, so it can still be downloaded.
+// - `frameworks`: the framework file each assessment was made against, once
+//   per id and version, so that work saved under an older version can be
+//   re-scored under both versions when the framework changes.
+//
+// A BroadcastChannel tells the other tabs of the same origin which record
+// changed; they read it and merge it into what they show.
+
+import { openDB } from "./idb.js";
+
+/** The database's name and schema version. */
+export const DATABASE = "kam";
+const VERSION = 1;
+/** The channel on which tabs announce saved records. */
+export const CHANNEL = "kam-store";
+
+let opened;
+
+/**
+ * Opens the store once per page. Rejects when the browser has no IndexedDB
+ * (some private modes); the calculators then work without saving, and say so.
+ */
+export function openStore() {
+  opened ??= (async () => {
+    if (typeof indexedDB === "undefined") throw new Error("this browser offers no database to pages");
+    const db = await openDB(DATABASE, VERSION, {
+      upgrade(db) {
+        db.createObjectStore("assessments", { keyPath: "key" });
+        const setAside = db.createObjectStore("set-aside", { keyPath: "id", autoIncrement: true });
+        setAside.createIndex("key", "key");
+        db.createObjectStore("frameworks", { keyPath: ["id", "version"] });
+      },
+    });
+    return new Store(db);
+  })();
+  return opened;
+}
+
+/** This tab, as written into stamps and messages. */
+export const TAB = Math.random().toString(36).slice(2, 10);
+let lastStamp = "";
+
+/**
+ * A stamp later than every stamp this tab has made or seen: the time in
+ * milliseconds (base 36, fixed width, so stamps sort as text) and the tab.
+ * Two tabs' stamps never tie, so every tab merges to the same result.
+ */
+export function stamp() {
+  let time = Date.now();
+  const last = parseInt(lastStamp.slice(0, 11), 36) || 0;
+  if (time <= last) time = last + 1;
+  lastStamp = `${time.toString(36).padStart(11, "0")}:${TAB}`;
+  return lastStamp;
+}
+
+/** Notes a stamp seen from another tab, so this tab's next one is later. */
+function seen(value) {
+  if (typeof value === "string" && value > lastStamp) lastStamp = value;
+}
+
+/**
+ * Merges two sets of fields by stamp: for every field, the side whose change
+ * is later wins; a field absent with a stamp was cleared. Returns the merged
+ * `{ fields, stamps }` and the keys where `theirs` won over a different value
+ * of `ours` that `ours` had changed itself (`keep` marks those).
+ */
+export function merge(ours, theirs) {
+  const fields = {};
+  const stamps = {};
+  const keys = new Set([...Object.keys(ours.stamps), ...Object.keys(theirs.stamps)]);
+  for (const key of keys) {
+    const a = ours.stamps[key] ?? "";
+    const b = theirs.stamps[key] ?? "";
+    const winner = a >= b ? ours : theirs;
+    stamps[key] = winner.stamps[key];
+    if (key in winner.fields) fields[key] = winner.fields[key];
+  }
+  // Fields without a stamp (written before stamps existed) count as oldest.
+  for (const side of [theirs, ours]) {
+    for (const [key, value] of Object.entries(side.fields)) if (!(key in stamps)) fields[key] = value;
+  }
+  return { fields, stamps };
+}
+
+/** The `QuotaExceededError` family, whatever the browser calls it. */
+export function isQuotaError(error) {
+  const name = error?.name ?? "";
+  return name === "QuotaExceededError" || /quota|full/i.test(`${name} ${error?.message ?? ""}`);
+}
+
+/** The text of a value set aside: JSON when it can be written so, else what `String` gives. */
+export function asText(value) {
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+class Store {
+  constructor(db) {
+    this.db = db;
+    this.listeners = new Map();
+    this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
+    this.channel?.addEventListener("message", ({ data }) => {
+      seen(data?.stamp);
+      for (const listener of this.listeners.get(data?.key) ?? []) listener(data);
+    });
+  }
+
+  /** Calls `listener({ key, stamp })` whenever another tab saves `key`; returns the unsubscribe function. */
+  watch(key, listener) {
+    if (!this.listeners.has(key)) this.listeners.set(key, new Set());
+    this.listeners.get(key).add(listener);
+    return () => this.listeners.get(key)?.delete(listener);
+  }
+
+  /** The record saved under `key`, or `undefined`. */
+  async read(key) {
+    const record = await this.db.get("assessments", key);
+    for (const value of Object.values(record?.stamps ?? {})) seen(value);
+    return record;
+  }
+
+  /**
+   * Saves in one transaction: reads the record under `key`, hands it to
+   * `build(stored)`, which returns `{ record, setAside }` (the record to put,
+   * or `null` to leave it; and copies to set aside first), and writes both,
+   * with the framework file when it is not stored yet. Either all of it is
+   * written or, when the transaction fails (a full disk), nothing is, and
+   * what was saved before stays as it was. Tells the other tabs.
+   */
+  async save(key, build, framework) {
+    const tx = this.db.transaction(["assessments", "set-aside", "frameworks"], "readwrite");
+    const done = tx.done;
+    // A failure is reported by `done`; the requests' own rejections are its echoes.
+    done.catch(() => {});
+    let result;
+    try {
+      const stored = await tx.objectStore("assessments").get(key);
+      result = build(stored);
+      for (const copy of result.setAside ?? []) tx.objectStore("set-aside").add({ key, at: new Date().toISOString(), ...copy }).catch(() => {});
+      if (result.record) tx.objectStore("assessments").put({ ...result.record, key }).catch(() => {});
+      if (framework) {
+        const frameworks = tx.objectStore("frameworks");
+        const known = await frameworks.getKey([framework.id, framework.version]);
+        if (known === undefined) frameworks.put(framework).catch(() => {});
+      }
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: aborted by the browser, whose reason `done` gives.
+      }
+      throw (await done.then(() => null, (reason) => reason)) ?? error;
+    }
+    await done;
+    if (result.record) this.channel?.postMessage({ key, stamp: result.record.saved });
+    return result;
+  }
+
+  /** Every copy set aside for `key`, oldest first. */
+  setAside(key) {
+    return this.db.getAllFromIndex("set-aside", "key", key);
+  }
+
+  /** The framework file of this id and version, if one was stored. */
+  framework(id, version) {
+    return this.db.get("frameworks", [id, version]);
+  }
+}
