@@ -391,7 +391,7 @@ test("work saved under an older framework version is re-scored under both and ca
   page.off("request", record);
   assert.ok(requests.includes("/pkg/analysis.js"), "the analyses module is loaded for the migration");
   const message = await page.locator("kam-audit .message").textContent();
-  assert.match(message, /made with version 2005\.1 of .*; this page uses version 2006\.1\. kam re-scored it under both versions and carried it over: overall 6 \/ 390 under version 2005\.1, 5 \/ 387 under 2006\.1; moved to another period or stream: A2\.3 \(A1 → A2\); no longer in the framework \(their answers are in the old copy\): A1\.99/);
+  assert.match(message, /made with version 2005\.1 of .*; this page uses version 2006\.2\. kam re-scored it under both versions and carried it over: overall 6 \/ 390 under version 2005\.1, 5 \/ 387 under 2006\.2; moved to another period or stream: A2\.3 \(A1 → A2\); no longer in the framework \(their answers are in the old copy\): A1\.99/);
   const carried = await assessmentOf(page);
   assert.deepEqual(carried.scores, { "A1.1": 3, "A2.3": 2 });
   assert.deepEqual(carried.evidence, { "A1.1": "kept across versions" });
