@@ -8,15 +8,11 @@
 
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
 
 import * as kam from "../pkg/node.js";
 import { serve } from "../scripts/serve.mjs";
-import { chromiumOptions, collectErrors, inStore, until } from "./chromium.mjs";
+import { afresh, collectErrors, inStore, personalBrowser, until } from "./chromium.mjs";
 
 const FRAMEWORK = kam.framework("cranfield-kam-development");
 const KEY = "kam:kam-audit:cranfield-kam-development";
@@ -26,40 +22,28 @@ const empty = () => ({ framework: FRAMEWORK.id, framework_version: FRAMEWORK.ver
 let server;
 let context;
 let base;
-let profile;
+let close;
 let page;
 const pageErrors = [];
 
 before(async () => {
   server = await serve(0);
   base = `http://127.0.0.1:${server.address().port}`;
-  profile = mkdtempSync(join(tmpdir(), "kam-no-loss-"));
-  context = await chromium.launchPersistentContext(profile, {
-    ...chromiumOptions,
-    acceptDownloads: true,
-    viewport: { width: 1100, height: 900 },
-  });
+  ({ context, page, close } = await personalBrowser("kam-no-loss-", { width: 1100, height: 900 }));
   await context.addInitScript(diskFull);
-  page = context.pages()[0] ?? (await context.newPage());
   await watch(page);
   await page.goto(`${base}/www/`);
   await ready(page);
 });
 
 after(async () => {
-  await context?.close();
+  await close?.();
   server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
   // Every test starts from an empty store, with no other tab open.
-  for (const other of context.pages()) if (other !== page) await other.close();
-  await inStore(page, async (db) => {
-    for (const store of ["assessments", "set-aside", "frameworks"]) await db.clear(store);
-  });
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
+  await afresh(context, page);
   await ready(page);
 });
 
