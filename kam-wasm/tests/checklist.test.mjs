@@ -359,6 +359,10 @@ test("a dark host page: the checklist is legible with default and themed colours
   await page.screenshot({ path: join(artifacts, "checklist-dark.png") });
   await page.locator("kam-checklist.themed .summary").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, "checklist-dark-themed.png") });
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.locator("kam-checklist:not(.themed) fieldset.item").first().scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling at 390 px on the dark page");
+  await page.screenshot({ path: join(artifacts, "checklist-dark-390.png") });
   await page.goto(`${base}/www/`);
   await ready(page);
   assert.deepEqual(pageErrors, []);
