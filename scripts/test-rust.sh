@@ -11,7 +11,16 @@ if cargo tree -p kam-core -e normal | grep -Eq '(pyo3|wasm-bindgen|js-sys) v'; t
   echo "kam-core depends on a binding crate" >&2
   exit 1
 fi
-cargo test -p kam-core
+# LibreOffice recalculates kam's workbooks in the formula-parity test
+# (kam-core/src/spreadsheet/parity.rs), which must not be skipped here.
+if ! command -v soffice >/dev/null; then
+  echo "--- installing libreoffice-calc-nogui from apt"
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends libreoffice-calc-nogui
+fi
+KAM_REQUIRE_LIBREOFFICE=1 cargo test -p kam-core
 # The Cranfield data file against the layout of the paper's tables (docs/methodology.md).
 python3 scripts/frameworks/cranfield_placement.py --check
 # Every quoted framework text against the seeds, where they are (outside the repository).

@@ -1,4 +1,4 @@
-// The base of <kam-audit> and <kam-maturity>: what a calculator does
+// The base of <kam-audit>, <kam-maturity> and <kam-checklist>: what a calculator does
 // whatever its framework. It loads the engine, keeps the assessment in the
 // browser's store (./store.js) field by field, refuses any edit kam-core
 // refuses (so whatever is saved or exported re-imports), tells the host page
@@ -126,7 +126,8 @@ export class KamElement extends HTMLElement {
     try {
       await loadEngine();
       this.limits = kam.limits();
-      this.framework = this.loadFramework(this.frameworkId);
+      // A subclass may need to read a file or the store first (kam-checklist).
+      this.framework = await this.loadFramework(this.frameworkId);
       this.frameworkText = JSON.stringify(this.framework);
     } catch (error) {
       this.shadowRoot.replaceChildren(
@@ -437,7 +438,7 @@ export class KamElement extends HTMLElement {
           const assessment = JSON.parse(canonicalJson(this.fromFields(merged.fields), this.fields, this.ids));
           return { record: this.record(assessment, merged.stamps), setAside: copies };
         },
-        this.frameworkFile(),
+        this.frameworkRecord(),
       );
     } catch (error) {
       this.extraCopies = [...extra, ...(this.extraCopies ?? [])];
@@ -455,7 +456,7 @@ export class KamElement extends HTMLElement {
   }
 
   /** The framework file to keep beside the work, so a later version can re-score it. @internal */
-  frameworkFile() {
+  frameworkRecord() {
     if (this.frameworkStored) return null;
     this.frameworkStored = true;
     return { id: this.framework.id, version: this.framework.version, type: this.framework.type, text: this.frameworkText };
@@ -616,7 +617,7 @@ export class KamElement extends HTMLElement {
       await this.store.save(
         this.storageKey,
         (stored) => (stored?.saved === record.saved ? { record: this.record(assessment, stamps), setAside: [this.keptCopy(record, why)] } : { record: null }),
-        this.frameworkFile(),
+        this.frameworkRecord(),
       );
     } catch (error) {
       this.frameworkStored = false;
@@ -694,7 +695,7 @@ export class KamElement extends HTMLElement {
         this.storageKey,
         // Another tab may have moved it already: then leave its record.
         (stored) => (stored ? { record: null } : { record: assessment ? this.record(assessment, stamps) : null, setAside: copies }),
-        this.frameworkFile(),
+        this.frameworkRecord(),
       );
     } catch (error) {
       this.frameworkStored = false;

@@ -1,7 +1,7 @@
 // Types of the custom elements registered by `kam/elements`. The same API is
 // described for editors and frameworks in custom-elements.json.
 
-import type { AuditAssessment, AuditReport, Framework, MaturityAssessment, MaturityReport } from "./kam.js";
+import type { AuditAssessment, AuditReport, ChecklistReport, Framework, MaturityAssessment, MaturityReport } from "./kam.js";
 
 /** `detail` of `kam-ready`: the engine, the framework and the saved work are loaded. */
 export interface KamReadyDetail<A, R> {
@@ -27,7 +27,7 @@ export interface KamErrorDetail {
   field: string | null;
 }
 
-/** Attributes, properties and events shared by both calculators (all events bubble and are composed). */
+/** Attributes, properties and events shared by the calculators (all events bubble and are composed). */
 declare class KamCalculator<A, R> extends HTMLElement {
   static readonly formAssociated: true;
   /** The framework id, from the `framework` attribute. */
@@ -74,6 +74,26 @@ export declare class KamAudit extends KamCalculator<AuditAssessment, AuditReport
 /** `<kam-maturity framework="kam-maturity-model">`: the maturity-model calculator. */
 export declare class KamMaturity extends KamCalculator<MaturityAssessment, MaturityReport> {}
 
+/**
+ * `<kam-checklist framework="kam-development-model">`: the calculator of any
+ * checklist framework, a bundled one or the person's own checklist file.
+ */
+export declare class KamChecklist extends KamCalculator<AuditAssessment, ChecklistReport> {
+  /**
+   * The checklist file in use (JSON text), or `null` for a bundled checklist.
+   * Setting it (JSON text or an object) validates it with kam-core, throws
+   * kam-core's error for a file that is not a valid checklist (nothing
+   * changes), and otherwise switches to it, remembered in the browser.
+   */
+  get frameworkJson(): string | null;
+  set frameworkJson(value: string | Framework);
+  /** The checklist file last loaded; setting a `File` loads it as the "Load checklist file…" button does. */
+  get frameworkFile(): File | null;
+  set frameworkFile(file: File);
+  /** Loads a checklist file, validated by kam-core; resolves `false` (and fires `kam-error`) when it is refused and nothing changed. */
+  loadChecklistFile(file: File): Promise<boolean>;
+}
+
 /** Loads the WebAssembly module (the elements call it themselves). */
 export declare function loadEngine(): Promise<unknown>;
 
@@ -81,5 +101,6 @@ declare global {
   interface HTMLElementTagNameMap {
     "kam-audit": KamAudit;
     "kam-maturity": KamMaturity;
+    "kam-checklist": KamChecklist;
   }
 }

@@ -4,8 +4,8 @@
 // totals, the Figure 3 and Figure 4 charts, their readings in words and the
 // next actions, all computed and worded by kam-core.
 
-import { KamElement } from "./calculator.js";
-import { download, h, kam, percent, printHtml, svg, canonicalJson } from "./common.js";
+import { ItemCalculator } from "./item-calculator.js";
+import { h, kam, percent, svg, canonicalJson } from "./common.js";
 
 /** Smallest chart text as displayed, in CSS pixels. */
 const CHART_TEXT_PX = 11;
@@ -53,24 +53,9 @@ const CHART_TEXT_PX = 11;
  * @cssprop --kam-on-accent - Text on the accent colour.
  * @cssprop --kam-focus - The focus ring (default: the accent).
  */
-export class KamAudit extends KamElement {
+export class KamAudit extends ItemCalculator {
   /** @internal */
   static defaultFramework = "cranfield-kam-development";
-
-  /** @internal */
-  get skipLabel() {
-    return "Skip to the checklist";
-  }
-
-  /** @internal */
-  get nextLabel() {
-    return "Next unscored item";
-  }
-
-  /** @internal */
-  get hasUnscored() {
-    return true;
-  }
 
   /** @internal */
   loadFramework(id) {
@@ -80,31 +65,13 @@ export class KamAudit extends KamElement {
       kam.scoreWith(framework, { framework: framework.id, framework_version: framework.version });
     }
     this.ids = framework.items.map((item) => item.id);
-    this.fields = [
-      { name: "framework" },
-      { name: "framework_version" },
-      { name: "context", type: "context" },
-      { name: "scores", type: "map", always: true, key: "item" },
-      { name: "evidence", type: "map" },
-      { name: "not_applicable", type: "set", key: "item", value: "na" },
-    ];
+    this.fields = this.itemFields();
     return framework;
-  }
-
-  /** @internal */
-  empty() {
-    return { framework: this.framework.id, framework_version: this.framework.version, scores: {} };
   }
 
   /** kam-core's report on `text`, or its error when `text` is not an assessment of this framework and version. @internal */
   score(text) {
     return kam.scoreWith(this.frameworkText, text);
-  }
-
-  /** @internal */
-  unscoredIds() {
-    const { scores, not_applicable: na = [] } = this.current;
-    return this.ids.filter((id) => !(id in scores) && !na.includes(id));
   }
 
   /** Work saved under another version: re-scored under both by kam-core's `rescore`, loaded only now. @internal */
@@ -130,22 +97,9 @@ export class KamAudit extends KamElement {
     return { assessment: carried, said };
   }
 
-  /** @internal */
-  reportButtons() {
-    return [
-      h("button", { type: "button", part: "button", "data-action": "save-report", onclick: () => this.saveReport() }, "Save report (HTML)"),
-      h("button", { type: "button", part: "button", "data-action": "print-report", onclick: () => printHtml(this.reportHtml()) }, "Print report"),
-    ];
-  }
-
   /** kam-core's HTML report, with the evidence notes. @internal */
   reportHtml() {
     return kam.auditHtml(this.report, this.current);
-  }
-
-  /** @internal */
-  saveReport() {
-    download(`${this.fileName()}-report.html`, this.reportHtml(), "text/html");
   }
 
   /** @internal */
@@ -155,10 +109,7 @@ export class KamAudit extends KamElement {
     for (const stream of framework.streams) {
       for (const c of stream.contributory) contributory.set(c.id, { stream, contributory: c });
     }
-    this.scale = [];
-    for (let value = framework.scale.min; value <= framework.scale.max; value++) {
-      this.scale.push({ value, label: framework.scale.labels.find((l) => l.value === value)?.label ?? String(value) });
-    }
+    this.scale = this.scaleOf(framework);
     this.summary = h("section", { class: "summary", part: "summary", "aria-label": "Scores" });
     const checklist = h(
       "section",
@@ -196,114 +147,13 @@ export class KamAudit extends KamElement {
     return [this.summary, checklist];
   }
 
-  /** What each score means, written out (a tooltip would not show on a phone). @internal */
-  scaleKey() {
-    return h(
-      "dl",
-      { class: "scale", "aria-label": "What the scores mean" },
-      this.scale.flatMap(({ value, label }) => [h("dt", {}, String(value)), h("dd", {}, label)]),
-    );
-  }
-
   /** @internal */
   itemRow(item, contributory) {
-    const choices = [{ value: "", label: "Not scored", text: "–" }];
-    for (const { value, label } of this.scale) choices.push({ value: String(value), label, text: String(value) });
-    if (this.framework.not_applicable.allowed) choices.push({ value: "na", label: "Not applicable", text: "n/a" });
-    const id = item.id;
-    const counter = h("p", { class: "counter", id: `counter-${id}`, hidden: true });
-    const refusal = h("p", { class: "refusal", id: `refusal-${id}`, role: "alert", hidden: true });
-    const evidence = h("textarea", {
-      "data-evidence": id,
-      "data-field": `evidence/${id}`,
-      "aria-label": `Evidence for ${id}`,
-      "aria-describedby": `counter-${id} refusal-${id}`,
-      oninput: (event) =>
-        this.textEdit(
-          event.target,
-          `evidence/${id}`,
-          (draft, text) => {
-            if (text.trim()) (draft.evidence ??= {})[id] = text;
-            else if (draft.evidence) delete draft.evidence[id];
-            if (draft.evidence && !Object.keys(draft.evidence).length) delete draft.evidence;
-          },
-          { counter, refusal },
-        ),
+    const weight = this.weightOf(item);
+    return super.itemRow(item, {
+      names: [item.id, `${item.text}${weight}`, contributory.name],
+      tags: [weight || null, h("span", { class: "stream" }, contributory.name)],
     });
-    const weight = item.weight && item.weight !== 1 ? ` (×${item.weight})` : "";
-    return h(
-      "fieldset",
-      // The group's name with separators ("A1.3, Observe competitor approach,
-      // Research"): read from the legend, the three pieces would run together.
-      { class: "item", part: "item", "data-item": id, "aria-label": `${id}, ${item.text}${weight}, ${contributory.name}` },
-      h("legend", {}, h("span", { class: "id" }, id), item.text, weight || null, h("span", { class: "stream" }, contributory.name)),
-      h(
-        "div",
-        { class: "choices" },
-        choices.map((choice) =>
-          h(
-            "label",
-            {},
-            h("input", {
-              type: "radio",
-              name: `score-${id}`,
-              value: choice.value,
-              "data-score": id,
-              "data-field": `item/${id}`,
-              onchange: () => this.setScore(id, choice.value),
-            }),
-            h("span", { class: "value", part: "score", "aria-hidden": "true" }, choice.text),
-            h("span", { class: "visually-hidden" }, choice.value === "" || choice.value === "na" ? choice.label : `${choice.value}: ${choice.label}`),
-          ),
-        ),
-      ),
-      h("p", { class: "meaning", "data-meaning": id, "aria-hidden": "true" }),
-      h("details", { class: "evidence", part: "evidence" }, h("summary", {}, "Evidence note"), evidence, counter, refusal),
-    );
-  }
-
-  /** @internal */
-  setScore(id, value) {
-    const accepted = this.edit((draft) => {
-      delete draft.scores[id];
-      if (draft.not_applicable) {
-        draft.not_applicable = draft.not_applicable.filter((x) => x !== id);
-        if (!draft.not_applicable.length) delete draft.not_applicable;
-      }
-      if (value === "na") (draft.not_applicable ??= []).push(id);
-      else if (value !== "") draft.scores[id] = Number(value);
-    });
-    if (!accepted) this.fillForm();
-    else this.showMeaning(id);
-  }
-
-  /** The meaning of an item's answer, under its buttons. @internal */
-  showMeaning(id) {
-    const node = this.shadowRoot.querySelector(`[data-meaning="${CSS.escape(id)}"]`);
-    if (!node) return;
-    const { scores, not_applicable: na = [] } = this.current;
-    if (id in scores) node.textContent = `${scores[id]}: ${this.scale.find((s) => s.value === scores[id])?.label ?? ""}`;
-    else node.textContent = na.includes(id) ? "Not applicable" : "";
-  }
-
-  /** @internal */
-  fillForm() {
-    this.fillContext();
-    const { scores, evidence = {}, not_applicable: na = [] } = this.current;
-    for (const input of this.shadowRoot.querySelectorAll("input[data-score]")) {
-      const id = input.dataset.score;
-      const current = id in scores ? String(scores[id]) : na.includes(id) ? "na" : "";
-      input.checked = input.value === current;
-    }
-    for (const id of this.ids) this.showMeaning(id);
-    for (const area of this.shadowRoot.querySelectorAll("textarea[data-evidence]")) {
-      // Only a changed text is written, so the caret of the one being typed in stays put.
-      const value = evidence[area.dataset.evidence] ?? "";
-      if (area.value !== value) area.value = value;
-      area.dataset.accepted = value;
-      // A note with text shows; an empty one folds away unless it is being typed in.
-      area.closest("details").open = Boolean(value) || area === this.shadowRoot.activeElement;
-    }
   }
 
   /** @internal */
@@ -346,16 +196,7 @@ export class KamAudit extends KamElement {
       h("ul", { class: "readings", "aria-label": "How to read the two figures" }, h("li", { "data-reading": "figure3" }, words.figure3), h("li", { "data-reading": "figure4" }, words.figure4)),
       this.table(report),
       h("div", { class: "charts", part: "charts" }, figure("figure3", "Figure 3, progress by period"), figure("figure4", "Figure 4, the development path")),
-      h("h3", {}, "Next actions"),
-      report.next_actions.length
-        ? h(
-            "ol",
-            { class: "next-actions" },
-            report.next_actions.map((a) =>
-              h("li", { "data-next": a.id }, h("span", { class: "id" }, a.id), ` ${a.text} `, h("small", {}, a.score === null ? "(not scored)" : `(scored ${a.score})`)),
-            ),
-          )
-        : h("p", {}, words.next_action.text),
+      ...this.nextActions(report),
     );
     return {
       bar: [

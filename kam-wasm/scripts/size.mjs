@@ -20,7 +20,7 @@ const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 const engine = ["kam_bg.wasm", "kam.js"].map(size);
 const analysis = ["analysis_bg.wasm", "analysis.js"].map(size);
-const elements = ["elements.js", "calculator.js", "common.js", "store.js", "style.js", "idb.js", "kam-audit.js", "kam-maturity.js"].map(size);
+const elements = ["elements.js", "calculator.js", "item-calculator.js", "common.js", "store.js", "style.js", "idb.js", "kam-audit.js", "kam-maturity.js", "kam-checklist.js"].map(size);
 for (const { file, raw, gzip } of [...engine, ...analysis, ...elements]) {
   console.log(`${file.padEnd(16)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzipped`);
 }

@@ -48,7 +48,7 @@ async function open(path = "/www/", width = 1200) {
   await page.setViewportSize({ width, height: width < 500 ? 800 : 900 });
   await page.goto(`${base}${path}`);
   await page.evaluate(async () => {
-    for (const element of document.querySelectorAll("kam-audit, kam-maturity")) {
+    for (const element of document.querySelectorAll("kam-audit, kam-maturity, kam-checklist")) {
       await customElements.whenDefined(element.localName);
       await element.ready;
     }

@@ -1,11 +1,16 @@
-// What the two Chromium suites (browser.test.mjs: the demo page;
-// bundler/bundler.test.mjs: the package through Vite) share: how the browser
-// is started, how page errors are collected, and how <kam-audit> totals read.
+// What the Chromium suites (the demo page, nothing lost, accessibility,
+// integration, <kam-checklist>, the package through Vite) share: how the
+// browser is started, how page errors are collected, how <kam-audit> totals
+// read, and how the calculators' database is read, planted and emptied.
 //
 // CHROMIUM=/path/to/chromium overrides the browser.
 
-import { mkdirSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
 
 /** Options for playwright-core's `launch` / `launchPersistentContext`: Debian's chromium, headless, no network of its own. */
 export const chromiumOptions = {
@@ -84,6 +89,37 @@ export function inStore(page, body, arg) {
     },
     [body.toString(), arg],
   );
+}
+
+/**
+ * A browser with a persistent profile (as a person's, so IndexedDB and two
+ * tabs behave as they do for them) in a new temporary directory, downloads
+ * accepted: `{ context, page, close }`; `close()` also removes the profile.
+ */
+export async function personalBrowser(prefix, viewport) {
+  const profile = mkdtempSync(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profile, { ...chromiumOptions, acceptDownloads: true, viewport });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, close };
+}
+
+/** Empties the calculators' database, every object store of it. */
+export function clearStore(page) {
+  return inStore(page, async (db) => {
+    for (const store of ["assessments", "set-aside", "frameworks"]) await db.clear(store);
+  });
+}
+
+/** Starts a test afresh in `page`: no other tab of `context` open, an empty store, the page reloaded. */
+export async function afresh(context, page) {
+  for (const other of context.pages()) if (other !== page) await other.close();
+  await clearStore(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
 }
 
 /** Waits until `predicate(element)` holds for the first `selector` element in the page (5 s, or `timeout` ms), or throws with `what`. */

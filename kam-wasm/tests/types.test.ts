@@ -29,7 +29,7 @@ import initAnalysis, {
   schemaNames,
   shortestPath,
 } from "../pkg/analysis.js";
-import { KamAudit } from "../pkg/elements.js";
+import { KamAudit, KamChecklist } from "../pkg/elements.js";
 
 await init();
 await initAnalysis();
@@ -112,6 +112,21 @@ if (element instanceof KamAudit) {
   element.assessment = { framework: "kam-maturity-model", framework_version: "1.0", stages: {} };
   void json;
   void total;
+}
+
+const checklist = document.querySelector("kam-checklist");
+if (checklist instanceof KamChecklist) {
+  checklist.addEventListener("kam-change", (event) => {
+    const stageReached: string | undefined = event.detail.report.stage?.reached?.name;
+    const sections: number = event.detail.report.sections.length;
+    void [stageReached, sections];
+  });
+  const file: string | null = checklist.frameworkJson;
+  checklist.frameworkJson = "{}";
+  void checklist.loadChecklistFile(new File(["{}"], "checklist.json")).then((loaded: boolean) => loaded);
+  // @ts-expect-error: a checklist report has no Figure 4 position
+  void checklist.report.position;
+  void file;
 }
 
 // @ts-expect-error: a score is a number, not a string

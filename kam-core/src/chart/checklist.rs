@@ -17,7 +17,6 @@ const BARS_LEFT: f64 = 250.0;
 const BARS_RIGHT: f64 = WIDTH - 56.0;
 const ROW: f64 = 24.0;
 const BAR: f64 = 14.0;
-const MIN_HEIGHT: f64 = 320.0;
 
 /// Completion by section and by group as a standalone SVG, with a `<title>`
 /// and a `<desc>` that give every figure in words.
@@ -60,8 +59,9 @@ pub fn checklist(report: &ChecklistReport) -> String {
     axis(&mut svg, top, bottom);
     let y = rows(&mut svg, report, top);
     threshold(&mut svg, report, top, sections_end);
-    // As tall as the other charts at least, so that it sits well beside them.
-    svg.finish((y.max(bottom) + 36.0).max(MIN_HEIGHT))
+    // As tall as its rows: a short checklist shown on its own (a report, the
+    // <kam-checklist> element) would otherwise end in an empty band.
+    svg.finish(y.max(bottom) + 36.0)
 }
 
 /// `(kam)` after a rule of kam's, nothing after the source's.
