@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod framework;
 mod render;
+mod spreadsheet;
 
 use kam_core::api;
 use kam_core::{ChecklistOptions, LitmusAnswers, MaturityOptions, ScoreOptions};
@@ -177,6 +178,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     batch::register(m)?;
     analysis::register(m)?;
     render::register(m)?;
+    spreadsheet::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
