@@ -75,6 +75,23 @@ fn cases() -> Vec<(&'static str, Book)> {
         assessment: assessment.clone(),
         litmus: None,
     };
+    let strategy = api::framework("kam-strategy").unwrap();
+    let checklist = strategy.as_checklist().unwrap();
+    let mut checked = super::empty_checklist(checklist);
+    for (i, (_, item)) in checklist.items().enumerate() {
+        match i % 5 {
+            0 => {}
+            1 => {
+                checked.not_applicable.insert(item.id.clone());
+            }
+            s => {
+                checked
+                    .scores
+                    .insert(item.id.clone(), u8::try_from(s - 1).unwrap());
+            }
+        }
+    }
+    let pillars = api::framework("kam-three-pillars").unwrap();
     let mut assessors = vec![mixed.clone(), full.clone(), ahead.clone()];
     assessors[0].context.assessor = Some("Ana".into());
     vec![
@@ -94,6 +111,16 @@ fn cases() -> Vec<(&'static str, Book)> {
         (
             "maturity",
             export(model, ExportInput::Maturity { assessment: stages }),
+        ),
+        ("checklist-template", super::template_book(pillars).unwrap()),
+        (
+            "checklist",
+            export(
+                strategy,
+                ExportInput::Checklist {
+                    assessment: checked,
+                },
+            ),
         ),
         (
             "comparison",
