@@ -79,6 +79,10 @@ fn workbooks(obj: &Bound<'_, PyAny>) -> PyResult<(bool, Vec<Named>)> {
 /// An empty Excel template of a framework (a bundled id or a loaded
 /// `kam.Framework`) for an assessor to fill in, as the bytes of an `.xlsx`.
 #[pyfunction]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "pyo3 hands extracted arguments over by value"
+)]
 fn xlsx_template<'py>(
     py: Python<'py>,
     framework: FrameworkArg<'py>,
@@ -122,13 +126,13 @@ fn read_xlsx<'py>(
                     .unwrap_or_else(|| format!("workbook {}", i + 1))
             })
             .collect();
-        let named = names
+        let pairs = names
             .iter()
             .map(String::as_str)
             .zip(files.iter().map(|(_, b)| b.as_slice()));
         match framework {
-            Some(f) => spreadsheet::read_xlsx_files_with(f, named),
-            None => spreadsheet::read_xlsx_files(named),
+            Some(f) => spreadsheet::read_xlsx_files_with(f, pairs),
+            None => spreadsheet::read_xlsx_files(pairs),
         }
     });
     to_py(py, &read.py(py)?)
