@@ -57,6 +57,11 @@ export class KamAudit extends KamElement {
   /** @internal */
   static defaultFramework = "cranfield-kam-development";
 
+  /** What `toXlsx` exports this element's assessment as. @internal */
+  get exportType() {
+    return "audit";
+  }
+
   /** @internal */
   get skipLabel() {
     return "Skip to the checklist";
