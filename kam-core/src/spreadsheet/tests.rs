@@ -482,6 +482,8 @@ mod checklists {
 
     #[test]
     fn totals_store_kams_section_and_group_scores() {
+        use super::super::book::{Cached, Value};
+        use super::super::totals::column;
         let framework = checklist("kam-strategy");
         let mut assessment = empty_checklist(framework);
         for (n, (_, item)) in framework.items().enumerate() {
@@ -497,30 +499,30 @@ mod checklists {
                 }
             }
         }
-        let report =
-            crate::checklist::score_checklist(framework, &assessment, &Default::default()).unwrap();
+        let options = crate::checklist::ChecklistOptions::default();
+        let report = crate::checklist::score_checklist(framework, &assessment, &options).unwrap();
         let book = workbook::checklist_book(framework, &assessment).unwrap();
         let totals = book.sheet(super::super::totals::SHEET).unwrap();
+        // The stored result as text, so whole numbers compare exactly.
         let cached = |row: u32, column: u16| match &totals.cells[&(row, column)].value {
-            super::super::book::Value::Formula {
-                result: super::super::book::Cached::Number(n),
+            Value::Formula {
+                result: Cached::Number(n),
                 ..
-            } => *n,
+            } => n.to_string(),
             other => panic!("not a number formula: {other:?}"),
         };
-        use super::super::totals::column;
-        assert_eq!(cached(1, column::SCORE), f64::from(report.overall.score));
-        assert_eq!(cached(1, column::MAX), f64::from(report.overall.max));
+        assert_eq!(cached(1, column::SCORE), report.overall.score.to_string());
+        assert_eq!(cached(1, column::MAX), report.overall.max.to_string());
         for (row, section) in (2..).zip(&report.sections) {
             assert_eq!(
                 cached(row, column::SCORE),
-                f64::from(section.score),
+                section.score.to_string(),
                 "{}",
                 section.id
             );
             assert_eq!(
                 cached(row, column::MAX),
-                f64::from(section.max),
+                section.max.to_string(),
                 "{}",
                 section.id
             );
@@ -530,13 +532,13 @@ mod checklists {
         for (row, group) in (first..).zip(groups) {
             assert_eq!(
                 cached(row, column::SCORE),
-                f64::from(group.score),
+                group.score.to_string(),
                 "{}",
                 group.id
             );
             assert_eq!(
                 cached(row, column::ITEMS),
-                f64::from(group.items),
+                group.items.to_string(),
                 "{}",
                 group.id
             );
