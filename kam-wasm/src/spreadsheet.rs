@@ -55,32 +55,13 @@ fn optional(value: Option<FrameworkChoice>) -> Result<Option<Chosen>, JsValue> {
     }
 }
 
-/// The bytes of a `Uint8Array`, an `ArrayBuffer` or another typed array's view.
+/// The bytes of a `Uint8Array` (Node's `Buffer` is one) or an `ArrayBuffer`.
 fn bytes(value: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
         return Ok(array.to_vec());
     }
     if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
         return Ok(js_sys::Uint8Array::new(buffer).to_vec());
-    }
-    if let Some(view) = value
-        .dyn_ref::<js_sys::Object>()
-        .filter(|_| js_sys::ArrayBuffer::is_view(value))
-    {
-        let buffer = js_sys::Reflect::get(view, &"buffer".into())?;
-        let offset = js_sys::Reflect::get(view, &"byteOffset".into())?
-            .as_f64()
-            .unwrap_or(0.0);
-        let length = js_sys::Reflect::get(view, &"byteLength".into())?
-            .as_f64()
-            .unwrap_or(0.0);
-        let buffer: js_sys::ArrayBuffer = buffer.unchecked_into();
-        return Ok(js_sys::Uint8Array::new_with_byte_offset_and_length(
-            &buffer,
-            offset as u32,
-            length as u32,
-        )
-        .to_vec());
     }
     Err(js_sys::TypeError::new("a workbook is a Uint8Array or an ArrayBuffer").into())
 }
@@ -123,13 +104,13 @@ pub fn read_xlsx(
         .map(|v| bytes(&v))
         .collect::<Result<Vec<_>, _>>()?;
     let names: Vec<String> = (1..=files.len()).map(|i| format!("workbook {i}")).collect();
-    let named = names
+    let pairs = names
         .iter()
         .map(String::as_str)
         .zip(files.iter().map(Vec::as_slice));
     result(match framework {
-        Some(f) => spreadsheet::read_xlsx_files_with(f, named),
-        None => spreadsheet::read_xlsx_files(named),
+        Some(f) => spreadsheet::read_xlsx_files_with(f, pairs),
+        None => spreadsheet::read_xlsx_files(pairs),
     })
 }
 
