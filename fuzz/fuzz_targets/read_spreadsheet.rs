@@ -6,15 +6,12 @@
 //! workbooks: `cargo run -p kam-core --example spreadsheet_seeds -- <dir>`.
 
 use kam_core::ScoreOptions;
-use kam_core::spreadsheet::{self, Assessment, CsvOptions, ExportInput};
+use kam_core::spreadsheet::{self, CsvOptions, ExportInput};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(read) = spreadsheet::read_xlsx(data) {
-        let input = match read.clone() {
-            Assessment::ActionAudit { assessment, litmus } => ExportInput::Audit { assessment, litmus },
-            Assessment::MaturityModel { assessment } => ExportInput::Maturity { assessment },
-        };
+        let input = ExportInput::from(read.clone());
         // Text beyond a cell's 32,767 UTF-16 units cannot be written back;
         // anything else must come back unchanged.
         if let Ok(bytes) = spreadsheet::to_xlsx(&input, &ScoreOptions::default()) {

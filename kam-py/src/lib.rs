@@ -8,6 +8,7 @@ mod errors;
 mod framework;
 mod operations;
 mod render;
+mod spreadsheet;
 
 use kam_core::api;
 use pyo3::prelude::*;
@@ -109,6 +110,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     operations::register(m)?;
     batch::register(m)?;
     render::register(m)?;
+    spreadsheet::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 """Runs the Python snippets of the docs, in order, so they cannot rot:
-docs/python.md, the repository README's Python section and kam-py/README.md."""
+docs/python.md, docs/spreadsheets.md, the repository README's Python section
+and kam-py/README.md."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ import pytest
 import kam
 from conftest import DOCS, REPO
 
-PAGES = [DOCS / "python.md", REPO / "README.md", REPO / "kam-py" / "README.md"]
+PAGES = [
+    DOCS / "python.md",
+    DOCS / "spreadsheets.md",
+    REPO / "README.md",
+    REPO / "kam-py" / "README.md",
+]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 
 

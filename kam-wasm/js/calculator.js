@@ -12,6 +12,12 @@ import { STYLE } from "./style.js";
 /** A record's format in the store; a record of another format is set aside, not guessed at. */
 const FORMAT = 1;
 
+/** The media type of an .xlsx workbook. */
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** `kam/spreadsheet` once loaded (see `KamElement.spreadsheets`). */
+let spreadsheetModule;
+
 /**
  * The base class. A subclass sets `static defaultFramework` and implements
  * `loadFramework(id)` (sets `ids`, `fields`, returns the framework),
@@ -179,6 +185,13 @@ export class KamElement extends HTMLElement {
       "data-action": "import-file",
       onchange: () => this.importFile(this.fileInput.files[0]),
     });
+    this.sheetInput = h("input", {
+      type: "file",
+      accept: `.xlsx,.csv,${XLSX},text/csv`,
+      hidden: true,
+      "data-action": "import-sheet-file",
+      onchange: () => this.importSheet(this.sheetInput.files[0]),
+    });
     const body = this.renderBody();
     const target = body.find((node) => node.id === "checklist") ?? body[body.length - 1];
     this.root = h(
@@ -212,6 +225,10 @@ export class KamElement extends HTMLElement {
           this.fileInput,
           h("button", { type: "button", part: "button", "data-action": "export", onclick: () => this.exportFile() }, "Export JSON"),
           ...this.reportButtons(),
+          h("button", { type: "button", part: "button", "data-action": "xlsx-template", onclick: () => this.downloadTemplate() }, "Download Excel template"),
+          h("button", { type: "button", part: "button", "data-action": "import-sheet", onclick: () => this.sheetInput.click() }, "Import Excel or CSV…"),
+          this.sheetInput,
+          h("button", { type: "button", part: "button", "data-action": "export-xlsx", onclick: () => this.exportXlsx() }, "Export Excel"),
           h("button", { type: "button", part: "button", "data-action": "clear", onclick: () => this.clearAll() }, "Clear all"),
         ),
       ),
@@ -920,6 +937,78 @@ export class KamElement extends HTMLElement {
     }
     this.replace(JSON.parse(text), report, { event: true });
     this.say(`Imported ${file.name}.`, "info");
+  }
+
+  /**
+   * `kam/spreadsheet`, loaded on the first click that needs it, so a page
+   * whose users never touch a workbook loads nothing more. @internal
+   */
+  async spreadsheets() {
+    spreadsheetModule ??= import("./spreadsheet.js").then(async (module) => {
+      await module.default();
+      return module;
+    });
+    try {
+      return await spreadsheetModule;
+    } catch (error) {
+      spreadsheetModule = undefined; // a failed load (offline) is tried again on the next click
+      throw error;
+    }
+  }
+
+  /** Runs a spreadsheet action, saying why when the module does not load. @internal */
+  async withSpreadsheets(what, run) {
+    let sheets;
+    try {
+      sheets = await this.spreadsheets();
+    } catch (error) {
+      this.say(`Could not ${what}: the spreadsheet module did not load (${error.message}).`, "error");
+      return;
+    }
+    run(sheets);
+  }
+
+  /** @internal */
+  downloadTemplate() {
+    return this.withSpreadsheets("make the Excel template", (sheets) =>
+      download(`${this.frameworkId}-template.xlsx`, sheets.xlsxTemplate(this.frameworkText), XLSX),
+    );
+  }
+
+  /** @internal */
+  exportXlsx() {
+    return this.withSpreadsheets("export Excel", (sheets) =>
+      download(`${this.fileName()}.xlsx`, sheets.toXlsx({ type: this.exportType, assessment: this.current }, undefined, this.frameworkText), XLSX),
+    );
+  }
+
+  /**
+   * Reads a filled workbook or a CSV file with kam-core, against this
+   * element's framework; a file it refuses changes nothing, and its message
+   * (naming the cell, or the row and column) is shown. @internal
+   */
+  async importSheet(file) {
+    if (!file) return;
+    this.sheetInput.value = "";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await this.withSpreadsheets(`import ${file.name}`, (sheets) => {
+      let assessment;
+      let report;
+      try {
+        const csv = /\.csv$/i.test(file.name) || file.type === "text/csv";
+        const read = csv ? sheets.readCsv(bytes, this.frameworkText) : sheets.readXlsx(bytes, this.frameworkText).map((r) => r.assessment);
+        if (read.length !== 1) {
+          throw Object.assign(new Error(`it holds ${read.length} assessments, and this calculator takes one`), { kind: "not-one-assessment" });
+        }
+        assessment = read[0];
+        report = this.score(JSON.stringify(assessment));
+      } catch (error) {
+        this.refuse(error, `${file.name} was not imported, nothing changed: ${error.message}`);
+        return;
+      }
+      this.replace(assessment, report, { event: true });
+      this.say(`Imported ${file.name}.`, "info");
+    });
   }
 
   /** The stem of every file this element offers. @internal */

@@ -57,6 +57,11 @@ export class KamAudit extends ItemCalculator {
   /** @internal */
   static defaultFramework = "cranfield-kam-development";
 
+  /** What `toXlsx` exports this element's assessment as. @internal */
+  get exportType() {
+    return "audit";
+  }
+
   /** @internal */
   loadFramework(id) {
     const framework = kam.framework(id);

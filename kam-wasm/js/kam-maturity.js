@@ -54,6 +54,11 @@ export class KamMaturity extends KamElement {
   /** @internal */
   static defaultFramework = "kam-maturity-model";
 
+  /** What `toXlsx` exports this element's assessment as. @internal */
+  get exportType() {
+    return "maturity";
+  }
+
   /** @internal */
   get skipLabel() {
     return "Skip to the programme areas";

@@ -21,9 +21,10 @@ target_dir=$(cargo metadata --format-version 1 --no-deps |
 out=kam-wasm/pkg
 rm -rf "$out"
 mkdir -p "$out"
-# Two modules: the engine (`kam`, what the calculators need) and the
-# analyses (`kam/analysis`), so a page loads only what it uses.
-for module in engine:kam analysis:analysis; do
+# Three modules: the engine (`kam`, what the calculators need), the
+# analyses (`kam/analysis`) and the spreadsheets (`kam/spreadsheet`), so a
+# page loads only what it uses.
+for module in engine:kam analysis:analysis spreadsheet:spreadsheet; do
   feature=${module%%:*}
   name=${module##*:}
   cargo build -p kam-wasm --profile "$profile" --target wasm32-unknown-unknown \
@@ -52,4 +53,4 @@ idb=kam-wasm/node_modules/idb
 (cd kam-wasm && node_modules/.bin/custom-elements-manifest analyze --config scripts/cem.config.mjs --quiet)
 node kam-wasm/scripts/package-json.mjs >"$out/package.json"
 cp kam-wasm/README.md "$out/README.md"
-echo "built $out: $(du -b "$out/kam_bg.wasm" | cut -f1) + $(du -b "$out/analysis_bg.wasm" | cut -f1) bytes of WebAssembly"
+echo "built $out: $(du -b "$out/kam_bg.wasm" | cut -f1) + $(du -b "$out/analysis_bg.wasm" | cut -f1) + $(du -b "$out/spreadsheet_bg.wasm" | cut -f1) bytes of WebAssembly"

@@ -28,6 +28,11 @@ const manifest = {
       node: "./node-analysis.js",
       default: "./analysis.js",
     },
+    "./spreadsheet": {
+      types: "./spreadsheet.d.ts",
+      node: "./node-spreadsheet.js",
+      default: "./spreadsheet.js",
+    },
     "./elements": {
       types: "./elements.d.ts",
       default: "./elements.js",
@@ -35,6 +40,7 @@ const manifest = {
     "./custom-elements.json": "./custom-elements.json",
     "./kam_bg.wasm": "./kam_bg.wasm",
     "./analysis_bg.wasm": "./analysis_bg.wasm",
+    "./spreadsheet_bg.wasm": "./spreadsheet_bg.wasm",
   },
   files: [
     "kam.js",
@@ -47,6 +53,11 @@ const manifest = {
     "analysis_bg.wasm",
     "analysis_bg.wasm.d.ts",
     "node-analysis.js",
+    "spreadsheet.js",
+    "spreadsheet.d.ts",
+    "spreadsheet_bg.wasm",
+    "spreadsheet_bg.wasm.d.ts",
+    "node-spreadsheet.js",
     "elements.js",
     "elements.d.ts",
     "kam-audit.js",

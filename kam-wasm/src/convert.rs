@@ -24,6 +24,14 @@ pub fn input<T: Document>(value: &JsValue) -> Result<T, JsValue> {
     T::read_json(&text(value)?).map_err(|e| throw(&e))
 }
 
+/// Reads an optional options argument: `undefined` or `null` mean the defaults.
+pub fn options<T: Document + Default>(value: Option<impl Into<JsValue>>) -> Result<T, JsValue> {
+    match value.map(Into::into) {
+        Some(value) if !value.is_undefined() && !value.is_null() => input(&value),
+        _ => Ok(T::default()),
+    }
+}
+
 /// Reads a plain string argument, such as an id; anything else gets
 /// kam-core's message for a value of the wrong type.
 pub fn string(value: &JsValue) -> Result<String, JsValue> {

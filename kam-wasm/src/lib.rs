@@ -22,9 +22,10 @@
 
 #![deny(missing_docs)]
 
-// Two modules are built from this crate (see the WebAssembly section of
+// Three modules are built from this crate (see the WebAssembly section of
 // docs/performance.md): the engine, which the calculators need, and the
-// analyses, loaded only by pages that use them (`kam/analysis`).
+// analyses and the spreadsheets, each loaded only by pages that use them
+// (`kam/analysis`, `kam/spreadsheet`).
 #[cfg(feature = "analysis")]
 mod analysis;
 #[cfg(feature = "analysis")]
@@ -36,6 +37,8 @@ mod chart;
 mod convert;
 mod error;
 mod operations;
+#[cfg(feature = "spreadsheet")]
+mod spreadsheet;
 
 #[cfg(feature = "analysis")]
 mod schema;
@@ -75,6 +78,30 @@ export interface Operation {
   output: string;
   /** Its documentation. */
   doc: string;
+}
+"#;
+
+/// The shapes of `kam/spreadsheet`'s arguments and results.
+#[cfg(feature = "spreadsheet")]
+#[wasm_bindgen(typescript_custom_section)]
+const SPREADSHEET_TYPES: &str = r#"
+/** An assessment as a workbook holds it: what `readXlsx` returns, one per workbook. */
+export type SpreadsheetAssessment =
+  | { type: "action-audit"; assessment: AuditAssessment; litmus: LitmusAnswers | null }
+  | { type: "maturity-model"; assessment: MaturityAssessment }
+  | { type: "checklist"; assessment: AuditAssessment };
+/** What `toXlsx` exports. */
+export type ExportInput =
+  | { type: "audit"; assessment: AuditAssessment; litmus?: LitmusAnswers | null }
+  | { type: "maturity"; assessment: MaturityAssessment }
+  | { type: "checklist"; assessment: AuditAssessment }
+  | ({ type: "comparison" } & ComparisonInput)
+  | ({ type: "aggregation" } & AggregateInput);
+/** How `toCsv` writes: `long` (one row per item) or `wide` (one row per assessment). */
+export interface CsvOptions {
+  layout?: "long" | "wide";
+  delimiter?: "comma" | "semicolon";
+  bom?: boolean;
 }
 "#;
 

@@ -87,27 +87,46 @@ pub(crate) fn audit_sheet(
             evidence.map_or("", String::as_str),
             Style::Input,
         );
-        points(&mut sheet, row, framework, item, answer);
+        let columns = PointColumns {
+            score: column::SCORE,
+            points: column::POINTS,
+            max: column::MAX,
+        };
+        let na = framework.not_applicable.allowed;
+        let max = framework.item_max(item);
+        points(&mut sheet, row, columns, (item.weight, max, na), answer);
     }
-    let (first, last) = data_rows(framework);
-    let scores = Area::column(SHEET, column::SCORE, first, last);
+    let scores = Area::column(SHEET, column::SCORE, 1, data_rows(framework).1);
+    finish_scored_sheet(&mut sheet, choices, entries, scores, column::MAX);
+    sheet
+}
+
+/// What every sheet of scored rows has: the dropdown on the score cells
+/// (`scores`), blanks tinted "to do", the header and id column frozen, a
+/// filter over the rows up to `last_column`, and protection.
+pub(crate) fn finish_scored_sheet(
+    sheet: &mut Sheet,
+    choices: &Choices,
+    entries: &Area,
+    scores: Area,
+    last_column: u16,
+) {
     sheet.validations.push(Validation {
         area: scores.clone(),
         rule: Rule::List(entries.clone()),
         prompt: choices.prompt(),
         error: "Pick a score from the list; the Instructions sheet explains each.".to_owned(),
     });
-    sheet.highlights.push(Highlight::Blank(scores));
-    sheet.freeze = Some((1, 1));
     sheet.filter = Some(Area {
-        sheet: SHEET.to_owned(),
+        sheet: sheet.name.clone(),
         first_row: 0,
         first_column: 0,
-        last_row: last,
-        last_column: column::MAX,
+        last_row: scores.last_row,
+        last_column,
     });
+    sheet.highlights.push(Highlight::Blank(scores));
+    sheet.freeze = Some((1, 1));
     sheet.protected = true;
-    sheet
 }
 
 /// An item's answer in an assessment.
@@ -122,19 +141,33 @@ pub(crate) fn answer_of(assessment: &AuditAssessment, item: &str) -> Answer {
     }
 }
 
+/// Where a row's score, points and maximum cells are.
+#[derive(Clone, Copy)]
+pub(crate) struct PointColumns {
+    pub(crate) score: u16,
+    pub(crate) points: u16,
+    pub(crate) max: u16,
+}
+
 /// The item's points (score × weight) and maximum as formulas: a blank score
 /// counts 0, as in kam's scoring; "not applicable" counts 0 of 0. The score
 /// is the text before the first space, so a dropdown entry and a bare
-/// number both count.
-fn points(sheet: &mut Sheet, row: u32, framework: &AuditFramework, item: &Item, answer: Answer) {
-    let score = sheet.address(row, column::SCORE).local();
-    let weight = if item.weight == 1 {
+/// number both count. `item` is the item's weight, its maximum and whether
+/// the framework allows "not applicable".
+pub(crate) fn points(
+    sheet: &mut Sheet,
+    row: u32,
+    column: PointColumns,
+    (weight, item_max, na): (u32, u32, bool),
+    answer: Answer,
+) {
+    let score = sheet.address(row, column.score).local();
+    let factor = if weight == 1 {
         String::new()
     } else {
-        format!("*{}", item.weight)
+        format!("*{weight}")
     };
-    let value = format!("VALUE(LEFT({score},FIND(\" \",{score}&\" \")-1)){weight}");
-    let na = framework.not_applicable.allowed;
+    let value = format!("VALUE(LEFT({score},FIND(\" \",{score}&\" \")-1)){factor}");
     let formula = if na {
         format!(
             "IF(OR({score}=\"\",{score}=\"{}\"),0,{value})",
@@ -144,31 +177,30 @@ fn points(sheet: &mut Sheet, row: u32, framework: &AuditFramework, item: &Item, 
         format!("IF({score}=\"\",0,{value})")
     };
     let (got, max) = match answer {
-        Answer::Score(s) => (u32::from(s) * item.weight, framework.item_max(item)),
-        Answer::Blank => (0, framework.item_max(item)),
+        Answer::Score(s) => (u32::from(s) * weight, item_max),
+        Answer::Blank => (0, item_max),
         Answer::NotApplicable => (0, 0),
     };
     sheet.formula(
         row,
-        column::POINTS,
+        column.points,
         formula,
         Cached::Number(f64::from(got)),
         Style::Integer,
     );
     if na {
         let formula = format!(
-            "IF({score}=\"{}\",0,{})",
+            "IF({score}=\"{}\",0,{item_max})",
             super::choices::NOT_APPLICABLE,
-            framework.item_max(item)
         );
         sheet.formula(
             row,
-            column::MAX,
+            column.max,
             formula,
             Cached::Number(f64::from(max)),
             Style::Integer,
         );
     } else {
-        sheet.number(row, column::MAX, f64::from(max), Style::Integer);
+        sheet.number(row, column.max, f64::from(max), Style::Integer);
     }
 }

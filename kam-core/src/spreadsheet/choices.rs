@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::framework::{AuditFramework, MaturityModel};
+use crate::framework::{AuditFramework, ChecklistFramework, MaturityModel, Scale};
 
 /// The dropdown entry for "not applicable" (kam's wording; the reader also
 /// takes it in any case).
@@ -92,13 +92,22 @@ pub(crate) enum BadScore {
 impl Choices {
     /// An action audit's scale, with "not applicable" when it allows it.
     pub(crate) fn audit(framework: &AuditFramework) -> Self {
-        let scale = &framework.scale;
+        Self::scale(&framework.scale, framework.not_applicable.allowed)
+    }
+
+    /// A checklist's scale, with "not applicable" when it allows it.
+    pub(crate) fn checklist(framework: &ChecklistFramework) -> Self {
+        Self::scale(&framework.scale, framework.not_applicable.allowed)
+    }
+
+    /// The scores of a scale, labelled, and "not applicable" if allowed.
+    fn scale(scale: &Scale, not_applicable: bool) -> Self {
         Choices {
             what: "score",
             min: scale.min,
             max: scale.max,
             meanings: scale.labels.iter().map(|l| l.label.clone()).collect(),
-            not_applicable: framework.not_applicable.allowed,
+            not_applicable,
         }
     }
 

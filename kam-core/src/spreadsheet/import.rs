@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::choices::{Answer, BadScore, Choices, Raw};
 use super::instructions::{self, label};
 use super::read::{Grid, Workbook};
-use super::{Assessment, audit, litmus, maturity};
+use super::{Assessment, audit, checklist, litmus, maturity};
 use crate::assessment::{AuditAssessment, Context, is_calendar_date};
+use crate::checklist::ChecklistOptions;
 use crate::error::{Error, IdKind, SpreadsheetError};
-use crate::framework::{AuditFramework, Framework, MaturityModel};
+use crate::framework::{AuditFramework, ChecklistFramework, Framework, MaturityModel};
 use crate::maturity::MaturityAssessment;
 
 /// Reads a filled workbook against `framework`, or against the bundled
@@ -62,7 +63,9 @@ pub(crate) fn read_workbook(
         Framework::MaturityModel(m) => Ok(Assessment::MaturityModel {
             assessment: read_maturity(m, &book.grid(maturity::SHEET)?, context)?,
         }),
-        Framework::Checklist(_) => Err(super::no_checklist_sheets(framework)),
+        Framework::Checklist(c) => Ok(Assessment::Checklist {
+            assessment: read_checklist(c, &book.grid(checklist::SHEET)?, context)?,
+        }),
     }
 }
 
@@ -122,6 +125,21 @@ struct Answers {
     values: BTreeMap<String, u8>,
     not_applicable: BTreeSet<String>,
     evidence: BTreeMap<String, String>,
+}
+
+impl Answers {
+    /// The answers as an assessment (audit or checklist) of framework `id`
+    /// at `version`.
+    fn into_assessment(self, id: &str, version: &str, context: Context) -> AuditAssessment {
+        AuditAssessment {
+            framework: id.to_owned(),
+            framework_version: version.to_owned(),
+            context,
+            scores: self.values,
+            evidence: self.evidence,
+            not_applicable: self.not_applicable,
+        }
+    }
 }
 
 /// What an answer sheet is: its titles, what its ids name, which exist.
@@ -251,15 +269,28 @@ fn read_audit(
         known: framework.items.iter().map(|i| i.id.as_str()).collect(),
     };
     let answers = read_answers(grid, &layout, &Choices::audit(framework))?;
-    let assessment = AuditAssessment {
-        framework: framework.id.clone(),
-        framework_version: framework.version.clone(),
-        context,
-        scores: answers.values,
-        evidence: answers.evidence,
-        not_applicable: answers.not_applicable,
-    };
+    let assessment = answers.into_assessment(&framework.id, &framework.version, context);
     assessment.validate(framework)?;
+    Ok(assessment)
+}
+
+/// The Checklist sheet as an assessment.
+fn read_checklist(
+    framework: &ChecklistFramework,
+    grid: &Grid,
+    context: Context,
+) -> Result<AuditAssessment, Error> {
+    let layout = Layout {
+        id: checklist::header::ID,
+        answer: checklist::header::SCORE,
+        evidence: checklist::header::EVIDENCE,
+        what: IdKind::Item,
+        framework: &framework.id,
+        known: framework.items().map(|(_, i)| i.id.as_str()).collect(),
+    };
+    let answers = read_answers(grid, &layout, &Choices::checklist(framework))?;
+    let assessment = answers.into_assessment(&framework.id, &framework.version, context);
+    crate::checklist::score_checklist(framework, &assessment, &ChecklistOptions::default())?;
     Ok(assessment)
 }
 

@@ -45,6 +45,18 @@ impl<'a> From<&'a AuditFramework> for About<'a> {
     }
 }
 
+impl<'a> From<&'a crate::framework::ChecklistFramework> for About<'a> {
+    fn from(c: &'a crate::framework::ChecklistFramework) -> Self {
+        About {
+            name: &c.name,
+            id: &c.id,
+            version: &c.version,
+            source: &c.source,
+            description: &c.description,
+        }
+    }
+}
+
 impl<'a> From<&'a MaturityModel> for About<'a> {
     fn from(m: &'a MaturityModel) -> Self {
         About {

@@ -47,9 +47,11 @@ mod aggregation;
 mod audit;
 mod book;
 mod cell;
+mod checklist;
 mod choices;
 mod comparison;
 mod csv;
+mod files;
 mod import;
 mod import_litmus;
 mod instructions;
@@ -61,6 +63,14 @@ pub mod recipe;
 mod render;
 mod report;
 mod totals;
+
+// What the bindings read from a Python dict or a JavaScript object for the
+// spreadsheet functions: each is a document read within kam's limits, with
+// the same paths in its errors as every other input.
+impl crate::json::Document for ExportInput {}
+impl crate::json::Document for CsvOptions {}
+impl crate::json::Document for recipe::Recipe {}
+impl crate::json::Document for Vec<AuditAssessment> {}
 mod workbook;
 
 use schemars::JsonSchema;
@@ -94,6 +104,11 @@ pub enum Assessment {
         /// The assessment.
         assessment: MaturityAssessment,
     },
+    /// A checklist workbook: scores by item id, as an audit's.
+    Checklist {
+        /// The assessment.
+        assessment: AuditAssessment,
+    },
 }
 
 /// What to export as a workbook.
@@ -114,6 +129,12 @@ pub enum ExportInput {
         /// The assessment.
         assessment: MaturityAssessment,
     },
+    /// A checklist assessment: the template filled in, with its totals by
+    /// section and group as formulas.
+    Checklist {
+        /// The assessment.
+        assessment: AuditAssessment,
+    },
     /// Two audits compared: totals before and after with the changes as
     /// formulas, a chart of completion by period, and the items that
     /// changed.
@@ -122,17 +143,6 @@ pub enum ExportInput {
     /// (it reads back as that audit), and the assessors' scores side by side
     /// with the median, the spread and the disagreements flagged.
     Aggregation(AggregateInput),
-}
-
-/// The error for a checklist framework, which has no workbook layout yet:
-/// its type is named so the caller knows which frameworks do.
-pub(crate) fn no_checklist_sheets(framework: &Framework) -> Error {
-    crate::error::FrameworkError::WrongType {
-        id: framework.id().to_owned(),
-        expected: "an action-audit or maturity-model framework".to_owned(),
-        found: "checklist".to_owned(),
-    }
-    .into()
 }
 
 /// An empty template of `framework` for an assessor to fill in.
@@ -154,7 +164,7 @@ fn template_book(framework: &Framework) -> Result<book::Book, Error> {
             Kind::Template,
         ),
         Framework::MaturityModel(m) => workbook::maturity_book(m, &empty_maturity(m)),
-        Framework::Checklist(_) => Err(no_checklist_sheets(framework)),
+        Framework::Checklist(c) => workbook::checklist_book(c, &empty_checklist(c)),
     }
 }
 
@@ -185,12 +195,27 @@ pub fn to_xlsx_with(
     render::render(&export_book(framework, input, options)?)
 }
 
+impl From<Assessment> for ExportInput {
+    /// A workbook's assessment, to be exported again.
+    fn from(read: Assessment) -> Self {
+        match read {
+            Assessment::ActionAudit { assessment, litmus } => {
+                ExportInput::Audit { assessment, litmus }
+            }
+            Assessment::MaturityModel { assessment } => ExportInput::Maturity { assessment },
+            Assessment::Checklist { assessment } => ExportInput::Checklist { assessment },
+        }
+    }
+}
+
 impl ExportInput {
     /// The id of the framework the input names; `None` for an aggregation
     /// of no audits.
     pub fn framework(&self) -> Option<&str> {
         match self {
-            ExportInput::Audit { assessment, .. } => Some(&assessment.framework),
+            ExportInput::Audit { assessment, .. } | ExportInput::Checklist { assessment } => {
+                Some(&assessment.framework)
+            }
             ExportInput::Maturity { assessment } => Some(&assessment.framework),
             ExportInput::Comparison(input) => Some(&input.before.framework),
             ExportInput::Aggregation(input) => input.audits.first().map(|a| a.framework.as_str()),
@@ -214,6 +239,9 @@ fn export_book(
         ),
         ExportInput::Maturity { assessment } => {
             workbook::maturity_book(framework.as_maturity()?, assessment)
+        }
+        ExportInput::Checklist { assessment } => {
+            workbook::checklist_book(framework.as_checklist()?, assessment)
         }
         ExportInput::Comparison(input) => {
             workbook::comparison_book(framework.as_audit()?, input, options)
@@ -252,7 +280,8 @@ pub fn read_xlsx_with(framework: &Framework, bytes: &[u8]) -> Result<Assessment,
 }
 
 /// Reads several filled workbooks, each named (e.g. by its file name) so an
-/// error says which one failed, each against the bundled framework it names.
+/// error says which one failed, each against the bundled framework it names;
+/// on every core, outside WebAssembly.
 ///
 /// # Errors
 /// The first error of [`read_xlsx`], inside a `SpreadsheetError::InFile`
@@ -278,18 +307,20 @@ fn read_files<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     framework: Option<&Framework>,
 ) -> Result<Vec<Assessment>, Error> {
-    files
-        .into_iter()
-        .map(|(name, bytes)| {
-            import::read_workbook(bytes, framework).map_err(|error| {
-                crate::error::SpreadsheetError::InFile {
-                    file: name.to_owned(),
-                    error: Box::new(error),
-                }
-                .into()
-            })
-        })
-        .collect()
+    let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    files::read_files(&files, framework)
+}
+
+/// A checklist assessment of `checklist` with no item scored.
+fn empty_checklist(checklist: &crate::framework::ChecklistFramework) -> AuditAssessment {
+    AuditAssessment {
+        framework: checklist.id.clone(),
+        framework_version: checklist.version.clone(),
+        context: crate::assessment::Context::default(),
+        scores: std::collections::BTreeMap::new(),
+        evidence: std::collections::BTreeMap::new(),
+        not_applicable: std::collections::BTreeSet::new(),
+    }
 }
 
 /// A maturity assessment of `model` with no area assessed.

@@ -133,6 +133,38 @@ fn cases() -> Vec<(&'static str, Book)> {
     ]
 }
 
+/// Checklist workbooks: a template without groupings, and an export of a
+/// checklist with one grouping, scores and "not applicable" marks.
+fn checklist_cases() -> Vec<(&'static str, Book)> {
+    let strategy = api::framework("kam-strategy").unwrap();
+    let checklist = strategy.as_checklist().unwrap();
+    let mut checked = super::empty_checklist(checklist);
+    for (i, (_, item)) in checklist.items().enumerate() {
+        match i % 5 {
+            0 => {}
+            1 => {
+                checked.not_applicable.insert(item.id.clone());
+            }
+            s => {
+                checked
+                    .scores
+                    .insert(item.id.clone(), u8::try_from(s - 1).unwrap());
+            }
+        }
+    }
+    let pillars = api::framework("kam-three-pillars").unwrap();
+    let input = ExportInput::Checklist {
+        assessment: checked,
+    };
+    vec![
+        ("checklist-template", super::template_book(pillars).unwrap()),
+        (
+            "checklist",
+            export_book(strategy, &input, &ScoreOptions::default()).unwrap(),
+        ),
+    ]
+}
+
 /// A small framework file that allows "not applicable" and weights an item.
 const MINI: &str = r#"{"type": "action-audit", "id": "mini-kam", "version": "1.0",
   "name": "Mini KAM audit", "source": {"title": "kam tests"}, "description": "Two phases.",
@@ -225,7 +257,8 @@ fn libreoffice_recalculates_every_formula_to_kams_value() {
     };
     let dir = std::env::temp_dir().join(format!("kam-parity-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let cases = cases();
+    let mut cases = cases();
+    cases.extend(checklist_cases());
     for (name, book) in &cases {
         let bytes = render::render(&without_results(book)).unwrap();
         std::fs::write(dir.join(format!("{name}.xlsx")), bytes).unwrap();

@@ -437,3 +437,160 @@ fn several_workbooks_and_the_one_that_failed() {
          workbook is"
     );
 }
+
+/// Checklist workbooks: every bundled checklist's template reads back as a
+/// blank assessment, its rows and totals follow the framework, and an
+/// assessment (scores, "not applicable" marks, evidence, any Unicode in the
+/// context) comes back unchanged through an export.
+mod checklists {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::assessment::Context;
+    use crate::framework::ChecklistFramework;
+
+    const CHECKLISTS: [&str; 3] = ["kam-development-model", "kam-strategy", "kam-three-pillars"];
+
+    fn checklist(id: &str) -> &'static ChecklistFramework {
+        api::framework(id).unwrap().as_checklist().unwrap()
+    }
+
+    #[test]
+    fn every_template_reads_back_blank_with_one_row_per_item() {
+        for id in CHECKLISTS {
+            let framework = checklist(id);
+            let bytes = template(api::framework(id).unwrap()).unwrap();
+            let Assessment::Checklist { assessment } = read_xlsx(&bytes).unwrap() else {
+                panic!("{id}: not read as a checklist");
+            };
+            assert_eq!(assessment, empty_checklist(framework), "{id}");
+            let book = template_book(api::framework(id).unwrap()).unwrap();
+            let sheet = book.sheet(super::super::checklist::SHEET).unwrap();
+            let ids: Vec<String> = sheet
+                .cells
+                .iter()
+                .filter(|((row, column), _)| *column == 0 && *row > 0)
+                .filter_map(|(_, c)| match &c.value {
+                    super::super::book::Value::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<String> = framework.items().map(|(_, i)| i.id.clone()).collect();
+            assert_eq!(ids, expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn totals_store_kams_section_and_group_scores() {
+        use super::super::book::{Cached, Value};
+        use super::super::totals::column;
+        let framework = checklist("kam-strategy");
+        let mut assessment = empty_checklist(framework);
+        for (n, (_, item)) in framework.items().enumerate() {
+            match n % 4 {
+                0 => {}
+                1 => {
+                    assessment.not_applicable.insert(item.id.clone());
+                }
+                s => {
+                    assessment
+                        .scores
+                        .insert(item.id.clone(), u8::try_from(s).unwrap());
+                }
+            }
+        }
+        let options = crate::checklist::ChecklistOptions::default();
+        let report = crate::checklist::score_checklist(framework, &assessment, &options).unwrap();
+        let book = workbook::checklist_book(framework, &assessment).unwrap();
+        let totals = book.sheet(super::super::totals::SHEET).unwrap();
+        // The stored result as text, so whole numbers compare exactly.
+        let cached = |row: u32, column: u16| match &totals.cells[&(row, column)].value {
+            Value::Formula {
+                result: Cached::Number(n),
+                ..
+            } => n.to_string(),
+            other => panic!("not a number formula: {other:?}"),
+        };
+        assert_eq!(cached(1, column::SCORE), report.overall.score.to_string());
+        assert_eq!(cached(1, column::MAX), report.overall.max.to_string());
+        for (row, section) in (2..).zip(&report.sections) {
+            assert_eq!(
+                cached(row, column::SCORE),
+                section.score.to_string(),
+                "{}",
+                section.id
+            );
+            assert_eq!(
+                cached(row, column::MAX),
+                section.max.to_string(),
+                "{}",
+                section.id
+            );
+        }
+        let groups = report.groupings.iter().flat_map(|g| &g.groups);
+        let first = 2 + u32::try_from(report.sections.len()).unwrap();
+        for (row, group) in (first..).zip(groups) {
+            assert_eq!(
+                cached(row, column::SCORE),
+                group.score.to_string(),
+                "{}",
+                group.id
+            );
+            assert_eq!(
+                cached(row, column::ITEMS),
+                group.items.to_string(),
+                "{}",
+                group.id
+            );
+        }
+    }
+
+    /// Text of any characters, never empty (a blank cell reads as none).
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(any::<char>(), 1..30).prop_map(String::from_iter)
+    }
+
+    fn assessment() -> impl Strategy<Value = AuditAssessment> {
+        (0..CHECKLISTS.len()).prop_flat_map(|which| {
+            let framework = checklist(CHECKLISTS.get(which).copied().unwrap_or_default());
+            let ids: Vec<String> = framework.items().map(|(_, i)| i.id.clone()).collect();
+            let count = ids.len();
+            (
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+                // 0–3 a score, 4 "not applicable".
+                proptest::collection::btree_map(0..count, 0u8..=4, 0..count),
+                proptest::collection::btree_map(0..count, text(), 0..5),
+            )
+                .prop_map(move |(organisation, assessor, answers, evidence)| {
+                    let mut assessment = empty_checklist(framework);
+                    assessment.context = Context {
+                        organisation,
+                        assessor,
+                        ..Context::default()
+                    };
+                    let id = |i: usize| ids.get(i).cloned().unwrap_or_default();
+                    for (i, answer) in answers {
+                        if answer == 4 {
+                            assessment.not_applicable.insert(id(i));
+                        } else {
+                            assessment.scores.insert(id(i), answer);
+                        }
+                    }
+                    assessment.evidence = evidence.into_iter().map(|(i, t)| (id(i), t)).collect();
+                    assessment
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn through_a_workbook(assessment in assessment()) {
+            let input = ExportInput::Checklist { assessment: assessment.clone() };
+            let bytes = to_xlsx(&input, &ScoreOptions::default()).unwrap();
+            prop_assert_eq!(read_xlsx(&bytes).unwrap(), Assessment::Checklist { assessment });
+        }
+    }
+}

@@ -41,7 +41,7 @@ pub(crate) mod level {
     pub(crate) const CONTRIBUTORY: &str = "contributory stream";
 }
 
-const COLUMNS: &[(&str, f64)] = &[
+pub(crate) const COLUMNS: &[(&str, f64)] = &[
     ("Level", 18.0),
     ("Id", 18.0),
     ("Name", 34.0),
@@ -56,9 +56,9 @@ const COLUMNS: &[(&str, f64)] = &[
     ("Chart: threshold", 8.0),
 ];
 
-/// What one row totals: which Audit column its items are keyed by.
+/// What one row totals: which answer-sheet column its items are keyed by.
 #[derive(Clone, Copy)]
-enum Key {
+pub(crate) enum Key {
     /// Every item.
     All,
     /// Items whose cell in this Audit column equals the row's id.
@@ -68,16 +68,24 @@ enum Key {
 }
 
 /// Counts and scores kam computed for one row, stored with its formulas.
-struct Figures {
-    items: u32,
-    answered: u32,
-    score: u32,
-    max: u32,
+pub(crate) struct Figures {
+    pub(crate) items: u32,
+    pub(crate) answered: u32,
+    pub(crate) score: u32,
+    pub(crate) max: u32,
 }
 
-/// Where the Audit sheet's items are: its data rows.
+/// The answer sheet a row totals: its name, its data rows, and the columns
+/// of ids, scores, points and maxima.
 #[derive(Clone, Copy)]
-struct Rows(u32, u32);
+pub(crate) struct Source<'a> {
+    pub(crate) sheet: &'a str,
+    pub(crate) rows: (u32, u32),
+    pub(crate) id: u16,
+    pub(crate) score: u16,
+    pub(crate) points: u16,
+    pub(crate) max: u16,
+}
 
 /// Lays out the Totals sheet for `assessment` and its `report`.
 pub(crate) fn totals_sheet(
@@ -89,8 +97,14 @@ pub(crate) fn totals_sheet(
     sheet.header_row(0, COLUMNS);
     let threshold = report.progress.completion_threshold;
     let counts = Counts::new(framework, assessment);
-    let (first, last) = audit::data_rows(framework);
-    let rows = Rows(first, last);
+    let rows = Source {
+        sheet: audit::SHEET,
+        rows: audit::data_rows(framework),
+        id: at::ID,
+        score: at::SCORE,
+        points: at::POINTS,
+        max: at::MAX,
+    };
     let mut row = 1;
     let figures = |key: Option<(u16, &str)>, score: u32, max: u32| {
         let (items, answered) = counts.of(key);
@@ -168,7 +182,7 @@ fn stream_rows(
     mut row: u32,
     report: &AuditReport,
     counts: &Counts,
-    rows: Rows,
+    rows: Source,
 ) -> u32 {
     for stream in &report.streams {
         row += 1;
@@ -209,32 +223,33 @@ fn stream_rows(
 }
 
 /// One row: level, id, name, and the formulas for items, answered, score,
-/// max and percent.
-fn total_row(
+/// max and percent over the answer sheet `source`.
+pub(crate) fn total_row(
     sheet: &mut Sheet,
     row: u32,
     (lvl, id, name): (&str, &str, &str),
     key: Key,
     f: &Figures,
-    Rows(first, last): Rows,
+    source: Source,
 ) {
     sheet.text(row, column::LEVEL, lvl, Style::Text);
     sheet.text(row, column::ID, id, Style::Text);
     sheet.text(row, column::NAME, name, Style::Text);
-    let audit = |column: u16| Area::column(audit::SHEET, column, first, last).absolute();
+    let (first, last) = source.rows;
+    let audit = |column: u16| Area::column(source.sheet, column, first, last).absolute();
     let id_cell = format!("$B{}", row + 1);
     let formula = |column: u16, total: u16| -> String {
         match key {
-            Key::All if column == at::ID => format!("COUNTA({})", audit(at::ID)),
-            Key::All if column == at::SCORE => format!("COUNTA({})", audit(at::SCORE)),
+            Key::All if column == source.id => format!("COUNTA({})", audit(source.id)),
+            Key::All if column == source.score => format!("COUNTA({})", audit(source.score)),
             Key::All => format!("SUM({})", audit(column)),
-            Key::Column(k) if column == at::ID => {
+            Key::Column(k) if column == source.id => {
                 format!("SUMPRODUCT(--EXACT({},{id_cell}))", audit(k))
             }
-            Key::Column(k) if column == at::SCORE => format!(
+            Key::Column(k) if column == source.score => format!(
                 "SUMPRODUCT(EXACT({},{id_cell})*({}<>\"\"))",
                 audit(k),
-                audit(at::SCORE)
+                audit(source.score)
             ),
             Key::Column(k) => format!(
                 "SUMPRODUCT(EXACT({},{id_cell})*{})",
@@ -249,10 +264,10 @@ fn total_row(
     };
     let style = |plain: Style, bold: Style| if matches!(key, Key::All) { bold } else { plain };
     for (total, source, value) in [
-        (column::ITEMS, at::ID, f.items),
-        (column::ANSWERED, at::SCORE, f.answered),
-        (column::SCORE, at::POINTS, f.score),
-        (column::MAX, at::MAX, f.max),
+        (column::ITEMS, source.id, f.items),
+        (column::ANSWERED, source.score, f.answered),
+        (column::SCORE, source.points, f.score),
+        (column::MAX, source.max, f.max),
     ] {
         sheet.formula(
             row,
@@ -314,9 +329,10 @@ fn completion(sheet: &mut Sheet, row: u32, threshold: f64, complete: bool, f: &F
 }
 
 fn notes(sheet: &mut Sheet, row: u32, threshold: f64) {
+    let figures = "Every figure is a formula over the Audit sheet, so it follows the scores as \
+                   they are entered; the values stored with them are kam's.";
     for (offset, note) in [
-        "Every figure is a formula over the Audit sheet, so it follows the scores as they are \
-         entered; the values stored with them are kam's.",
+        figures,
         &format!(
             "Complete: a period counts as complete at {}% of its maximum (kam's threshold; the \
              paper charts completion but sets none), or when nothing in it can be scored.",
@@ -333,10 +349,20 @@ fn notes(sheet: &mut Sheet, row: u32, threshold: f64) {
 
 fn highlights(sheet: &mut Sheet, last_row: u32, (first_period, last_period): (u32, u32)) {
     let area = |column: u16, first: u32, last: u32| Area::column(SHEET, column, first, last);
-    sheet
-        .highlights
-        .push(Highlight::Bar(area(column::PERCENT, 1, last_row)));
-    let answered = area(column::ANSWERED, 1, last_row);
+    completion_highlights(sheet, last_row);
+    let complete = area(column::COMPLETE, first_period, last_period);
+    let top = complete.top_left().local();
+    sheet.highlights.push(Highlight::Done {
+        area: complete,
+        formula: format!("{top}=\"yes\""),
+    });
+}
+
+/// The percent bars, and the answered counts tinted done or to do.
+pub(crate) fn completion_highlights(sheet: &mut Sheet, last_row: u32) {
+    let area = |column: u16| Area::column(SHEET, column, 1, last_row);
+    sheet.highlights.push(Highlight::Bar(area(column::PERCENT)));
+    let answered = area(column::ANSWERED);
     let (done, items) = (cell(1, column::ANSWERED), cell(1, column::ITEMS));
     sheet.highlights.push(Highlight::Done {
         area: answered.clone(),
@@ -345,12 +371,6 @@ fn highlights(sheet: &mut Sheet, last_row: u32, (first_period, last_period): (u3
     sheet.highlights.push(Highlight::ToDo {
         area: answered,
         formula: format!("{done}<{items}"),
-    });
-    let complete = area(column::COMPLETE, first_period, last_period);
-    let top = complete.top_left().local();
-    sheet.highlights.push(Highlight::Done {
-        area: complete,
-        formula: format!("{top}=\"yes\""),
     });
 }
 

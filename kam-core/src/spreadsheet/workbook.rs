@@ -11,6 +11,7 @@
 use super::aggregation::assessors_sheet;
 use super::audit::audit_sheet;
 use super::book::Book;
+use super::checklist::{checklist_sheet, checklist_totals_sheet};
 use super::choices::{Choices, NOT_APPLICABLE};
 use super::comparison::{comparison_sheet, items_sheet};
 use super::instructions::{About, instructions};
@@ -20,8 +21,9 @@ use super::report::report_sheet;
 use super::totals::totals_sheet;
 use crate::analysis::{AggregateInput, ComparisonInput};
 use crate::assessment::AuditAssessment;
+use crate::checklist::{ChecklistOptions, score_checklist};
 use crate::error::Error;
-use crate::framework::{AuditFramework, MaturityModel};
+use crate::framework::{AuditFramework, ChecklistFramework, MaturityModel};
 use crate::litmus::{LitmusAnswers, score_litmus};
 use crate::maturity::{MaturityAssessment, MaturityOptions, score_maturity};
 use crate::scoring::{ScoreOptions, score_audit};
@@ -146,6 +148,56 @@ pub(crate) fn aggregation_book(
     book.sheets
         .push(assessors_sheet(framework, input, &aggregation));
     Ok(book)
+}
+
+/// A checklist's workbook: Instructions, Checklist and Totals (overall,
+/// per section and per group, as formulas). A template and an export are
+/// the same workbook, blank or filled in.
+///
+/// # Errors
+/// Any error of scoring the assessment against the checklist.
+pub(crate) fn checklist_book(
+    framework: &ChecklistFramework,
+    assessment: &AuditAssessment,
+) -> Result<Book, Error> {
+    let report = score_checklist(framework, assessment, &ChecklistOptions::default())?;
+    let choices = Choices::checklist(framework);
+    let mut steps = vec![
+        "Fill in the organisation, unit, assessor and date above.".to_owned(),
+        "On the Checklist sheet, choose a score for each item from the dropdown in the Score \
+         column; the scale is at the foot of this sheet. Leave an item blank if it has not \
+         been assessed: kam counts it as unscored (0 points)."
+            .to_owned(),
+        "Note what supports each score in the Evidence column (optional).".to_owned(),
+        "The Totals sheet adds the scores up overall, by section and by group as you go."
+            .to_owned(),
+    ];
+    if framework.not_applicable.allowed {
+        steps.push(format!(
+            "This checklist allows an item to be marked not applicable: choose `{NOT_APPLICABLE}`; \
+             it is then left out of every maximum."
+        ));
+    }
+    steps.push(
+        "Send the workbook back as it is. kam reads the Id, Score and Evidence columns and the \
+         cells above, and checks the framework id and version: do not change ids. kam finds each \
+         item by its id, so the order of the rows does not matter."
+            .to_owned(),
+    );
+    let front = instructions(
+        &About::from(framework),
+        &assessment.context,
+        &steps,
+        &choices,
+    );
+    let entries = front.entries;
+    Ok(Book {
+        sheets: vec![
+            front.sheet,
+            checklist_sheet(framework, &choices, &entries, assessment),
+            checklist_totals_sheet(framework, assessment, &report),
+        ],
+    })
 }
 
 /// A maturity model's workbook: Instructions, Maturity, Summary.

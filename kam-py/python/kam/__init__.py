@@ -22,6 +22,12 @@ For notebooks, :class:`Report` wraps a report dict with an HTML view (score
 tables and the engine's SVG charts) and ``to_frame()`` tables (pandas is
 optional); :mod:`kam.chart` and :mod:`kam.report` give the charts and the
 written reports on their own.
+
+Spreadsheets come and go through the same engine: :func:`xlsx_template` makes
+an Excel template an assessor fills in, :func:`read_xlsx` reads filled
+workbooks back (bytes, paths or files), :func:`to_xlsx` exports an
+assessment with its report, and :func:`read_csv` / :func:`to_csv` read and
+write CSV.
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ from ._kam import (
     pareto,
     portfolio,
     programme_report,
+    read_csv,
+    read_xlsx,
     rescore,
     schema,
     schema_names,
@@ -73,7 +81,11 @@ from ._kam import (
     score_maturity,
     shortest_path,
     time_allocation,
+    to_csv,
+    to_xlsx,
     units,
+    xlsx_from_recipe,
+    xlsx_template,
 )
 
 if TYPE_CHECKING:
@@ -115,6 +127,8 @@ __all__ = [
     "pareto",
     "portfolio",
     "programme_report",
+    "read_csv",
+    "read_xlsx",
     "report",
     "rescore",
     "schema",
@@ -129,9 +143,13 @@ __all__ = [
     "score_maturity",
     "shortest_path",
     "time_allocation",
+    "to_csv",
     "to_frame",
+    "to_xlsx",
     "types",
     "units",
+    "xlsx_from_recipe",
+    "xlsx_template",
 ]
 
 class Report(Mapping[str, Any]):

@@ -436,3 +436,62 @@ def report_checklist_html(result: _JsonInput) -> str:
 def report_checklist_html_fragment(result: _JsonInput) -> str:
     """A checklist report (from :func:`score_checklist`) as an HTML fragment
     to place in another page, its stylesheet scoped to it."""
+
+# Spreadsheets (docs/spreadsheets.md).
+
+_Workbook = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", IO[bytes]]
+"""One workbook: its bytes, a path (``str`` or ``pathlib.Path``) or a binary
+file object, which is read."""
+
+def xlsx_template(framework: _FrameworkArg) -> bytes:
+    """An empty Excel template of ``framework`` (a bundled id or a loaded
+    :class:`Framework`) for an assessor to fill in: the bytes of an
+    ``.xlsx`` with an Instructions sheet, one row per item with a score
+    dropdown and an evidence cell, and live totals as formulas."""
+
+def read_xlsx(
+    data: _Workbook | Sequence[_Workbook],
+    framework: _FrameworkArg | None = None,
+) -> list[dict[str, Any]]:
+    """Reads one filled workbook or a list of them into assessments, one dict
+    each: ``{"type": "action-audit", "assessment": …, "litmus": …}`` or
+    ``{"type": "maturity-model", "assessment": …}``. Raises
+    :class:`SpreadsheetError` (or another :class:`KamError`) naming the cell,
+    e.g. ``Audit!F17``, and for a list or a path the file too."""
+
+def to_xlsx(
+    input: _JsonInput,
+    options: _JsonInput | None = None,
+    framework: _FrameworkArg | None = None,
+) -> bytes:
+    """Exports as an Excel workbook: ``{"type": "audit", "assessment": …,
+    "litmus": …}`` (the assessment with its report, Figure 3 as a chart),
+    ``{"type": "maturity", "assessment": …}``, a comparison
+    (``{"type": "comparison", "before": …, "after": …}``) or an aggregation
+    (``{"type": "aggregation", "audits": […]}``). An audit's export reads
+    back with :func:`read_xlsx`."""
+
+def read_csv(
+    data: str | bytes | bytearray | "os.PathLike[str]" | IO[bytes] | IO[str],
+    framework: _FrameworkArg | None = None,
+) -> list[dict[str, Any]]:
+    """Reads action-audit assessments from CSV in the long layout
+    (``assessment,item,score,evidence`` …) or the wide one (one row per
+    assessment, one column per item), told apart by the header; UTF-8 with or
+    without a byte-order mark, comma or semicolon. A ``str`` is the CSV text
+    itself; a ``pathlib.Path`` or a file is read. Errors name the row and
+    column."""
+
+def to_csv(
+    assessments: Sequence[Mapping[str, Any]] | str,
+    options: _JsonInput | None = None,
+    framework: _FrameworkArg | None = None,
+) -> str:
+    """Writes action-audit assessments as CSV text; ``options`` sets
+    ``layout`` (``"long"`` or ``"wide"``), ``delimiter`` (``"comma"`` or
+    ``"semicolon"``) and ``bom``."""
+
+def xlsx_from_recipe(recipe: _JsonInput, framework: _FrameworkArg | None = None) -> bytes:
+    """Builds the workbook a golden-vector recipe describes (a template or an
+    export, then edits; ``tests/vectors/README.md``): for tests that replay
+    kam's bad-workbook cases."""
