@@ -264,9 +264,9 @@ def operation_stubs(operations: list[dict[str, Any]]) -> str:
     for op in operations:
         if op["name"] == "score_batch":
             continue  # written by hand: it also takes a NumPy matrix
-        params = [f"    {op['argument']}: Union[_types.{op['input']}, str],"]
+        params = [f"    {op['argument']}: Union[_types.{op['input']}, str, _File],"]
         if op["options"]:
-            params.append(f"    options: Union[_types.{op['options']}, str, None] = None,")
+            params.append(f"    options: Union[_types.{op['options']}, str, _File, None] = None,")
         if op["js_with_name"]:
             params.append("    framework: _FrameworkArg | None = None,")
         doc = op["doc"].strip().replace("\n", " ")

@@ -21,7 +21,9 @@ IDS = kam.item_ids()
 
 
 def report_row(scores: dict[str, int], threshold: float | None = None) -> dict[str, Any]:
-    options = None if threshold is None else {"completion_threshold": threshold}
+    options: kam.types.ScoreOptions | None = (
+        None if threshold is None else {"completion_threshold": threshold}
+    )
     report = kam.score(
         {"framework": AUDIT, "framework_version": "2006.2", "scores": scores}, options
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 from pathlib import Path
 
 import pytest
 
 import kam
 
-AUDIT = {
+AUDIT: Any = {
     "framework": "cranfield-kam-development",
     "framework_version": "2006.2",
     "scores": {"A1.1": 3, "A1.2": 2},
@@ -39,7 +40,7 @@ def test_a_file_name_as_text_is_named() -> None:
         kam.score("audits/uk.json")
     assert e.value.kind == "invalid-json"
     assert str(e.value) == (
-        "invalid JSON at `.`: expected JSON text, not a file name: `audits/uk.json` "
+        "invalid JSON at the top level: expected JSON text, not a file name: `audits/uk.json` "
         "(read the file and pass what it holds)"
     )
 

@@ -110,6 +110,9 @@ def test_every_operation_of_the_table_is_a_function() -> None:
             expected.append("options")
         if op["js_with_name"] is not None:
             expected.append("framework")
+        if name == "score_batch":
+            # It also takes a NumPy matrix, and options of its own after those.
+            parameters = parameters[: len(expected)]
         assert parameters == expected, f"`{name}` takes {parameters}"
 
 

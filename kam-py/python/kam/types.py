@@ -106,6 +106,24 @@ development-path order."""
     report: AuditReport
     """Its report."""
 
+class AgreementOverview(TypedDict):
+    """Where the assessors disagree, across the programme's latest rounds."""
+    disputed: List[DisputedAcross]
+    """The items most often disputed in the latest rounds, most first; at
+most ten."""
+    heatmap: Heatmap
+    """Assessors × items: how far each assessor scores from the merged
+score."""
+    low: List[LowAgreement]
+    """Units whose latest round reads below reliable, lowest alpha first."""
+    median_alpha: NotRequired[Optional[float]]
+    """The median of their alphas."""
+    rounds: int
+    """Latest rounds with an alpha."""
+
+# kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
+AlphaReading = Union[Literal["reliable"], Literal["tentative"], Literal["unreliable"], Literal["undefined"]]
+
 class AnswerSet(TypedDict):
     """A reply to every question of a test."""
     about: NotRequired[Optional[str]]
@@ -207,8 +225,13 @@ class AuditReport(TypedDict):
     """The scored result of one action-audit assessment."""
     context: Context
     """Who was assessed, by whom, when (echoed from the assessment)."""
+    conventions: NotRequired[List[Convention]]
+    """kam's conventions behind `position`, `progress` and the charts: rules
+of kam's, not the source's words."""
     framework: FrameworkRef
     """Which framework and version scored it."""
+    milestones: NotRequired[List[MilestoneMark]]
+    """The framework's milestones, placed on the development path (Figure 4)."""
     next_actions: List[ItemStatus]
     """Items still below the top of the scale, in development-path order."""
     not_applicable: int
@@ -253,12 +276,16 @@ class AuditWords(TypedDict):
     current_period: Reading
     """Figure 3: the earliest period not yet complete, e.g. "period 4
 Capability building (B1)", or "every period complete"."""
+    figure3: str
+    """How Figure 3 is read, with this report's figures (kam's
+explanation): beside Figure 4 the two can seem to disagree."""
+    figure4: str
+    """How Figure 4 is read, with this report's figures (kam's explanation)."""
     items: Reading
     """The items without a score and those not applicable."""
     milestone: Reading
-    """The milestone ahead: the one closing the phase of the current
-period, e.g. "Senior management approval, closing phase A Scoping
-KAM"."""
+    """The milestone ahead: the first one after the current period or a
+later one, e.g. "Launch, after period 4 Capability building (B1)"."""
     next_action: Reading
     """The first item below the top of the scale, in development-path order."""
     overall: Reading
@@ -266,30 +293,78 @@ KAM"."""
     position: Reading
     """Figure 4: where the overall score lies on the development path, e.g.
 "period 5 Roll-out (phase B), 27% of the way through"."""
+    position_short: str
+    """The position in a few words, e.g. "5 Roll-out (27%)", for a status
+line."""
     summary: str
     """The overall score and the position in one line."""
     threshold: Reading
     """The completion threshold Figure 3 reads periods against."""
 
+class BalanceReading(TypedDict):
+    """How evenly completion is spread, under the checklist's balance rule."""
+    across: str
+    """`sections`, or the grouping whose groups are compared."""
+    balanced: bool
+    """Whether `spread` is at most `tolerance`."""
+    highest: List[str]
+    """The most complete (all of them when tied)."""
+    lowest: List[str]
+    """The least complete (all of them when tied), where effort goes next."""
+    provenance: Provenance
+    """Whether the indicator is the source's or kam's."""
+    rule: str
+    """The indicator in words, from the framework."""
+    spread: float
+    """Percentage points between the most and the least complete."""
+    tolerance: float
+    """The largest spread that counts as balanced, in percentage points."""
+
+class BalanceRule(TypedDict):
+    """How evenly completion is spread: the spread is the gap, in percentage
+points, between the most and the least complete section (or group); the
+effort is balanced while the spread is at most `tolerance`."""
+    across: str
+    """`sections`, or the id of a grouping."""
+    description: str
+    """The indicator in words, as reports give it."""
+    provenance: NotRequired[Provenance]
+    """Whether the indicator is the source's or kam's."""
+    tolerance: float
+    """The largest spread, in percentage points, that counts as balanced;
+from 0 to 100."""
+
+# One cell of a JSON batch: a number, `null` for an unscored item, or text
+# (which is refused with `cell-not-a-number`: a spreadsheet's "n/a" is not
+# silently read as unscored).
+BatchCell = Union[float, None, str]
+
 class BatchInput(TypedDict):
     """A batch as one JSON document: the rows of a spreadsheet of audits, one
 row per assessment and one cell per named column. The input of
-`score_batch` (Rust and Python; `scoreBatch` in JavaScript). A batch has
-no "unscored" mark per cell: leave an item's column out to leave it
-unscored (0 and unscored add the same 0 points)."""
+`score_batch` (Rust and Python; `scoreBatch` in JavaScript). A cell is a
+score, or `null` for an unscored item; leaving an item's column out
+leaves it unscored in every row."""
     columns: NotRequired[Optional[List[str]]]
     """The item id of each column, in any order; items without a column are
 unscored. If absent, every item in framework order."""
+    completion_threshold: NotRequired[Optional[float]]
+    """The percentage of a period's maximum at which it counts as complete,
+for the Figure 3 current period; default 80, as in `ScoreOptions`."""
     framework: NotRequired[Optional[str]]
     """The bundled action-audit framework; `cranfield-kam-development` if absent."""
-    rows: List[List[int]]
-    """The scores, one row per assessment."""
+    rows: List[List[BatchCell]]
+    """The scores, one row per assessment: whole numbers on the scale, or
+`null` for unscored."""
 
 class BatchReport(TypedDict):
     """The results of a batch row by row, as one JSON document: what
 `score_batch` returns for a `BatchInput`. Per row, the period, phase and
-overall scores and the Figure 4 position, with the period and phase ids
-that head the columns."""
+overall scores, the Figure 4 position, the Figure 3 current period and
+the unscored count, with the period and phase ids that head the columns."""
+    current_period: List[Optional[str]]
+    """Figure 3: each row's earliest incomplete period, or `null` when every
+period is complete."""
     overall: List[int]
     """Each row's overall score."""
     percent: List[float]
@@ -306,6 +381,57 @@ that head the columns."""
     """Figure 4: the share of that period covered; 1 for best practice."""
     position_number: List[int]
     """Figure 4: the number of the period each row's score lies in."""
+    unscored: List[int]
+    """How many of the framework's items each row leaves unscored."""
+
+class ChecklistItem(TypedDict):
+    """One item of a checklist."""
+    description: NotRequired[Optional[str]]
+    """What it means in more words."""
+    groups: NotRequired[Dict[str, str]]
+    """The item's group in each grouping, by grouping id."""
+    id: str
+    """Stable id, unique in the checklist, e.g. `identify-key-accounts`."""
+    provenance: NotRequired[Provenance]
+    """Whether the text and description are quoted from the source or written by kam."""
+    text: str
+    """The item, e.g. "Identify key accounts"."""
+    weight: NotRequired[int]
+    """How many times the item counts; 1 unless the file says otherwise."""
+
+class ChecklistOptions(TypedDict):
+    """How to score a checklist. Every field has a default, so `{}` is valid."""
+    next_actions: NotRequired[int]
+    """How many next actions to list, from 0 to 1000; default 10."""
+    strict: NotRequired[bool]
+    """Reject assessments with unscored items instead of counting them as 0."""
+
+class ChecklistReport(TypedDict):
+    """The scored result of one checklist assessment."""
+    balance: NotRequired[Optional[BalanceReading]]
+    """How evenly completion is spread, when the checklist has a balance rule."""
+    context: Context
+    """Who was assessed, by whom, when (echoed from the assessment)."""
+    conventions: List[Convention]
+    """kam's conventions behind the readings, in words."""
+    framework: FrameworkRef
+    """Which framework and version scored it."""
+    groupings: List[GroupingScore]
+    """Each grouping, with the completion of each of its groups."""
+    next_actions: List[NextAction]
+    """Items still below the top of the scale, in checklist order."""
+    not_applicable: int
+    """Items marked "not applicable" (left out of every maximum)."""
+    overall: Total
+    """Total score over every item."""
+    scale: Scale
+    """The scale, with its labels, so a score can be shown in words."""
+    sections: List[SectionScore]
+    """Each section in checklist order, with its items."""
+    stage: NotRequired[Optional[StageReading]]
+    """The stage reached, when the checklist has a stage rule."""
+    unscored: int
+    """Items with neither a score nor a "not applicable" mark (they add 0)."""
 
 class ComparisonInput(TypedDict):
     """Two audits of the same framework version, earlier first."""
@@ -347,12 +473,48 @@ class ContributoryStream(TypedDict):
     name: str
     """Name, e.g. "Goals & strategy"."""
 
+class Convention(TypedDict):
+    """One of kam's conventions, in words: a rule kam applies that the source
+does not state."""
+    id: str
+    """Stable id, e.g. `completion-threshold`."""
+    text: str
+    """The convention, e.g. "a period counts as complete at 80% of its maximum"."""
+
 class Criterion(TypedDict):
     """One weighted criterion, e.g. "revenue potential" with weight 0.4."""
     id: str
     """Stable id, unique across both groups; customers' scores name it."""
     weight: float
     """Its weight within its group, above 0 and at most 1."""
+
+class Customers(TypedDict):
+    """The programme's customers: the inputs of a Pareto analysis and of a
+portfolio matrix, as those analyses take them."""
+    pareto: NotRequired[Optional[ParetoInput]]
+    """Customers with one measure each, for the Pareto (Lorenz) curve."""
+    portfolio: NotRequired[Optional[PortfolioInput]]
+    """Customers scored on attractiveness and relationship criteria."""
+
+class DisputedAcross(TypedDict):
+    """An item disputed in several units' latest rounds."""
+    id: str
+    """Item id."""
+    text: str
+    """The action."""
+    units: List[str]
+    """The units where it is disputed, in report order."""
+
+class DisputedItem(TypedDict):
+    """An item the assessors of one round score far apart."""
+    id: str
+    """Item id."""
+    merged: int
+    """The merged score (median, rounded half down)."""
+    scores: List[Optional[int]]
+    """Each assessor's score, in assessor order; `null` when not given."""
+    spread: int
+    """Highest minus lowest score."""
 
 class DroppedAnswer(TypedDict):
     """An answer that cannot be carried over."""
@@ -382,7 +544,7 @@ serializes to it), what the bindings raise and the golden vectors expect."""
 the whole document); `null` when the error concerns no one place."""
 
 # The stable kind of an error, e.g. `unknown-item`.
-ErrorKind = Literal["invalid-json", "invalid-input", "unknown-schema", "input-too-large", "too-deep", "text-too-long", "too-many-entries", "too-many-customers", "too-many-criteria", "too-many-audits", "too-many-units", "too-many-elements", "too-many-results", "unknown-framework", "wrong-framework-type", "empty-id", "duplicate-id", "unknown-reference", "empty-period", "max-mismatch", "invalid-scale", "invalid-weight", "invalid-framework", "framework-mismatch", "version-mismatch", "unknown-item", "score-out-of-range", "not-applicable-not-allowed", "scored-and-not-applicable", "incomplete-assessment", "invalid-date", "unknown-area", "stage-out-of-range", "incomplete-maturity", "unknown-test", "unknown-question", "missing-answer", "answer-set-count", "invalid-option", "cell-out-of-range", "unknown-column", "duplicate-column", "matrix-shape", "empty-input", "duplicate-entry", "invalid-number", "invalid-weights", "unknown-criterion", "missing-value", "mixed-frameworks", "invalid-target", "unknown-entry", "invalid-guideline", "date-order"]
+ErrorKind = Literal["invalid-json", "invalid-input", "unknown-schema", "input-too-large", "too-deep", "text-too-long", "too-many-entries", "too-many-customers", "too-many-criteria", "too-many-audits", "too-many-units", "too-many-elements", "too-many-results", "unknown-framework", "wrong-framework-type", "empty-id", "duplicate-id", "unknown-reference", "empty-period", "max-mismatch", "invalid-scale", "invalid-weight", "invalid-framework", "framework-mismatch", "version-mismatch", "unknown-item", "score-out-of-range", "not-applicable-not-allowed", "scored-and-not-applicable", "incomplete-assessment", "invalid-date", "unknown-area", "stage-out-of-range", "incomplete-maturity", "unknown-test", "unknown-question", "missing-answer", "answer-set-count", "invalid-option", "cell-out-of-range", "cell-not-whole", "cell-not-a-number", "unknown-column", "duplicate-column", "matrix-shape", "empty-input", "duplicate-entry", "invalid-number", "invalid-weights", "unknown-criterion", "missing-value", "mixed-frameworks", "invalid-target", "unknown-entry", "invalid-guideline", "date-order", "empty-section", "invalid-rule", "workbook-too-large", "workbook-unpacks-too-large", "too-many-parts", "too-many-rows", "too-many-cells", "too-many-shared-strings", "xml-too-deep", "invalid-workbook", "invalid-csv", "missing-sheet", "missing-column", "missing-field", "missing-item-id", "invalid-score", "formula-in-score", "invalid-answer", "inconsistent-values", "unknown-unit", "unit-cycle", "duplicate-assessment", "unknown-framework-version"]
 
 class ExplainInputAudit(TypedDict):
     """An action audit: its Figure 4 position and Figure 3 current period."""
@@ -428,6 +590,8 @@ class FrameworkActionAudit(TypedDict):
     """Quick yes/no tests that go with the audit."""
     max: int
     """Declared overall maximum; must equal the sum of the phase maxima."""
+    milestones: NotRequired[List[Milestone]]
+    """The milestones on the development path, each after a named period."""
     name: str
     """Human-readable name."""
     not_applicable: NotApplicablePolicy
@@ -462,8 +626,36 @@ class FrameworkMaturityModel(TypedDict):
     version: str
     """Version of this data file; assessments name it and must match."""
 
+class FrameworkChecklist(TypedDict):
+    """A checklist scored item by item, section by section."""
+    balance: NotRequired[Optional[BalanceRule]]
+    """How evenly completion should be spread across the sections or the
+groups of one grouping."""
+    description: str
+    """One-paragraph summary (kam's catalogue entry for a bundled checklist)."""
+    groupings: NotRequired[List[Grouping]]
+    """Ways of grouping the items across sections, e.g. by pillar or facet."""
+    id: str
+    """Stable id, e.g. `kam-three-pillars`."""
+    name: str
+    """Human-readable name."""
+    not_applicable: NotApplicablePolicy
+    """Whether an item may be answered "not applicable", and why not if not."""
+    scale: Scale
+    """The scale every item is scored on."""
+    sections: List[Section]
+    """The sections in order, each with its items in order."""
+    source: Source
+    """Where the checklist comes from."""
+    stage_rule: NotRequired[Optional[StageRule]]
+    """How the stage reached is read from the sections, when the sections are
+stages that follow each other."""
+    type: Literal["checklist"]
+    version: str
+    """Version of this data file; assessments name it and must match."""
+
 # A framework of any type, as read from a framework file.
-Framework = Union["FrameworkActionAudit", "FrameworkMaturityModel"]
+Framework = Union["FrameworkActionAudit", "FrameworkMaturityModel", "FrameworkChecklist"]
 
 class FrameworkRef(TypedDict):
     """A framework named by id and version."""
@@ -481,9 +673,55 @@ class FrameworkSummary(TypedDict):
     name: str
     """Human-readable name."""
     type: str
-    """`action-audit` or `maturity-model`."""
+    """`action-audit`, `maturity-model` or `checklist`."""
     version: str
     """Data version."""
+
+class Group(TypedDict):
+    """One group of a grouping."""
+    description: NotRequired[Optional[str]]
+    """What it covers."""
+    id: str
+    """Stable id, unique in its grouping."""
+    name: str
+    """Name."""
+
+class GroupScore(TypedDict):
+    """One group's score."""
+    id: str
+    """Group id."""
+    items: int
+    """How many items belong to it."""
+    max: int
+    """Points possible."""
+    name: str
+    """Group name."""
+    percent: float
+    """`score / max × 100`; 0 when `max` is 0."""
+    score: int
+    """Points scored."""
+
+class Grouping(TypedDict):
+    """A way of grouping items across sections, e.g. the facets of a strategy."""
+    groups: List[Group]
+    """Its groups, in order."""
+    id: str
+    """Stable id, e.g. `part`; items name it in `groups`."""
+    name: str
+    """Name, e.g. "Facets and core initiatives"."""
+    provenance: NotRequired[Provenance]
+    """Whether the grouping and its groups are the source's or kam's."""
+
+class GroupingScore(TypedDict):
+    """One grouping's completion, group by group."""
+    groups: List[GroupScore]
+    """Each group in order."""
+    id: str
+    """Grouping id."""
+    name: str
+    """Grouping name."""
+    provenance: Provenance
+    """Whether the grouping is the source's or kam's."""
 
 class GuidelineActivity(TypedDict):
     """One activity and its recommended share of time."""
@@ -497,6 +735,22 @@ class GuidelineActivity(TypedDict):
     """Lowest recommended share, in percent."""
     name: str
     """Name, e.g. "Selling"."""
+    provenance: NotRequired[Provenance]
+    """Whether the description is quoted from the source or written by kam."""
+
+class Heatmap(TypedDict):
+    """Each assessor's mean signed difference from the merged score, per item,
+over the latest rounds in which the item is disputed: positive when the
+assessor scored higher than the panel."""
+    assessors: List[str]
+    """The assessors shown (those with the most scores of disputed items;
+at most 12), by name."""
+    cells: List[List[Optional[float]]]
+    """One row per assessor, one cell per item; `null` where the assessor
+scored the item in none of the rounds disputing it."""
+    items: List[str]
+    """The items shown (the most disputed; at most 15), in
+development-path order."""
 
 class HorizonCheck(TypedDict):
     """The plan's horizon against the one required."""
@@ -564,6 +818,31 @@ class ItemMove(TypedDict):
     """Contributory stream after."""
     stream_before: str
     """Contributory stream before."""
+
+class ItemScore(TypedDict):
+    """One item as answered."""
+    description: NotRequired[Optional[str]]
+    """Its description, when the framework gives one."""
+    groups: Dict[str, str]
+    """The item's group in each grouping, by grouping id."""
+    id: str
+    """Item id."""
+    label: NotRequired[Optional[str]]
+    """The scale's label for the score given."""
+    max: int
+    """Points possible: weight × scale maximum, or 0 when not applicable."""
+    not_applicable: bool
+    """Whether the item was marked not applicable."""
+    points: int
+    """Points scored: score × weight."""
+    provenance: Provenance
+    """Whether the text is quoted from the source or kam's."""
+    score: NotRequired[Optional[int]]
+    """The score given; `null` when unscored or not applicable."""
+    text: str
+    """The item, in the framework's wording."""
+    weight: int
+    """Its weight."""
 
 class ItemSpread(TypedDict):
     """How the assessors scored one item."""
@@ -669,6 +948,8 @@ class LitmusTest(TypedDict):
     pass_mark: NotRequired[Optional[int]]
     """Yes answers needed to pass; absent when the source sets no pass mark,
 in which case only the yes count is reported."""
+    provenance: NotRequired[Provenance]
+    """Whether the name and description are quoted from the source or written by kam."""
     questions: List[LitmusQuestion]
     """The questions, in order."""
     repeat_per: NotRequired[Optional[str]]
@@ -685,6 +966,17 @@ and its verdict, e.g. "Litmus test for the organisation" and "pass:
 4 of 5 yes, pass mark 4"."""
     summary: str
     """How many responses pass, fail, or have no pass mark."""
+
+class LowAgreement(TypedDict):
+    """A unit whose assessors agree less than reliably."""
+    alpha: float
+    """Its alpha."""
+    date: str
+    """The round's date."""
+    reading: AlphaReading
+    """kam's reading."""
+    unit: str
+    """Unit id."""
 
 class MaturityAssessment(TypedDict):
     """A maturity assessment: the stage reached in each programme area."""
@@ -762,11 +1054,80 @@ class MaxChange(TypedDict):
     """`overall`, `phase` or `period`."""
 
 class Milestone(TypedDict):
-    """The milestone that closes a phase."""
+    """A milestone: a point on the development path, reached at the end of the
+period it follows (the Cranfield paper puts "Launch" between Capability
+building and Roll-out, so it follows period B1, not phase B)."""
+    after: str
+    """The id of the period it follows, e.g. `B1`."""
     description: List[str]
     """What it means, one point per entry."""
+    id: str
+    """Stable id, e.g. `launch`."""
     name: str
-    """Name, e.g. "Senior management approval"."""
+    """Name, e.g. "Launch"."""
+    provenance: NotRequired[Provenance]
+    """Whether the name and description are quoted from the source or written by kam."""
+
+class MilestoneMark(TypedDict):
+    """A milestone on the development path: reached at the end of the period it
+follows."""
+    after: str
+    """The period it follows, e.g. `B1`."""
+    at: int
+    """Where it sits on kam's development path: the cumulative maximum at the
+end of the period it follows (117 for Launch, after B1)."""
+    id: str
+    """Milestone id, e.g. `launch`."""
+    name: str
+    """Name, e.g. "Launch"."""
+    number: int
+    """That period's position on the path, 1-based."""
+    provenance: Provenance
+    """Whether the milestone is quoted from the source or kam's."""
+
+class MilestoneOutlook(TypedDict):
+    """The next milestone on the path and when the unit may reach it."""
+    after: str
+    """The period the milestone follows."""
+    at_paper_pace: NotRequired[Optional[str]]
+    """The date the paper's pace would reach it; `null` without a timescale."""
+    name: str
+    """The milestone."""
+    points: int
+    """The cumulative maximum at the end of that period: the overall score
+that reaches the milestone on Figure 4."""
+    projected: NotRequired[Optional[str]]
+    """The date the unit's own pace reaches it (kam's projection); `null`
+when the unit is not moving forward or only one round exists."""
+    to_go: int
+    """The points still to gain from the latest round."""
+
+class Movement(TypedDict):
+    """Changes between each unit's last two rounds."""
+    improved: int
+    """Of those, units whose overall score rose."""
+    mean_change: NotRequired[Optional[float]]
+    """The mean change of their overall percentage, in percentage points;
+`null` when no unit has two rounds."""
+    new_phase: List[str]
+    """Units that moved to a later phase of Figure 4 (or to best practice)."""
+    regressed: int
+    """Units whose overall score fell."""
+    unchanged: int
+    """Units whose overall score stayed the same."""
+    units: int
+    """Units audited in at least two rounds."""
+
+class NextAction(TypedDict):
+    """An item still below the top of the scale."""
+    id: str
+    """Item id."""
+    score: NotRequired[Optional[int]]
+    """The score given; `null` when unscored."""
+    section: str
+    """Its section's id."""
+    text: str
+    """The item, in the framework's wording."""
 
 class NextStage(TypedDict):
     """The stage above an area's current one."""
@@ -782,8 +1143,36 @@ class NotApplicablePolicy(TypedDict):
     allowed: bool
     """`true` if an assessment may mark items not applicable; such items are
 left out of every maximum."""
+    provenance: NotRequired[Provenance]
+    """Whether `reason` is quoted from the source or written by kam."""
     reason: NotRequired[Optional[str]]
     """Why not, when not allowed; shown in the error message."""
+
+class Pace(TypedDict):
+    """A unit's pace against the paper's."""
+    paper_points_per_year: float
+    """The paper's pace over them: their points over those years."""
+    paper_years: float
+    """The years the paper gives them."""
+    ratio: float
+    """The unit's pace over the paper's."""
+    span: List[str]
+    """The phases the paper times together that the unit is in, e.g. `A`, `B`."""
+    verdict: PaceVerdict
+    """kam's reading of the ratio."""
+
+class PaceReading(TypedDict):
+    """kam's rule for comparing a pace with the source's (not the source's)."""
+    in_line_from: float
+    """A pace of at least this share of the source's is in line with it."""
+    in_line_to: float
+    """A pace below this share of the source's is in line with it; at or
+above, faster."""
+    reading: str
+    """The rule in words."""
+
+# kam's reading of a pace against the paper's.
+PaceVerdict = Union[Literal["faster"], Literal["in-line"], Literal["slower"], Literal["stalled"], Literal["receding"]]
 
 class ParetoCustomer(TypedDict):
     """One customer's value of the measure."""
@@ -797,7 +1186,8 @@ class ParetoInput(TypedDict):
     customers: List[ParetoCustomer]
     """The customers, each with a value of 0 or more; at most 10,000."""
     measure: NotRequired[str]
-    """The measure's name, e.g. `revenue`, `profit` or `margin`; default
+    """The measure's name, e.g. `revenue`, `profit` or `market share` (the
+seed's examples; any other measure is the user's choice); default
 `revenue`. It only labels the report and error messages."""
     share: NotRequired[float]
     """The share of the total to reach, in percent, above 0 and at most 100;
@@ -854,6 +1244,15 @@ class PathInputMaturity(TypedDict):
 # assessment towards its next overall stage.
 PathInput = Union["PathInputAudit", "PathInputMaturity"]
 
+class PathMilestone(TypedDict):
+    """A milestone on the development path."""
+    after: str
+    """The period it follows (Launch follows `B1`)."""
+    name: str
+    """The milestone."""
+    points: int
+    """The cumulative maximum at the end of that period."""
+
 class PathPlanAudit(TypedDict):
     """A plan for an action audit."""
     type: Literal["audit"]
@@ -877,6 +1276,8 @@ class Period(TypedDict):
     """Name, e.g. "Awareness"."""
     number: int
     """Position on the whole development path, 1-based (Figure 2 numbers them 1–12)."""
+    provenance: NotRequired[Provenance]
+    """Whether the name and description are quoted from the source or written by kam."""
 
 class PeriodScore(TypedDict):
     """One period's score."""
@@ -905,12 +1306,21 @@ class Phase(TypedDict):
     """Stable id, e.g. `A`."""
     max: int
     """Declared maximum; must equal the sum of its periods' maxima."""
-    milestone: Milestone
-    """The milestone that closes the phase."""
     name: str
     """Name, e.g. "Scoping KAM"."""
     periods: List[Period]
     """The periods in chronological order."""
+    provenance: NotRequired[Provenance]
+    """Whether the name and description are quoted from the source or written by kam."""
+
+class PhaseCount(TypedDict):
+    """Units whose position lies in one phase."""
+    id: str
+    """Phase id."""
+    name: str
+    """Phase name."""
+    units: int
+    """How many units."""
 
 class PhaseScore(TypedDict):
     """One phase's score."""
@@ -918,8 +1328,6 @@ class PhaseScore(TypedDict):
     """Phase id, e.g. `A`."""
     max: int
     """Points possible in the phase."""
-    milestone: str
-    """The milestone that closes the phase."""
     name: str
     """Phase name, e.g. "Scoping KAM"."""
     percent: float
@@ -1033,6 +1441,51 @@ class PositionBestPractice(TypedDict):
 # practice.
 Position = Union["PositionPeriod", "PositionBestPractice"]
 
+class Programme(TypedDict):
+    """A KAM programme: its units (regions, business units, teams), every
+assessment made of them by its assessors over the years, and optionally
+its customers and key account plans. The input of `programme_report`.
+
+Each assessment is a document in the shared format, as saved by the
+calculators, whose `context` names the unit (an `id` of `units`), the
+assessor and the date. Audits of one framework made under different
+versions are re-scored under one (see [`crate::programme`])."""
+    account_plans: NotRequired[List[UnitAccountPlan]]
+    """Key account plans, each with the unit that owns it."""
+    assessments: NotRequired[List[ProgrammeAssessment]]
+    """Every assessment, in any order; at most 100,000, holding at most
+8,000,000 answers together."""
+    customers: NotRequired[Customers]
+    """The programme's customers, for choosing key accounts."""
+    disagreement: NotRequired[int]
+    """The spread of assessors' scores (highest minus lowest) at which an
+item counts as disputed; at least 1, default 2 (as for `aggregate`)."""
+    frameworks: NotRequired[List[Framework]]
+    """Framework files the assessments name that kam does not bundle: a
+customised framework, or an earlier version of a bundled one."""
+    name: str
+    """The programme's name, e.g. "Northwind KAM programme"."""
+    organisation: NotRequired[Optional[str]]
+    """The organisation running it."""
+    units: List[Unit]
+    """The units assessed, each optionally inside a parent unit; at least
+one, at most 2,000."""
+
+class ProgrammeAction(TypedDict):
+    """An action many units still need, ranked across the programme."""
+    id: str
+    """Item id."""
+    mean_score: float
+    """The mean of their merged scores for it (unscored counts 0)."""
+    period: str
+    """Its period."""
+    stream: str
+    """Its contributory stream."""
+    text: str
+    """The action, in the framework's wording."""
+    units: List[str]
+    """The units that have it among their next actions, in report order."""
+
 class ProgrammeArea(TypedDict):
     """A programme area and what it looks like at each stage."""
     descriptors: List[str]
@@ -1041,6 +1494,70 @@ class ProgrammeArea(TypedDict):
     """Stable id, e.g. `account-plans`."""
     name: str
     """Name, e.g. "Account plans"."""
+
+class ProgrammeAssessmentAudit(TypedDict):
+    """An action audit, e.g. the Cranfield audit."""
+    assessment: AuditAssessment
+    type: Literal["audit"]
+
+class ProgrammeAssessmentMaturity(TypedDict):
+    """A maturity assessment."""
+    assessment: MaturityAssessment
+    type: Literal["maturity"]
+
+class ProgrammeAssessmentLitmus(TypedDict):
+    """Answers to litmus tests."""
+    assessment: LitmusAnswers
+    type: Literal["litmus"]
+
+# One assessment of a programme, of any framework type, as
+# `{"type": "audit", "assessment": {…}}`: the `assessment` is the document
+# the calculator saves. New framework types join as new variants.
+ProgrammeAssessment = Union["ProgrammeAssessmentAudit", "ProgrammeAssessmentMaturity", "ProgrammeAssessmentLitmus"]
+
+class ProgrammeReport(TypedDict):
+    """Everything kam reads from a programme."""
+    account_plans: List[UnitAccountPlanReport]
+    """Each key account plan's check, in input order."""
+    agreement: AgreementOverview
+    """Where the assessors disagree."""
+    completion_threshold: float
+    """The completion threshold periods were read against (Figure 3)."""
+    disagreement: int
+    """The spread at which assessors are said to disagree on an item."""
+    framework: NotRequired[Optional[FrameworkRef]]
+    """The audit framework, in the version the programme is read in (that
+of its latest audit); `null` when there are no audits."""
+    milestones: List[PathMilestone]
+    """The development path (Figure 4): each phase's closing milestone and
+the overall score that reaches it, in path order."""
+    name: str
+    """The programme's name."""
+    next_actions: List[ProgrammeAction]
+    """The next actions that matter most across units; at most five."""
+    organisation: NotRequired[Optional[str]]
+    """The organisation running it."""
+    pareto: NotRequired[Optional[ParetoReport]]
+    """The Pareto analysis of the programme's customers."""
+    periods: List[UnitColumn]
+    """The period columns of every `periods` list, in development-path order."""
+    phases: List[UnitColumn]
+    """The phase columns of every `phases` list, in development-path order."""
+    portfolio: NotRequired[Optional[PortfolioReport]]
+    """The portfolio matrix of the programme's customers."""
+    positions: List[UnitPosition]
+    """The latest position of every audited unit, ranked best first."""
+    rescored: List[Rescored]
+    """Audits made under another version of the framework, re-scored under
+the programme's version, one entry per version carried from."""
+    summary: Summary
+    """Where the programme stands, for the executive summary."""
+    timescale: NotRequired[Optional[Timescale]]
+    """The paper's timescales the paces are read against; `null` when kam
+has none for the framework."""
+    units: List[UnitReport]
+    """Every unit, depth first (each unit before the units inside it,
+siblings in input order)."""
 
 class Progress(TypedDict):
     """Figure 3: period-by-period progress against a completion threshold."""
@@ -1057,7 +1574,13 @@ current one (every period when all are complete)."""
     """Items at 0 or unscored in periods up to and including the current one
 (every period when all are complete)."""
 
-# A quadrant of the matrix, with the seed's guidance.
+# Where a piece of framework text comes from: quoted from the framework's
+# source (the default), or constructed by kam (a rule, a threshold, a
+# summary, a label). Reports show kam's constructions as kam's.
+Provenance = Union[Literal["source"], Literal["kam"]]
+
+# A quadrant of the matrix, with the seed's guidance. The quadrant names
+# (`key-account`, "Develop", …) are kam's labels; the guidance is quoted.
 Quadrant = Union[Literal["key-account"], Literal["develop"], Literal["maintain"], Literal["opportunistic-tactical"]]
 
 class QuadrantCount(TypedDict):
@@ -1123,6 +1646,28 @@ the id is absent from one version)."""
     reweighted: List[WeightChange]
     """Items in both whose weight changed."""
 
+class Rescored(TypedDict):
+    """Audits carried from one framework version to the programme's."""
+    added: List[str]
+    """Items only in the new version (unscored in carried audits)."""
+    audits: int
+    """How many audits were carried."""
+    dropped_answers: int
+    """Answers dropped in all those audits (a score off the new scale, a
+"not applicable" the new version forbids)."""
+    framework: str
+    """The framework id."""
+    from_version: str
+    """The version the audits were made under."""
+    moved: List[str]
+    """Items that moved to another period or stream."""
+    removed: List[str]
+    """Items only in the old version (their answers are left out)."""
+    reweighted: List[str]
+    """Items whose weight changed."""
+    to_version: str
+    """The version they are read in."""
+
 class ReviewCadence(TypedDict):
     """The review cadence expected at one maturity stage."""
     label: str
@@ -1150,6 +1695,50 @@ expects no regular cadence."""
     stage: int
     """The stage whose cadence applies."""
 
+class RollUp(TypedDict):
+    """A unit together with every unit inside it: each one's latest round."""
+    highest: str
+    """The unit with the highest."""
+    highest_percent: float
+    """Its percentage."""
+    lowest: str
+    """The unit with the lowest overall percentage (the first in report
+order on a tie)."""
+    lowest_percent: float
+    """Its percentage."""
+    overall: Total
+    """Their latest scores and maxima added up."""
+    phases: List[float]
+    """Per phase, their points over their maxima, in percent."""
+    units: int
+    """Audited units taken together."""
+
+class RoundAgreement(TypedDict):
+    """Agreement among one round's assessors."""
+    alpha: NotRequired[Optional[float]]
+    """Krippendorff's alpha for ordinal data over the items; `null` when
+undefined (one assessor, or every score the same)."""
+    disputed: List[DisputedItem]
+    """Items whose spread reaches the disagreement threshold, in
+development-path order."""
+    items: int
+    """Items scored by at least two assessors (the items alpha compares)."""
+    reading: AlphaReading
+    """kam's reading of alpha."""
+
+# What changed between a unit's last two rounds.
+RoundChange = TypedDict(
+    "RoundChange",
+    {
+        "from": 'str',
+        "improved": 'List[str]',
+        "new_phase": 'bool',
+        "overall": 'ScoreChange',
+        "regressed": 'List[str]',
+        "to": 'str',
+    },
+)
+
 class Scale(TypedDict):
     """A scoring scale of whole numbers from `min` to `max`, each with a label."""
     labels: List[ScaleLabel]
@@ -1158,6 +1747,9 @@ class Scale(TypedDict):
     """The highest score, e.g. 3."""
     min: int
     """The lowest score, e.g. 0."""
+    provenance: NotRequired[Provenance]
+    """Whether the scale is quoted from the source or kam's (a checklist
+whose source sets no scale gets one of kam's)."""
 
 class ScaleLabel(TypedDict):
     """The meaning of one score on the scale."""
@@ -1198,6 +1790,53 @@ class ScoreScale(TypedDict):
     min: float
     """The lowest score; it maps to index 0."""
 
+class Section(TypedDict):
+    """One section of a checklist, e.g. a stage or a pillar."""
+    description: NotRequired[Optional[str]]
+    """What the section covers."""
+    id: str
+    """Stable id, e.g. `kam-infrastructure`."""
+    items: List[ChecklistItem]
+    """Its items, in order."""
+    name: str
+    """Name, e.g. "KAM infrastructure"."""
+    provenance: NotRequired[Provenance]
+    """Whether the name and description are quoted from the source or written by kam."""
+
+class SectionRef(TypedDict):
+    """A section named in a reading: id, position, name and completion."""
+    id: str
+    """Section id."""
+    name: str
+    """Section name."""
+    number: int
+    """Position in the checklist, 1-based."""
+    percent: float
+    """Its completion, in percent."""
+
+class SectionScore(TypedDict):
+    """One section's score, with its items."""
+    description: NotRequired[Optional[str]]
+    """What the section covers, when the framework says."""
+    id: str
+    """Section id."""
+    items: List[ItemScore]
+    """The items, in order."""
+    max: int
+    """Points possible."""
+    name: str
+    """Section name."""
+    number: int
+    """Position in the checklist, 1-based."""
+    percent: float
+    """`score / max × 100`; 0 when `max` is 0."""
+    provenance: Provenance
+    """Whether the name and description are quoted from the source or kam's."""
+    score: int
+    """Points scored."""
+    unscored: int
+    """Items of the section not yet scored."""
+
 class Source(TypedDict):
     """The bibliographic source of a framework."""
     author: NotRequired[Optional[str]]
@@ -1218,6 +1857,21 @@ class Stage(TypedDict):
     stage: int
     """Its number, from 1."""
 
+class StageReading(TypedDict):
+    """The stage reached under the checklist's stage rule."""
+    next: NotRequired[Optional[SectionRef]]
+    """The first section below the threshold, where work goes next; `null`
+when every section reaches it."""
+    provenance: Provenance
+    """Whether the rule is the source's or kam's."""
+    reached: NotRequired[Optional[SectionRef]]
+    """The last section of the unbroken run, from the first, of sections
+reaching the threshold; `null` when the first does not."""
+    rule: str
+    """The rule in words, from the framework."""
+    threshold: float
+    """The completion at which a section counts as reached, in percent."""
+
 class StageRef(TypedDict):
     """A stage named by number and name, with its key milestone to level up."""
     milestone: str
@@ -1226,6 +1880,18 @@ class StageRef(TypedDict):
     """Stage name."""
     stage: int
     """Stage number, from 1."""
+
+class StageRule(TypedDict):
+    """The stage reached when the sections are stages in order: the last
+section of the unbroken run, from the first, of sections whose completion
+reaches `threshold`."""
+    description: str
+    """The rule in words, as reports give it."""
+    provenance: NotRequired[Provenance]
+    """Whether the rule is the source's or kam's."""
+    threshold: float
+    """Completion, in percent of a section's maximum, at which the section
+counts as reached; above 0 and at most 100."""
 
 class Stream(TypedDict):
     """A broad stream of activity (Table 6 of the Cranfield paper)."""
@@ -1250,6 +1916,35 @@ class StreamScore(TypedDict):
     """`score / max × 100`."""
     score: int
     """Points scored."""
+
+class Summary(TypedDict):
+    """The programme at a glance."""
+    assessors: int
+    """Distinct assessors."""
+    audited_units: int
+    """Units with at least one audit."""
+    audits: int
+    """Audits in the programme."""
+    best_practice: int
+    """How many units have reached best practice."""
+    first_date: NotRequired[Optional[str]]
+    """The earliest assessment date; `null` without assessments."""
+    last_date: NotRequired[Optional[str]]
+    """The latest."""
+    litmus_tests: int
+    """Litmus-test answers."""
+    maturity_assessments: int
+    """Maturity assessments."""
+    moved: Movement
+    """What moved since each unit's previous round."""
+    overall: NotRequired[Optional[Total]]
+    """Points over every audited unit's latest round: their scores and
+maxima added up."""
+    phases: List[PhaseCount]
+    """How many units' latest Figure 4 position lies in each phase, in
+development-path order."""
+    units: int
+    """Units in the programme."""
 
 class Term(TypedDict):
     """One term of a rule: an item, period, area, question or criterion."""
@@ -1315,6 +2010,26 @@ it is flagged; above 0 and at most 100 (the paper: 10)."""
     version: str
     """Version of the data."""
 
+class Timescale(TypedDict):
+    """What a source says about how long its phases take."""
+    framework: str
+    """The framework whose phases these are."""
+    kam: PaceReading
+    """kam's reading: how a unit's pace is compared with the source's."""
+    source: str
+    """Where the quotes come from."""
+    spans: List[TimescaleSpan]
+    """Consecutive phases and the years the source gives them together."""
+
+class TimescaleSpan(TypedDict):
+    """Phases that the source times together."""
+    phases: List[str]
+    """The phase ids, e.g. `A` and `B`."""
+    quote: str
+    """The source's words."""
+    years: float
+    """The years the source gives them."""
+
 class Total(TypedDict):
     """A score out of a maximum."""
     max: int
@@ -1339,6 +2054,55 @@ numbers filled in, and the terms the rule used."""
     value: str
     """The figure's value, in words."""
 
+class Trend(TypedDict):
+    """A unit's pace along the development path, and where it leads."""
+    first: str
+    """The first round's date."""
+    last: str
+    """The latest round's date."""
+    milestone: NotRequired[Optional[MilestoneOutlook]]
+    """The next milestone and when it may be reached; `null` at best
+practice."""
+    pace: NotRequired[Optional[Pace]]
+    """The pace against the paper's timescale; `null` with a single round or
+without a timescale for the framework."""
+    percent_per_year: NotRequired[Optional[float]]
+    """The same for the overall percentage, in percentage points per year."""
+    points_per_year: NotRequired[Optional[float]]
+    """The least-squares slope of the overall score against time, in points
+per year; `null` with a single round."""
+    reading: str
+    """The trend in words (kam's reading)."""
+    rounds: int
+    """Audit rounds."""
+    years: float
+    """Years from the first round to the latest."""
+
+class Unit(TypedDict):
+    """A unit of the programme: a region, business unit, country or team."""
+    id: str
+    """Stable id, unique in the programme; assessments name it in
+`context.unit`."""
+    name: NotRequired[Optional[str]]
+    """Its name in reports; the id when absent."""
+    parent: NotRequired[Optional[str]]
+    """The id of the unit it belongs to (a team's business unit, a business
+unit's region); none for a top-level unit."""
+
+class UnitAccountPlan(TypedDict):
+    """A key account plan and the unit that owns it."""
+    plan: AccountPlanInput
+    """The plan, as the account-plan analysis takes it."""
+    unit: str
+    """The unit's id."""
+
+class UnitAccountPlanReport(TypedDict):
+    """A key account plan's check, with its unit."""
+    report: AccountPlanReport
+    """The check."""
+    unit: str
+    """The unit's id."""
+
 class UnitColumn(TypedDict):
     """A column of the table: a phase or a period."""
     id: str
@@ -1356,6 +2120,104 @@ class UnitComparison(TypedDict):
     """The phase columns, in development-path order."""
     units: List[UnitRow]
     """One row per unit, in input order."""
+
+class UnitLitmus(TypedDict):
+    """A unit's latest litmus answers."""
+    date: str
+    """Their date."""
+    report: LitmusReport
+    """The verdicts, every response of that date together."""
+
+class UnitMaturity(TypedDict):
+    """A unit's latest maturity assessment."""
+    assessors: List[str]
+    """The assessors, in input order."""
+    date: str
+    """Its date."""
+    report: MaturityReport
+    """The reading of the merged assessment (each area's stage the median
+of the assessors', rounded half down)."""
+
+class UnitPosition(TypedDict):
+    """One line of the ranking: a unit's latest position."""
+    alpha: NotRequired[Optional[float]]
+    """The latest round's alpha."""
+    change: NotRequired[Optional[float]]
+    """Percentage points gained since the previous round; `null` with one
+round."""
+    current_period: NotRequired[Optional[str]]
+    """Figure 3."""
+    date: str
+    """The latest round's date."""
+    name: str
+    """Unit name."""
+    overall: Total
+    """Its overall score."""
+    pace: NotRequired[Optional[PaceVerdict]]
+    """The pace against the paper's."""
+    phases: List[float]
+    """Percentage per phase."""
+    position: Position
+    """Figure 4."""
+    rank: int
+    """Rank, from 1; units with the same overall percentage share a rank."""
+    unit: str
+    """Unit id."""
+
+class UnitReport(TypedDict):
+    """One unit, its audit rounds and what kam reads from them."""
+    change: NotRequired[Optional[RoundChange]]
+    """The change from the previous round to the latest; `null` with fewer
+than two rounds."""
+    children: List[str]
+    """Its children's ids, in input order."""
+    depth: int
+    """0 for a top-level unit, 1 inside it, and so on."""
+    id: str
+    """Unit id."""
+    litmus: NotRequired[Optional[UnitLitmus]]
+    """The latest litmus answers."""
+    maturity: NotRequired[Optional[UnitMaturity]]
+    """The latest maturity assessment, assessors merged."""
+    name: str
+    """Its name (the id when it has none)."""
+    next_actions: List[ItemStatus]
+    """The next actions of the latest merged audit, in development-path
+order (as many as the options ask for)."""
+    parent: NotRequired[Optional[str]]
+    """Its parent's id."""
+    rollup: NotRequired[Optional[RollUp]]
+    """The unit and every unit inside it, taken together; `null` when none
+of them has been audited."""
+    rounds: List[UnitRound]
+    """Each date the unit was audited, oldest first: the assessors' audits
+merged, and how far the assessors agree."""
+    trend: NotRequired[Optional[Trend]]
+    """The trend over all rounds; `null` without audits."""
+
+class UnitRound(TypedDict):
+    """One date's audits of a unit, merged."""
+    agreement: RoundAgreement
+    """How far the assessors agree."""
+    assessors: List[str]
+    """The assessors, in input order."""
+    current_period: NotRequired[Optional[str]]
+    """Figure 3: the earliest period below the completion threshold; `null`
+when every period is complete."""
+    date: str
+    """The date."""
+    merged: AuditAssessment
+    """The merged audit, as `aggregate` merges the assessors' audits: an
+ordinary assessment, scored like any other (its context keeps the
+fields all the audits agree on)."""
+    overall: Total
+    """The merged audit's overall score."""
+    periods: List[float]
+    """Percentage per period, in the order of [`ProgrammeReport::periods`]."""
+    phases: List[float]
+    """Percentage per phase, in the order of [`ProgrammeReport::phases`]."""
+    position: Position
+    """Figure 4: where the overall score lies on the development path."""
 
 class UnitRow(TypedDict):
     """One unit's row."""
@@ -1401,6 +2263,8 @@ SCHEMA_TYPES: Dict[str, str] = {
     "audit-words": "AuditWords",
     "batch-input": "BatchInput",
     "batch-report": "BatchReport",
+    "checklist-options": "ChecklistOptions",
+    "checklist-report": "ChecklistReport",
     "comparison-input": "ComparisonInput",
     "error": "ErrorInfo",
     "explain-input": "ExplainInput",
@@ -1420,6 +2284,8 @@ SCHEMA_TYPES: Dict[str, str] = {
     "path-plan": "PathPlan",
     "portfolio-input": "PortfolioInput",
     "portfolio-report": "PortfolioReport",
+    "programme": "Programme",
+    "programme-report": "ProgrammeReport",
     "rescore-input": "RescoreInput",
     "rescore-report": "RescoreReport",
     "score-options": "ScoreOptions",
