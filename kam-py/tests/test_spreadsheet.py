@@ -41,7 +41,8 @@ def test_spreadsheet_vector(path: Path) -> None:
     if "error" in vector:
         with pytest.raises(kam.KamError) as caught:
             run(vector)
-        assert {"kind": caught.value.kind, "message": str(caught.value)} == vector["error"]
+        got = caught.value
+        assert {"kind": got.kind, "message": str(got), "path": got.path} == vector["error"]
     else:
         assert run(vector) == vector["expected"]
 

@@ -40,7 +40,7 @@ for (const file of files) {
         () => run(vector),
         (e) => {
           assert.equal(e.name, "KamError");
-          assert.deepEqual({ kind: e.kind, message: e.message }, vector.error);
+          assert.deepEqual({ kind: e.kind, message: e.message, path: e.path }, vector.error);
           return true;
         },
       );
