@@ -34,7 +34,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import openpyxl
 
@@ -87,11 +87,11 @@ def fill(rng: random.Random, n: int, rows: dict[str, int], cells: dict[str, str]
     return kam.xlsx_from_recipe({"start": {"template": FRAMEWORK}, "edits": edits})
 
 
-def with_kam(paths: list[Path]) -> list[dict[str, Any]]:
+def with_kam(paths: list[Path]) -> list[kam.types.AuditReport]:
     return [kam.score(read["assessment"]) for read in kam.read_xlsx(paths)]
 
 
-def with_openpyxl(paths: list[Path], read_only: bool, cells: dict[str, str]) -> list[dict[str, Any]]:
+def with_openpyxl(paths: list[Path], read_only: bool, cells: dict[str, str]) -> list[kam.types.AuditReport]:
     reports = []
     for path in paths:
         book = openpyxl.load_workbook(path, data_only=True, read_only=read_only)
@@ -116,6 +116,7 @@ def with_openpyxl(paths: list[Path], read_only: bool, cells: dict[str, str]) -> 
             if row[evidence_at]:
                 evidence[str(item).strip()] = str(row[evidence_at])
         book.close()
+        # Built from the sheet's cells as an analyst would, then typed.
         assessment = {
             "framework": FRAMEWORK,
             "framework_version": kam.framework(FRAMEWORK)["version"],
@@ -123,7 +124,7 @@ def with_openpyxl(paths: list[Path], read_only: bool, cells: dict[str, str]) -> 
             "scores": scores,
             "evidence": evidence,
         }
-        reports.append(kam.score(assessment))
+        reports.append(kam.score(cast("kam.types.AuditAssessment", assessment)))
     return reports
 
 

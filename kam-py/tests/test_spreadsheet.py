@@ -47,7 +47,7 @@ def test_spreadsheet_vector(path: Path) -> None:
         assert run(vector) == vector["expected"]
 
 
-AUDIT = {
+AUDIT: kam.types.AuditAssessment = {
     "framework": "cranfield-kam-development",
     "framework_version": "2006.2",
     "context": {"organisation": "Northwind — 北風", "assessor": "Ana"},
