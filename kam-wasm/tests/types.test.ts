@@ -99,7 +99,7 @@ if (element instanceof KamAudit) {
   const total: number = element.report.overall.score;
   element.addEventListener("kam-change", (event) => {
     const score: number = event.detail.report.overall.score;
-    const scores: Record<string, number> = event.detail.assessment.scores ?? {};
+    const scores: Record<string, number | undefined> = event.detail.assessment.scores ?? {};
     void [score, scores];
   });
   element.addEventListener("kam-error", (event) => {
