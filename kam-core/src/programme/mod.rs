@@ -6,6 +6,7 @@ mod analyse;
 mod book;
 mod calendar;
 pub mod chart;
+mod checklists;
 mod disputes;
 pub mod document;
 pub mod example;
@@ -25,7 +26,8 @@ pub use result::{
     AgreementOverview, AlphaReading, DisputedAcross, DisputedItem, Heatmap, LowAgreement,
     MilestoneOutlook, Movement, Pace, PaceVerdict, PathMilestone, PhaseCount, ProgrammeAction,
     ProgrammeReport, Rescored, RollUp, RoundAgreement, RoundChange, Summary, Trend,
-    UnitAccountPlanReport, UnitLitmus, UnitMaturity, UnitPosition, UnitReport, UnitRound,
+    UnitAccountPlanReport, UnitChecklist, UnitLitmus, UnitMaturity, UnitPosition, UnitReport,
+    UnitRound,
 };
 
 /// A count as `u32`, saturating (lists are far shorter in practice).
