@@ -3,6 +3,7 @@
 mod actions;
 pub mod alpha;
 mod analyse;
+mod assemble;
 mod book;
 mod calendar;
 pub mod chart;
@@ -20,6 +21,7 @@ mod trend;
 
 pub use actions::PROGRAMME_ACTIONS;
 pub use analyse::programme_report;
+pub use assemble::assemble;
 pub use disputes::{DISPUTED_ITEMS, HEATMAP_ASSESSORS, HEATMAP_ITEMS};
 pub use document::{Customers, Programme, ProgrammeAssessment, Unit, UnitAccountPlan, from_json};
 pub use result::{

@@ -25,7 +25,7 @@ pub(super) fn summary(report: &ProgrammeReport) -> Doc {
     doc
 }
 
-fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
+pub(super) fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
     let s = &report.summary;
     let mut by_phase: Vec<String> = s
         .phases
@@ -74,7 +74,7 @@ fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
 }
 
 /// Where the programme stands, in words.
-fn standing(report: &ProgrammeReport) -> String {
+pub(super) fn standing(report: &ProgrammeReport) -> String {
     let s = &report.summary;
     // Checklists are named only when there are some, as most programmes
     // have none.
