@@ -7,6 +7,7 @@ mod batch;
 mod convert;
 mod errors;
 mod framework;
+mod programme;
 mod render;
 
 use kam_core::api;
@@ -177,6 +178,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     batch::register(m)?;
     analysis::register(m)?;
     render::register(m)?;
+    programme::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

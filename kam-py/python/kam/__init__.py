@@ -89,6 +89,8 @@ __all__ = [
     "LitmusError",
     "MaturityError",
     "OptionsError",
+    "Programme",
+    "ProgrammeReport",
     "Report",
     "SpreadsheetError",
     "account_plan",
@@ -103,6 +105,7 @@ __all__ = [
     "load_framework",
     "pareto",
     "portfolio",
+    "programme_report",
     "report",
     "rescore",
     "schema",
@@ -252,3 +255,7 @@ _CHARTS: dict[str, Callable[[Mapping[str, Any]], list[str]]] = {
     "audit-comparison": lambda r: [chart.progress(r)],
 }
 """The engine's charts shown with each kind of result."""
+
+
+# The programme (issue 14) wraps Report, so it is imported once Report exists.
+from .programme import Programme, ProgrammeReport, programme_report  # noqa: E402

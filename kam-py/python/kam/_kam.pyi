@@ -419,3 +419,37 @@ def report_checklist_markdown(result: _JsonInput) -> str:
 
 def report_checklist_html(result: _JsonInput) -> str:
     """A checklist report (from :func:`score_checklist`) written out as an HTML page."""
+
+# Programme (issue 14).
+
+def programme_report(programme: _JsonInput, options: _JsonInput | None = None) -> dict[str, Any]:
+    """The programme report of a programme document (a dict, or its JSON text
+    read within the programme's own limits) as a dict."""
+
+def programme_report_json(programme: str, options: str | None = None) -> str:
+    """The programme report of a programme's JSON text, as compact JSON text."""
+
+def programme_assemble(programme: _JsonInput, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """A programme document with the assessments of `(name, bytes)` files
+    (saved JSON assessments and `.xlsx` workbooks) added, and the units they
+    name added when missing."""
+
+def example_programme() -> dict[str, Any]:
+    """The bundled example programme (fictional) as a dict."""
+
+def report_programme_html_fragment(report: _JsonInput) -> str:
+    """The programme report as an HTML fragment, styles scoped under
+    `.kam-programme-report`."""
+
+def report_programme_html(report: _JsonInput) -> str:
+    """The programme report as a self-contained HTML page."""
+
+def report_programme_markdown(report: _JsonInput) -> str:
+    """The programme report as Markdown."""
+
+def report_programme_summary_markdown(report: _JsonInput) -> str:
+    """The programme report's executive summary alone, as Markdown."""
+
+def report_programme_xlsx(report: _JsonInput) -> bytes:
+    """The programme report as the bytes of an Excel workbook (Summary, Units
+    and Disagreements sheets)."""

@@ -1,0 +1,140 @@
+//! The programme operations of `kam_core::api` (issue 14): a programme
+//! document in, its report (or the document assembled from files) out, and
+//! the report's renderers. Conversion only; every rule is kam-core's.
+
+use kam_core::ScoreOptions;
+use kam_core::api;
+use kam_core::programme::{Programme, ProgrammeReport, report};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::convert::{from_py, to_py};
+use crate::errors::IntoPy;
+
+/// Reads a programme: JSON text (`str`) within the programme's own limits,
+/// or a JSON-like value (a dict).
+fn programme_arg(obj: &Bound<'_, PyAny>) -> PyResult<Programme> {
+    let py = obj.py();
+    if let Ok(text) = obj.cast::<PyString>() {
+        let text = text.to_cow()?.into_owned();
+        return py.detach(|| api::programme_from_json(&text)).py(py);
+    }
+    from_py(obj)
+}
+
+/// The programme report of a programme document (a dict, or its JSON text)
+/// as a dict. `options` are the scoring options (`completion_threshold`,
+/// `strict`, `next_actions`).
+#[pyfunction]
+#[pyo3(signature = (programme, options=None))]
+fn programme_report<'py>(
+    py: Python<'py>,
+    programme: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let programme = programme_arg(programme)?;
+    let options: ScoreOptions = crate::options(options)?;
+    let report = py
+        .detach(|| api::programme_report(&programme, &options))
+        .py(py)?;
+    to_py(py, &report)
+}
+
+/// The programme report of a programme's JSON text, as compact JSON text:
+/// the whole operation without building Python objects.
+#[pyfunction]
+#[pyo3(signature = (programme, options=None))]
+fn programme_report_json(
+    py: Python<'_>,
+    programme: String,
+    options: Option<String>,
+) -> PyResult<String> {
+    py.detach(|| api::programme_report_json(&programme, options.as_deref()))
+        .py(py)
+}
+
+/// A programme document (a dict or JSON text) with the assessments of
+/// `files` added: `(name, bytes)` pairs of saved assessments (JSON) and
+/// filled workbooks (`.xlsx`). Units the files name are added when missing.
+#[pyfunction]
+fn programme_assemble<'py>(
+    py: Python<'py>,
+    programme: &Bound<'py, PyAny>,
+    files: Vec<(String, Vec<u8>)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let programme = programme_arg(programme)?;
+    let assembled = py
+        .detach(|| {
+            api::programme_assemble(
+                programme,
+                files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+            )
+        })
+        .py(py)?;
+    to_py(py, &assembled)
+}
+
+/// The programme report as the bytes of an Excel workbook (Summary, Units
+/// and Disagreements sheets).
+#[pyfunction]
+fn report_programme_xlsx<'py>(
+    py: Python<'py>,
+    report: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let report: ProgrammeReport = from_py(report)?;
+    let bytes = api::programme_xlsx(&report).py(py)?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+/// The bundled example programme (fictional) as a dict.
+#[pyfunction]
+fn example_programme(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &api::example_programme().py(py)?)
+}
+
+/// A renderer of the programme report to text.
+macro_rules! render {
+    ($(#[$doc:meta])* $name:ident, $render:path) => {
+        $(#[$doc])*
+        #[pyfunction]
+        fn $name(report: &Bound<'_, PyAny>) -> PyResult<String> {
+            let report: ProgrammeReport = from_py(report)?;
+            Ok($render(&report))
+        }
+    };
+}
+
+render!(
+    /// The programme report as an HTML fragment, its styles scoped under
+    /// `.kam-programme-report` (for notebooks and pages).
+    report_programme_html_fragment,
+    report::programme_html_fragment
+);
+render!(
+    /// The programme report as a self-contained HTML page.
+    report_programme_html,
+    report::programme_html
+);
+render!(
+    /// The programme report as Markdown.
+    report_programme_markdown,
+    report::programme_markdown
+);
+render!(
+    /// The programme report's executive summary alone, as Markdown.
+    report_programme_summary_markdown,
+    report::summary_markdown
+);
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(programme_report, m)?)?;
+    m.add_function(wrap_pyfunction!(programme_report_json, m)?)?;
+    m.add_function(wrap_pyfunction!(programme_assemble, m)?)?;
+    m.add_function(wrap_pyfunction!(example_programme, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_summary_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_xlsx, m)?)?;
+    Ok(())
+}
