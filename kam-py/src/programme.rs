@@ -1,6 +1,8 @@
 //! The programme operations of `kam_core::api` (issue 14): a programme
 //! document in, its report (or the document assembled from files) out, and
 //! the report's renderers. Conversion only; every rule is kam-core's.
+//! The helpers `kam.Programme` calls are private (`_`-named): the package
+//! exposes them through `kam.Programme` and `kam.programme_report`.
 
 use kam_core::ScoreOptions;
 use kam_core::api;
@@ -42,7 +44,7 @@ fn programme_report<'py>(
 
 /// The programme report of a programme's JSON text, as compact JSON text:
 /// the whole operation without building Python objects.
-#[pyfunction]
+#[pyfunction(name = "_programme_report_json")]
 #[pyo3(signature = (programme, options=None))]
 fn programme_report_json(
     py: Python<'_>,
@@ -56,7 +58,7 @@ fn programme_report_json(
 /// A programme document (a dict or JSON text) with the assessments of
 /// `files` added: `(name, bytes)` pairs of saved assessments (JSON) and
 /// filled workbooks (`.xlsx`). Units the files name are added when missing.
-#[pyfunction]
+#[pyfunction(name = "_programme_assemble")]
 fn programme_assemble<'py>(
     py: Python<'py>,
     programme: &Bound<'py, PyAny>,
@@ -87,7 +89,7 @@ fn report_programme_xlsx<'py>(
 }
 
 /// The bundled example programme (fictional) as a dict.
-#[pyfunction]
+#[pyfunction(name = "_example_programme")]
 fn example_programme(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &api::example_programme().py(py)?)
 }

@@ -426,15 +426,15 @@ def programme_report(programme: _JsonInput, options: _JsonInput | None = None) -
     """The programme report of a programme document (a dict, or its JSON text
     read within the programme's own limits) as a dict."""
 
-def programme_report_json(programme: str, options: str | None = None) -> str:
+def _programme_report_json(programme: str, options: str | None = None) -> str:
     """The programme report of a programme's JSON text, as compact JSON text."""
 
-def programme_assemble(programme: _JsonInput, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+def _programme_assemble(programme: _JsonInput, files: list[tuple[str, bytes]]) -> dict[str, Any]:
     """A programme document with the assessments of `(name, bytes)` files
     (saved JSON assessments and `.xlsx` workbooks) added, and the units they
     name added when missing."""
 
-def example_programme() -> dict[str, Any]:
+def _example_programme() -> dict[str, Any]:
     """The bundled example programme (fictional) as a dict."""
 
 def report_programme_html_fragment(report: _JsonInput) -> str:

@@ -68,7 +68,7 @@ class Programme(Mapping[str, Any]):
         company — six business units in three regions, three yearly rounds,
         three assessors each, with maturity, litmus and checklist
         assessments, customers and account plans."""
-        return cls(_kam.example_programme())
+        return cls(_kam._example_programme())
 
     @classmethod
     def from_files(
@@ -93,7 +93,7 @@ class Programme(Mapping[str, Any]):
                 path = Path(f)
                 named.append((path.name, path.read_bytes()))
         base = {"name": name, "units": [dict(u) for u in units], **fields}
-        return cls(_kam.programme_assemble(base, named))
+        return cls(_kam._programme_assemble(base, named))
 
     @classmethod
     def from_folder(
@@ -167,7 +167,7 @@ class Programme(Mapping[str, Any]):
             "name": name, "units": [dict(u) for u in units], "assessments": assessments, **fields
         }
         # Assembled with no files: the units the rows name are added as for files.
-        return cls(_kam.programme_assemble(base, []))
+        return cls(_kam._programme_assemble(base, []))
 
     # The document -----------------------------------------------------------
 
@@ -260,12 +260,12 @@ def programme_report(
     if not isinstance(programme, Programme):
         programme = Programme(programme)
     if programme._text is not None:
-        text = _kam.programme_report_json(
+        text = _kam._programme_report_json(
             programme._text, None if options is None else json.dumps(dict(options))
         )
         result: dict[str, Any] = json.loads(text)
         return result
-    return _kam.programme_report(programme._document, options)  # type: ignore[no-any-return]
+    return _kam.programme_report(programme.to_dict(), options)
 
 
 def _kind_of(framework: str, version: Optional[str]) -> tuple[str, str]:
