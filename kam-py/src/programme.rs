@@ -45,6 +45,8 @@ fn programme_report<'py>(
 /// The programme report of a programme's JSON text, as compact JSON text:
 /// the whole operation without building Python objects.
 #[pyfunction(name = "_programme_report_json")]
+// pyo3 hands over owned values; they are read without the GIL.
+#[allow(clippy::needless_pass_by_value)]
 #[pyo3(signature = (programme, options=None))]
 fn programme_report_json(
     py: Python<'_>,
@@ -59,6 +61,8 @@ fn programme_report_json(
 /// `files` added: `(name, bytes)` pairs of saved assessments (JSON) and
 /// filled workbooks (`.xlsx`). Units the files name are added when missing.
 #[pyfunction(name = "_programme_assemble")]
+// pyo3 hands over owned values; they are read without the GIL.
+#[allow(clippy::needless_pass_by_value)]
 fn programme_assemble<'py>(
     py: Python<'py>,
     programme: &Bound<'py, PyAny>,
