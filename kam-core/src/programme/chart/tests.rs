@@ -142,7 +142,7 @@ fn hostile_names_are_escaped_and_charts_repeat_exactly() {
 #[test]
 fn no_chart_text_of_the_example_is_cut() {
     let programme = crate::api::example_programme().unwrap();
-    let report = crate::api::programme_report(&programme, &Default::default()).unwrap();
+    let report = crate::api::programme_report(&programme, &crate::ScoreOptions::default()).unwrap();
     let html = crate::programme::report::programme_html_fragment(&report);
     let cut: Vec<&str> = html
         .split("<text")
