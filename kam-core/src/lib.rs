@@ -55,9 +55,9 @@
 //!
 //! ## Types and compatibility
 //!
-//! Every public input and output type derives `Serialize`, `Deserialize` and
-//! `JsonSchema`; [`api::schema`] returns the schemas, which are also committed
-//! under `docs/schema/`. Every error has a stable [`Error::kind`], a
+//! Every public input and output type derives `Serialize` and `Deserialize`,
+//! and with the `schema` feature (on by default) `JsonSchema`: `api::schema`
+//! returns the schemas, which are also committed under `docs/schema/`. Every error has a stable [`Error::kind`], a
 //! [`Error::path`] and a [`Error::category`].
 //!
 //! Inputs are strict: a field kam does not know is an error, so a misspelt
@@ -67,6 +67,17 @@
 //! result are only ever added (with a default when read back), never removed
 //! or renamed. Public enums and result structs are `#[non_exhaustive]`, so
 //! adding a kind, a variant or a field is not a breaking change.
+
+//!
+//! ## Features
+//!
+//! - `schema` (default): `JsonSchema` for every public type, and
+//!   `api::schema`.
+//! - `spreadsheet` (default): Excel and CSV templates, imports and exports
+//!   (`kam_core::spreadsheet`).
+//!
+//! A service that only scores can turn both off
+//! (`default-features = false`).
 
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -99,10 +110,16 @@ pub mod scoring;
 pub mod spreadsheet;
 pub mod words;
 
-/// The README's Rust snippet, compiled and run as a doc test so it cannot rot.
+/// The crate README's Rust snippets (which the top-level README repeats,
+/// tests/docs.rs) compiled and run as doc tests so they cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The examples of docs/rust.md, the guide for Rust programs, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+struct RustGuideDoctests;
 
 pub use assessment::{AuditAssessment, Context};
 pub use checklist::{ChecklistOptions, ChecklistReport};

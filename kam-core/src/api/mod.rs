@@ -14,7 +14,6 @@ mod operations;
 
 use std::sync::OnceLock;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use operations::{
@@ -22,7 +21,7 @@ pub use operations::{
 };
 
 use crate::assessment::AuditAssessment;
-use crate::error::{Error, InputError};
+use crate::error::Error;
 use crate::framework::{self, Framework, FrameworkSummary};
 use crate::litmus::{LitmusAnswers, LitmusReport};
 use crate::maturity::{MaturityAssessment, MaturityOptions, MaturityReport};
@@ -205,7 +204,8 @@ pub fn score_litmus_with(
 
 /// An error as data: the body a service answers with (an `Error`
 /// serializes to it), what the bindings raise and the golden vectors expect.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// The stable kind, e.g. `unknown-item`.
@@ -271,8 +271,9 @@ pub fn schema_names() -> &'static [&'static str] {
 ///
 /// # Errors
 /// `unknown-schema`, listing [`schema_names`].
+#[cfg(feature = "schema")]
 pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
-    fn of<T: JsonSchema>() -> serde_json::Value {
+    fn of<T: schemars::JsonSchema>() -> serde_json::Value {
         schemars::schema_for!(T).to_value()
     }
     let schema = match name {
@@ -281,7 +282,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "error" => Some(of::<ErrorInfo>()),
         _ => operations::operation_schema(name),
     };
-    schema.ok_or_else(|| InputError::unknown_schema(name, schema_names()).into())
+    schema.ok_or_else(|| crate::error::InputError::unknown_schema(name, schema_names()).into())
 }
 
 // Analyses (docs/analyses/): one facade function per analysis.

@@ -10,7 +10,6 @@
 //! runners in Rust, Python and JavaScript, and the fuzz targets. Adding an
 //! operation is one row here (see docs/CONTRIBUTING.md).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, OptionsError};
@@ -259,7 +258,8 @@ macro_rules! for_each_operation {
 }
 
 /// Which WebAssembly module of the JavaScript package holds an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Module {
@@ -315,7 +315,8 @@ impl Operation {
 }
 
 /// The options of an operation that takes none: only `{}`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
@@ -718,8 +719,9 @@ macro_rules! define_operations {
 
         /// The JSON Schema of an operation's input, options or output type
         /// with this schema name.
+        #[cfg(feature = "schema")]
         pub(super) fn operation_schema(name: &str) -> Option<serde_json::Value> {
-            fn of<T: JsonSchema>() -> serde_json::Value {
+            fn of<T: schemars::JsonSchema>() -> serde_json::Value {
                 schemars::schema_for!(T).to_value()
             }
             $(
@@ -774,7 +776,9 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema")]
     fn type_names_are_the_schema_titles() {
+        use schemars::JsonSchema;
         macro_rules! check_titles {
             ($(
                 $(#[doc = $doc:tt])*

@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../docs/programme.md")]
+#![doc = include_str!("../../docs/programme.md")]
 
 mod actions;
 pub mod alpha;

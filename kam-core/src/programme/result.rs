@@ -2,7 +2,6 @@
 //! any rendering. Every list has a documented order; every figure is
 //! explained in docs/programme.md.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::timescale::Timescale;
@@ -14,7 +13,8 @@ use crate::maturity::MaturityReport;
 use crate::scoring::{FrameworkRef, ItemStatus, Position, Total};
 
 /// Everything kam reads from a programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProgrammeReport {
     /// The programme's name.
@@ -61,7 +61,8 @@ pub struct ProgrammeReport {
 }
 
 /// A milestone on the development path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PathMilestone {
     /// The period it follows (Launch follows `B1`).
@@ -73,7 +74,8 @@ pub struct PathMilestone {
 }
 
 /// Audits carried from one framework version to the programme's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Rescored {
     /// The framework id.
@@ -98,7 +100,8 @@ pub struct Rescored {
 }
 
 /// The programme at a glance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Summary {
     /// Units in the programme.
@@ -130,7 +133,8 @@ pub struct Summary {
 }
 
 /// Units whose position lies in one phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PhaseCount {
     /// Phase id.
@@ -142,7 +146,8 @@ pub struct PhaseCount {
 }
 
 /// Changes between each unit's last two rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Movement {
     /// Units audited in at least two rounds.
@@ -161,7 +166,8 @@ pub struct Movement {
 }
 
 /// One unit, its audit rounds and what kam reads from them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitReport {
     /// Unit id.
@@ -195,7 +201,8 @@ pub struct UnitReport {
 }
 
 /// One date's audits of a unit, merged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitRound {
     /// The date.
@@ -222,7 +229,8 @@ pub struct UnitRound {
 }
 
 /// Agreement among one round's assessors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundAgreement {
     /// Krippendorff's alpha for ordinal data over the items; `null` when
@@ -238,7 +246,8 @@ pub struct RoundAgreement {
 }
 
 /// kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum AlphaReading {
     /// α ≥ 0.800.
@@ -252,7 +261,8 @@ pub enum AlphaReading {
 }
 
 /// An item the assessors of one round score far apart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DisputedItem {
     /// Item id.
@@ -266,7 +276,8 @@ pub struct DisputedItem {
 }
 
 /// What changed between a unit's last two rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundChange {
     /// The previous round's date.
@@ -284,7 +295,8 @@ pub struct RoundChange {
 }
 
 /// A unit's pace along the development path, and where it leads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Trend {
     /// Audit rounds.
@@ -311,7 +323,8 @@ pub struct Trend {
 }
 
 /// A unit's pace against the paper's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Pace {
     /// The phases the paper times together that the unit is in, e.g. `A`, `B`.
@@ -327,7 +340,8 @@ pub struct Pace {
 }
 
 /// kam's reading of a pace against the paper's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PaceVerdict {
     /// At or above the band's top.
@@ -343,7 +357,8 @@ pub enum PaceVerdict {
 }
 
 /// The next milestone on the path and when the unit may reach it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MilestoneOutlook {
     /// The period the milestone follows.
@@ -363,7 +378,8 @@ pub struct MilestoneOutlook {
 }
 
 /// A unit together with every unit inside it: each one's latest round.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RollUp {
     /// Audited units taken together.
@@ -384,7 +400,8 @@ pub struct RollUp {
 }
 
 /// A unit's latest maturity assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitMaturity {
     /// Its date.
@@ -397,7 +414,8 @@ pub struct UnitMaturity {
 }
 
 /// A unit's latest litmus answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitLitmus {
     /// Their date.
@@ -407,7 +425,8 @@ pub struct UnitLitmus {
 }
 
 /// One line of the ranking: a unit's latest position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitPosition {
     /// Rank, from 1; units with the same overall percentage share a rank.
@@ -436,7 +455,8 @@ pub struct UnitPosition {
 }
 
 /// An action many units still need, ranked across the programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProgrammeAction {
     /// Item id.
@@ -454,7 +474,8 @@ pub struct ProgrammeAction {
 }
 
 /// Where the assessors disagree, across the programme's latest rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AgreementOverview {
     /// Latest rounds with an alpha.
@@ -472,7 +493,8 @@ pub struct AgreementOverview {
 }
 
 /// A unit whose assessors agree less than reliably.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LowAgreement {
     /// Unit id.
@@ -486,7 +508,8 @@ pub struct LowAgreement {
 }
 
 /// An item disputed in several units' latest rounds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DisputedAcross {
     /// Item id.
@@ -500,7 +523,8 @@ pub struct DisputedAcross {
 /// Each assessor's mean signed difference from the merged score, per item,
 /// over the latest rounds in which the item is disputed: positive when the
 /// assessor scored higher than the panel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Heatmap {
     /// The items shown (the most disputed; at most 15), in
@@ -515,7 +539,8 @@ pub struct Heatmap {
 }
 
 /// A key account plan's check, with its unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitAccountPlanReport {
     /// The unit's id.
