@@ -71,13 +71,20 @@
 //!
 //! ## Features
 //!
-//! - `schema` (default): `JsonSchema` for every public type, and
-//!   `api::schema`.
-//! - `spreadsheet` (default): Excel and CSV templates, imports and exports
-//!   (`kam_core::spreadsheet`).
+//! Every feature is on by default; a service that only scores turns them
+//! off (`default-features = false`) and keeps the frameworks, scoring
+//! (audits, maturity, litmus tests, checklists), the words, the limits and
+//! the errors.
 //!
-//! A service that only scores can turn both off
-//! (`default-features = false`).
+//! - `schema`: `JsonSchema` for every public type, and `api::schema`.
+//! - `analysis`: the analyses (`kam_core::analysis`, docs/analyses/).
+//! - `batch`: many audits scored at once from rows of cells
+//!   (`kam_core::batch`).
+//! - `charts` (with `analysis`): the SVG charts (`kam_core::chart`).
+//! - `reports` (with `charts`): HTML and Markdown reports
+//!   (`kam_core::render`) and the programme report (`kam_core::programme`).
+//! - `spreadsheet` (with `analysis`): Excel and CSV templates, imports and
+//!   exports (`kam_core::spreadsheet`).
 
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -90,10 +97,13 @@
     )
 )]
 
+#[cfg(feature = "analysis")]
 pub mod analysis;
 pub mod api;
 pub mod assessment;
+#[cfg(feature = "batch")]
 pub mod batch;
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod checklist;
 pub mod error;
@@ -103,7 +113,9 @@ pub mod limits;
 pub mod litmus;
 pub mod maturity;
 pub mod pointer;
+#[cfg(feature = "reports")]
 pub mod programme;
+#[cfg(feature = "reports")]
 pub mod render;
 pub mod scoring;
 #[cfg(feature = "spreadsheet")]

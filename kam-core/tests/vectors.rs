@@ -12,6 +12,15 @@ use kam_core::api::{self, ErrorInfo};
 use kam_core::json::from_json;
 use serde_json::{Value, json};
 
+/// Whether this build has every feature of the crate, so every operation.
+const ALL_FEATURES: bool = cfg!(all(
+    feature = "analysis",
+    feature = "batch",
+    feature = "reports",
+    feature = "schema",
+    feature = "spreadsheet"
+));
+
 fn vectors_dir() -> Option<PathBuf> {
     common::workspace_path("tests/vectors")
 }
@@ -188,6 +197,12 @@ fn golden_vectors() {
             .unwrap_or_else(|| panic!("{name}: no operation"));
         if operation == "schema" && !cfg!(feature = "schema") {
             continue; // `api::schema` is in the `schema` feature
+        }
+        // In a build without every feature, the operations of the others
+        // are not in the table; in the full build every vector runs.
+        let catalogue = ["framework", "load_framework", "schema"];
+        if !ALL_FEATURES && api::operation(operation).is_none() && !catalogue.contains(&operation) {
+            continue;
         }
         let outcome = if vector.get("native").is_some() {
             // Rust values cannot hold NaN: run the operation on the input as

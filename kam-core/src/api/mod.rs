@@ -302,6 +302,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
 /// # Errors
 /// `too-many-customers` (more than [`crate::limits::MAX_PARETO_CUSTOMERS`]),
 /// `empty-input`, `duplicate-entry`, `invalid-number`.
+#[cfg(feature = "analysis")]
 pub fn pareto(
     input: &crate::analysis::ParetoInput,
 ) -> Result<crate::analysis::ParetoReport, Error> {
@@ -327,6 +328,7 @@ pub fn pareto(
 /// than [`crate::limits::MAX_PORTFOLIO_CRITERIA`] in a group), `empty-input`,
 /// `duplicate-entry`, `invalid-number`, `invalid-weights`,
 /// `unknown-criterion`, `missing-value`.
+#[cfg(feature = "analysis")]
 pub fn portfolio(
     input: &crate::analysis::PortfolioInput,
 ) -> Result<crate::analysis::PortfolioReport, Error> {
@@ -348,6 +350,7 @@ pub fn portfolio(
 ///
 /// # Errors
 /// `mixed-frameworks`, and any error of [`score`].
+#[cfg(feature = "analysis")]
 pub fn compare(
     input: &crate::analysis::ComparisonInput,
     options: &ScoreOptions,
@@ -372,6 +375,7 @@ pub fn compare(
 ///
 /// # Errors
 /// See [`compare`].
+#[cfg(feature = "analysis")]
 pub fn compare_with(
     framework: &Framework,
     input: &crate::analysis::ComparisonInput,
@@ -397,6 +401,7 @@ pub fn compare_with(
 /// `too-many-audits` (more than [`crate::limits::MAX_AGGREGATE_AUDITS`]),
 /// `empty-input`, `invalid-number`, `mixed-frameworks`, and any error of
 /// [`score`].
+#[cfg(feature = "analysis")]
 pub fn aggregate(
     input: &crate::analysis::AggregateInput,
     options: &ScoreOptions,
@@ -419,6 +424,7 @@ pub fn aggregate(
 ///
 /// # Errors
 /// See [`aggregate`].
+#[cfg(feature = "analysis")]
 pub fn aggregate_with(
     framework: &Framework,
     input: &crate::analysis::AggregateInput,
@@ -445,6 +451,7 @@ pub fn aggregate_with(
 /// `too-many-units` (more than [`crate::limits::MAX_UNITS`]), `empty-input`,
 /// `missing-value`, `duplicate-entry`, `mixed-frameworks`, and any error of
 /// [`score`].
+#[cfg(feature = "analysis")]
 pub fn units(
     input: &crate::analysis::UnitsInput,
     options: &ScoreOptions,
@@ -466,6 +473,7 @@ pub fn units(
 ///
 /// # Errors
 /// See [`units`].
+#[cfg(feature = "analysis")]
 pub fn units_with(
     framework: &Framework,
     input: &crate::analysis::UnitsInput,
@@ -475,6 +483,7 @@ pub fn units_with(
 }
 
 /// The bundled framework the first audit names, or `empty-input`.
+#[cfg(feature = "analysis")]
 fn first_framework(audits: &[AuditAssessment]) -> Result<&'static Framework, Error> {
     let first = audits
         .first()
@@ -507,6 +516,7 @@ fn named(id: &str, path: &str) -> Result<&'static Framework, Error> {
 /// `too-many-elements` (more than [`crate::limits::MAX_PLAN_ELEMENTS`] in the
 /// plan or its template), `invalid-date`, `date-order`, `unknown-entry`,
 /// `duplicate-entry`, `invalid-number`, `invalid-guideline`.
+#[cfg(feature = "analysis")]
 pub fn account_plan(
     input: &crate::analysis::AccountPlanInput,
 ) -> Result<crate::analysis::AccountPlanReport, Error> {
@@ -527,6 +537,7 @@ pub fn account_plan(
 ///
 /// # Errors
 /// `empty-input`, `invalid-number`, `invalid-guideline`.
+#[cfg(feature = "analysis")]
 pub fn time_allocation(
     input: &crate::analysis::TimeAllocationInput,
 ) -> Result<crate::analysis::TimeAllocationReport, Error> {
@@ -549,6 +560,7 @@ pub fn time_allocation(
 /// # Errors
 /// `invalid-target`, `invalid-number`, `empty-input`, and any error of
 /// [`score`] or [`score_maturity`].
+#[cfg(feature = "analysis")]
 pub fn shortest_path(
     input: &crate::analysis::PathInput,
     options: &ScoreOptions,
@@ -574,6 +586,7 @@ pub fn shortest_path(
 ///
 /// # Errors
 /// See [`shortest_path`]; also `wrong-framework-type`.
+#[cfg(feature = "analysis")]
 pub fn shortest_path_with(
     framework: &Framework,
     input: &crate::analysis::PathInput,
@@ -598,6 +611,7 @@ pub fn shortest_path_with(
 ///
 /// # Errors
 /// Any error of scoring the input.
+#[cfg(feature = "analysis")]
 pub fn explain(
     input: &crate::analysis::ExplainInput,
     options: &ScoreOptions,
@@ -630,6 +644,7 @@ pub fn explain(
 ///
 /// # Errors
 /// See [`explain`]; also `wrong-framework-type`.
+#[cfg(feature = "analysis")]
 pub fn explain_with(
     framework: &Framework,
     input: &crate::analysis::ExplainInput,
@@ -658,6 +673,7 @@ pub fn explain_with(
 /// # Errors
 /// `wrong-framework-type`, any framework error of `after`, and any error of
 /// scoring the assessment under `before`.
+#[cfg(feature = "analysis")]
 pub fn rescore(
     input: &crate::analysis::RescoreInput,
     options: &ScoreOptions,
@@ -776,6 +792,7 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
 /// `unknown-framework`, `wrong-framework-type`, `unknown-column`,
 /// `duplicate-column`, `matrix-shape` and `cell-out-of-range`, each naming
 /// the row, column or item.
+#[cfg(feature = "batch")]
 pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::BatchReport, Error> {
     let framework = match &input.framework {
         Some(id) => named(id, "/framework")?,
@@ -797,6 +814,7 @@ pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::Bat
 /// # Errors
 /// See [`score_batch`]; also `framework-mismatch` when the input names
 /// another framework.
+#[cfg(feature = "batch")]
 pub fn score_batch_with(
     framework: &Framework,
     input: &crate::batch::BatchInput,
@@ -876,6 +894,7 @@ pub fn score_checklist_with(
 ///
 /// # Errors
 /// See [`crate::programme::programme_report`].
+#[cfg(feature = "reports")]
 pub fn programme_report(
     programme: &crate::programme::Programme,
     options: &ScoreOptions,
@@ -897,6 +916,7 @@ pub fn programme_report(
 /// # Errors
 /// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
 /// `too-many-units` and `invalid-json`, naming the path at fault.
+#[cfg(feature = "reports")]
 pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Error> {
     crate::programme::from_json(text)
 }
@@ -915,6 +935,7 @@ pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Er
 ///
 /// # Errors
 /// Those of [`programme_from_json`] and [`programme_report`].
+#[cfg(feature = "reports")]
 pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<String, Error> {
     ops::programme_report::call_json(programme, options, None)
 }
@@ -930,6 +951,7 @@ pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<S
 ///
 /// # Errors
 /// Only if a bundled file is broken (ruled out by the tests).
+#[cfg(feature = "reports")]
 pub fn example_programme() -> Result<crate::programme::Programme, Error> {
     crate::programme::example::bundled()
 }

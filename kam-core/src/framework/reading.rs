@@ -126,6 +126,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "analysis")]
     fn a_framework_inside_an_input_is_validated_too() {
         let mut broken = cranfield();
         broken["max"] = serde_json::json!(999);
