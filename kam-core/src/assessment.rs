@@ -252,15 +252,6 @@ impl<'f> ItemIds<'f> {
     }
 
     /// The scores in development-path order: `None` where unscored.
-    #[cfg_attr(
-        not(all(
-            feature = "analysis",
-            feature = "batch",
-            feature = "reports",
-            feature = "spreadsheet"
-        )),
-        allow(dead_code)
-    )]
     pub(crate) fn in_path_order(&self, scores: &BTreeMap<String, u8>) -> Vec<Option<u8>> {
         let mut dense = vec![None; self.0.len()];
         let mut walk = self.walk();

@@ -111,15 +111,6 @@ impl ProgrammeError {
     }
 
     /// `error`, said to be at `at`.
-    #[cfg_attr(
-        not(all(
-            feature = "analysis",
-            feature = "batch",
-            feature = "reports",
-            feature = "spreadsheet"
-        )),
-        allow(dead_code)
-    )]
     pub(crate) fn at(at: impl Into<String>, error: impl Into<Error>) -> Self {
         ProgrammeError::At {
             at: at.into(),

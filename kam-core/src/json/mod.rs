@@ -9,18 +9,6 @@
 //! JavaScript all read through [`from_json`] or [`from_value`], so their
 //! messages are identical.
 
-// Shared by the optional features (charts, reports, analyses, batch,
-// spreadsheets): in a build without some of them, some helpers are unused.
-#![cfg_attr(
-    not(all(
-        feature = "analysis",
-        feature = "batch",
-        feature = "reports",
-        feature = "spreadsheet"
-    )),
-    allow(dead_code)
-)]
-
 mod check;
 mod messages;
 mod native;

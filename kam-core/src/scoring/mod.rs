@@ -5,18 +5,6 @@
 //! options; it never panics, even on a framework that was built by hand and
 //! never validated (unknown references simply count nowhere).
 
-// Shared by the optional features (charts, reports, analyses, batch,
-// spreadsheets): in a build without some of them, some helpers are unused.
-#![cfg_attr(
-    not(all(
-        feature = "analysis",
-        feature = "batch",
-        feature = "reports",
-        feature = "spreadsheet"
-    )),
-    allow(dead_code, unused_imports)
-)]
-
 mod options;
 mod progress;
 mod report;

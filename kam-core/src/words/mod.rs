@@ -6,18 +6,6 @@
 //! operations the Python notebook view and the JavaScript calculators all
 //! take their words from here, so all of them say the same thing.
 
-// Shared by the optional features (charts, reports, analyses, batch,
-// spreadsheets): in a build without some of them, some helpers are unused.
-#![cfg_attr(
-    not(all(
-        feature = "analysis",
-        feature = "batch",
-        feature = "reports",
-        feature = "spreadsheet"
-    )),
-    allow(dead_code)
-)]
-
 mod readings;
 
 use std::fmt;
