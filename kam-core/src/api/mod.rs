@@ -947,6 +947,7 @@ pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<S
 ///
 /// # Errors
 /// See [`crate::programme::assemble`].
+#[cfg(all(feature = "reports", feature = "spreadsheet"))]
 pub fn programme_assemble<'a>(
     programme: crate::programme::Programme,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
@@ -960,6 +961,7 @@ pub fn programme_assemble<'a>(
 ///
 /// # Errors
 /// See [`crate::programme::report::programme_xlsx`].
+#[cfg(all(feature = "reports", feature = "spreadsheet"))]
 pub fn programme_xlsx(report: &crate::programme::ProgrammeReport) -> Result<Vec<u8>, Error> {
     crate::programme::report::programme_xlsx(report)
 }

@@ -431,7 +431,8 @@ pub struct UnitLitmus {
 }
 
 /// A unit's latest assessment of one checklist.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitChecklist {
     /// Its date.
