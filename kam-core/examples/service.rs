@@ -7,13 +7,13 @@
 //! - `GET /frameworks` lists the frameworks it scores against.
 //!
 //! ```sh
-//! cargo run -p kam-core --example service -- [framework.json …]
+//! cargo run -p kam-engine --example service -- [framework.json …]
 //! curl -d @kam-core/examples/data/northwind-audit.json http://127.0.0.1:3000/score
 //! ```
 //!
 //! Without arguments it loads the company checklist of the examples
 //! (`examples/data/acme-kam-review.json`). docs/rust.md explains the
-//! patterns; `cargo test -p kam-core --example service` drives it in-process.
+//! patterns; `cargo test -p kam-engine --example service` drives it in-process.
 
 use std::sync::Arc;
 

@@ -72,7 +72,7 @@ fn every_schema_of_an_operation_is_committed() {
                 Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/schema/{name}.json"));
             assert!(
                 path.exists(),
-                "`{}` has no schema {} (KAM_BLESS=1 cargo test -p kam-core --test schemas)",
+                "`{}` has no schema {} (KAM_BLESS=1 cargo test -p kam-engine --test schemas)",
                 op.name,
                 path.display()
             );
@@ -98,7 +98,7 @@ mod fuzz {
         format!(
             "#![no_main]\n\
              //! Generated from kam-core's table of operations by\n\
-             //! `KAM_BLESS=1 cargo test -p kam-core --test operations`: do not edit.\n\
+             //! `KAM_BLESS=1 cargo test -p kam-engine --test operations`: do not edit.\n\
              //!\n\
              //! `{name}` on arbitrary input text: an error, or a result that keeps\n\
              //! kam's invariants and survives a JSON round trip; never a panic.\n\
