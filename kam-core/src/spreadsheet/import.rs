@@ -29,7 +29,7 @@ pub(crate) fn read_workbook(
     let (version, version_at) = field(&front, label::FRAMEWORK_VERSION)?;
     let framework = match framework {
         Some(f) => f,
-        None => crate::api::framework(&id)?,
+        None => crate::framework::builtin_framework(&id)?,
     };
     if id != framework.id() {
         return Err(SpreadsheetError::FrameworkMismatch {

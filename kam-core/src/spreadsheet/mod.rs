@@ -181,7 +181,7 @@ pub fn to_xlsx(input: &ExportInput, options: &ScoreOptions) -> Result<Vec<u8>, E
         }
         .into());
     };
-    to_xlsx_with(crate::api::framework(id)?, input, options)
+    to_xlsx_with(crate::framework::builtin_framework(id)?, input, options)
 }
 
 /// Exports `input` as a workbook of `framework`.

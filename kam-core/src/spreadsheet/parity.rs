@@ -19,9 +19,9 @@ use super::read::Workbook;
 use super::workbook::{self, Kind};
 use super::{ExportInput, empty_maturity, export_book, render};
 use crate::analysis::{AggregateInput, ComparisonInput};
-use crate::api;
 use crate::assessment::AuditAssessment;
 use crate::framework::Framework;
+use crate::framework::builtin_framework;
 use crate::scoring::ScoreOptions;
 
 /// A stored result no formula of kam's gives.
@@ -41,7 +41,7 @@ fn soffice() -> Option<PathBuf> {
 
 /// The workbooks to check, laid out with kam's results.
 fn cases() -> Vec<(&'static str, Book)> {
-    let cranfield = api::framework("cranfield-kam-development").unwrap();
+    let cranfield = builtin_framework("cranfield-kam-development").unwrap();
     let audit = cranfield.as_audit().unwrap();
     let mut mixed = AuditAssessment::new(audit);
     for (i, item) in audit.items.iter().enumerate() {
@@ -59,12 +59,12 @@ fn cases() -> Vec<(&'static str, Book)> {
     for item in audit.items.iter().rev().take(40) {
         ahead.scores.insert(item.id.clone(), 2);
     }
-    let mini: Framework = api::load_framework(MINI).unwrap();
+    let mini: Framework = Framework::from_json(MINI).unwrap();
     let mini_audit = mini.as_audit().unwrap();
     let mut weighted = AuditAssessment::new(mini_audit);
     weighted.scores.insert("b1".into(), 1);
     weighted.not_applicable.insert("a1".into());
-    let model = api::framework("kam-maturity-model").unwrap();
+    let model = builtin_framework("kam-maturity-model").unwrap();
     let mut stages = empty_maturity(model.as_maturity().unwrap());
     stages.stages.insert("process".into(), 2);
     stages.stages.insert("account-plans".into(), 4);
@@ -136,7 +136,7 @@ fn cases() -> Vec<(&'static str, Book)> {
 /// Checklist workbooks: a template without groupings, and an export of a
 /// checklist with one grouping, scores and "not applicable" marks.
 fn checklist_cases() -> Vec<(&'static str, Book)> {
-    let strategy = api::framework("kam-strategy").unwrap();
+    let strategy = builtin_framework("kam-strategy").unwrap();
     let checklist = strategy.as_checklist().unwrap();
     let mut checked = super::empty_checklist(checklist);
     for (i, (_, item)) in checklist.items().enumerate() {
@@ -152,7 +152,7 @@ fn checklist_cases() -> Vec<(&'static str, Book)> {
             }
         }
     }
-    let pillars = api::framework("kam-three-pillars").unwrap();
+    let pillars = builtin_framework("kam-three-pillars").unwrap();
     let input = ExportInput::Checklist {
         assessment: checked,
     };

@@ -172,7 +172,7 @@ pub struct Part {
 pub fn build(recipe: &Recipe, framework: Option<&Framework>) -> Result<Vec<u8>, Error> {
     let resolve = |id: &str| match framework {
         Some(f) if f.id() == id => Ok(f),
-        _ => crate::api::framework(id),
+        _ => crate::framework::builtin_framework(id),
     };
     let mut state = match &recipe.start {
         Start::Template(id) => State::Book(super::template_book(resolve(id)?)?),

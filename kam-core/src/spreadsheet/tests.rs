@@ -2,11 +2,11 @@
 //! and read back.
 
 use super::*;
-use crate::api;
+use crate::framework::builtin_framework;
 use crate::litmus::LitmusAnswers;
 
 fn cranfield() -> &'static Framework {
-    api::framework("cranfield-kam-development").unwrap()
+    builtin_framework("cranfield-kam-development").unwrap()
 }
 
 #[test]
@@ -128,7 +128,7 @@ mod round_trip {
     }
 
     fn maturity() -> impl Strategy<Value = MaturityAssessment> {
-        let model = api::framework("kam-maturity-model")
+        let model = builtin_framework("kam-maturity-model")
             .unwrap()
             .as_maturity()
             .unwrap();
@@ -317,7 +317,7 @@ fn fixture_assessments() -> (AuditAssessment, LitmusAnswers, MaturityAssessment)
               "key-account-managers-3": false, "key-account-managers-4": true, "key-account-managers-5": true}}]}]
     }))
     .unwrap();
-    let model = api::framework("kam-maturity-model")
+    let model = builtin_framework("kam-maturity-model")
         .unwrap()
         .as_maturity()
         .unwrap();
@@ -388,7 +388,7 @@ fn stored_results_are_kams_values() {
     assert_eq!(totals.raw(1, 6), &number(report.overall.max));
     assert_eq!(totals.raw(2, 5), &number(report.phases[0].score));
     // A formula with an empty result stores empty text, not 0.
-    let model = api::framework("kam-maturity-model").unwrap();
+    let model = builtin_framework("kam-maturity-model").unwrap();
     let input = ExportInput::Maturity {
         assessment: empty_maturity(model.as_maturity().unwrap()),
     };
@@ -452,19 +452,19 @@ mod checklists {
     const CHECKLISTS: [&str; 3] = ["kam-development-model", "kam-strategy", "kam-three-pillars"];
 
     fn checklist(id: &str) -> &'static ChecklistFramework {
-        api::framework(id).unwrap().as_checklist().unwrap()
+        builtin_framework(id).unwrap().as_checklist().unwrap()
     }
 
     #[test]
     fn every_template_reads_back_blank_with_one_row_per_item() {
         for id in CHECKLISTS {
             let framework = checklist(id);
-            let bytes = template(api::framework(id).unwrap()).unwrap();
+            let bytes = template(builtin_framework(id).unwrap()).unwrap();
             let Assessment::Checklist { assessment } = read_xlsx(&bytes).unwrap() else {
                 panic!("{id}: not read as a checklist");
             };
             assert_eq!(assessment, empty_checklist(framework), "{id}");
-            let book = template_book(api::framework(id).unwrap()).unwrap();
+            let book = template_book(builtin_framework(id).unwrap()).unwrap();
             let sheet = book.sheet(super::super::checklist::SHEET).unwrap();
             let ids: Vec<String> = sheet
                 .cells

@@ -149,7 +149,7 @@ fn read(data: &[u8], framework: Option<&Framework>) -> Result<Vec<AuditAssessmen
 pub fn to_csv(assessments: &[AuditAssessment], options: &CsvOptions) -> Result<String, Error> {
     let frameworks = assessments
         .iter()
-        .map(|a| Ok(crate::api::framework(&a.framework)?.as_audit()?))
+        .map(|a| Ok(crate::framework::builtin_framework(&a.framework)?.as_audit()?))
         .collect::<Result<Vec<&AuditFramework>, Error>>()?;
     write(assessments, &frameworks, *options)
 }
@@ -431,7 +431,7 @@ fn framework_of<'f>(
     let id = table.trimmed(index, id_column);
     let framework: &'f Framework = match (given, id) {
         (Some(f), _) => f,
-        (None, Some(id)) => crate::api::framework(id)?,
+        (None, Some(id)) => crate::framework::builtin_framework(id)?,
         (None, None) => {
             return Err(match id_column {
                 Some(_) => SpreadsheetError::MissingField {

@@ -70,7 +70,7 @@ fn tolerant_of_what_spreadsheets_write() {
 
 #[test]
 fn errors_name_the_row_and_column() {
-    let framework = crate::api::framework("cranfield-kam-development").unwrap();
+    let framework = crate::framework::builtin_framework("cranfield-kam-development").unwrap();
     let cases = [
         (
             "item,score\nA1.1,abc\n",
@@ -162,7 +162,7 @@ fn the_wide_layout_needs_one_framework_version() {
     let mut assessments = sample();
     assessments[1].framework_version = "1999".into();
     let err = to_csv_with(
-        crate::api::framework("cranfield-kam-development").unwrap(),
+        crate::framework::builtin_framework("cranfield-kam-development").unwrap(),
         &assessments,
         &CsvOptions {
             layout: CsvLayout::Wide,

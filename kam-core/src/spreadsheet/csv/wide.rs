@@ -84,7 +84,7 @@ pub(super) fn read(
     };
     let framework: &Framework = match given {
         Some(f) => f,
-        None => crate::api::framework(framework_of(table, first, None)?.id.as_str())?,
+        None => crate::framework::builtin_framework(framework_of(table, first, None)?.id.as_str())?,
     };
     let audit = framework.as_audit()?;
     let columns = item_columns(table, audit)?;
