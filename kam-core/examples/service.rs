@@ -84,13 +84,13 @@ fn report(frameworks: &Frameworks, body: &str) -> Result<Report, kam_core::Error
         Framework::Checklist(_) => Report::Checklist(api::score_checklist_with(
             framework,
             &assessment,
-            &Default::default(),
+            &kam_core::ChecklistOptions::default(),
         )?),
         // A maturity model is refused here with `wrong-framework-type`.
         _ => Report::Audit(api::score_with(
             framework,
             &assessment,
-            &Default::default(),
+            &kam_core::ScoreOptions::default(),
         )?),
     })
 }
@@ -184,7 +184,7 @@ mod tests {
         let (status, report) = send("POST", "/score", example("northwind-audit.json")).await;
         assert_eq!(status, StatusCode::OK);
         let assessment = AuditAssessment::from_json(&example("northwind-audit.json")).unwrap();
-        let expected = api::score(&assessment, &Default::default()).unwrap();
+        let expected = api::score(&assessment, &kam_core::ScoreOptions::default()).unwrap();
         assert_eq!(report, serde_json::to_value(expected).unwrap());
     }
 
