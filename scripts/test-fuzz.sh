@@ -13,7 +13,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 python3 fuzz/seed.py
 # The workbook reader is seeded with real workbooks (docs/security.md).
-cargo run -q -p kam-core --example spreadsheet_seeds -- fuzz/corpus/read_spreadsheet
+cargo run -q -p kam-engine --example spreadsheet_seeds -- fuzz/corpus/read_spreadsheet
 cd fuzz
 targets=$(cargo fuzz list)
 # Stable toolchain: no sanitizer, coverage-guided libFuzzer all the same.

@@ -12,5 +12,5 @@ if ! command -v soffice >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui
 fi
 # With KAM_LIBREOFFICE set the parity test runs, or fails; it never skips.
-KAM_LIBREOFFICE="$(command -v soffice)" cargo test -p kam-core --lib spreadsheet -- --nocapture
-cargo test -p kam-core --test spreadsheet_vectors
+KAM_LIBREOFFICE="$(command -v soffice)" cargo test -p kam-engine --lib spreadsheet -- --nocapture
+cargo test -p kam-engine --test spreadsheet_vectors

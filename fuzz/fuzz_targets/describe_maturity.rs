@@ -1,6 +1,6 @@
 #![no_main]
 //! Generated from kam-core's table of operations by
-//! `KAM_BLESS=1 cargo test -p kam-core --test operations`: do not edit.
+//! `KAM_BLESS=1 cargo test -p kam-engine --test operations`: do not edit.
 //!
 //! `describe_maturity` on arbitrary input text: an error, or a result that keeps
 //! kam's invariants and survives a JSON round trip; never a panic.

@@ -3,7 +3,7 @@
 //! assessments kam accepts that survive being written and read back
 //! unchanged; never a panic, a hang or a runaway allocation (the limits of
 //! `kam_core::spreadsheet::limits` bound what is read). Seeded with real
-//! workbooks: `cargo run -p kam-core --example spreadsheet_seeds -- <dir>`.
+//! workbooks: `cargo run -p kam-engine --example spreadsheet_seeds -- <dir>`.
 
 use kam_core::ScoreOptions;
 use kam_core::spreadsheet::{self, CsvOptions, ExportInput};

@@ -2,7 +2,7 @@
 //! (129 MB), on one thread, into preallocated results — the kernel behind
 //! Python's `kam.score_batch`, with neither `NumPy` nor threads.
 //!
-//! Run: `cargo bench -p kam-core --bench batch`
+//! Run: `cargo bench -p kam-engine --bench batch`
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 

@@ -4,7 +4,7 @@
 //! `serde_json` into a `Value`: reading the input is the floor that
 //! Python's `json.loads` also pays.
 //!
-//! Run: `cargo bench -p kam-core --bench programme`
+//! Run: `cargo bench -p kam-engine --bench programme`
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 

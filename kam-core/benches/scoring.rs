@@ -1,7 +1,7 @@
 //! Scoring throughput: one full Cranfield audit (129 items), from a parsed
 //! assessment and from JSON text, plus the other two scorers.
 //!
-//! Run: `cargo bench -p kam-core --bench scoring`
+//! Run: `cargo bench -p kam-engine --bench scoring`
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 

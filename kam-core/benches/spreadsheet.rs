@@ -2,7 +2,7 @@
 //! export with its report and Figure 3, reading a filled workbook (as kam
 //! wrote it and as LibreOffice saved it), and CSV both ways.
 //!
-//! Run: `cargo bench -p kam-core --bench spreadsheet`
+//! Run: `cargo bench -p kam-engine --bench spreadsheet`
 
 #![allow(missing_docs)] // criterion_group! generates undocumented items
 

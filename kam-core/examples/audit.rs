@@ -5,7 +5,7 @@
 //! yearly rounds, fictional): its executive summary printed, its full report
 //! written next to the audit's.
 //!
-//! Run: `cargo run -p kam-core --example audit [-- [path/to/assessment.json] [--html out.html]]`
+//! Run: `cargo run -p kam-engine --example audit [-- [path/to/assessment.json] [--html out.html]]`
 //!
 //! Without `--html` the page goes to `target/kam-report.html`, and the
 //! programme's to `kam-programme.html` in the same folder. Given an

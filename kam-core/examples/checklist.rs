@@ -2,9 +2,9 @@
 //! the HTML page too.
 //!
 //! ```text
-//! cargo run -p kam-core --example checklist                       # Northwind, the 3 pillars
-//! cargo run -p kam-core --example checklist -- assessment.json    # a bundled checklist
-//! cargo run -p kam-core --example checklist -- assessment.json --framework my-checklist.json --html report.html
+//! cargo run -p kam-engine --example checklist                       # Northwind, the 3 pillars
+//! cargo run -p kam-engine --example checklist -- assessment.json    # a bundled checklist
+//! cargo run -p kam-engine --example checklist -- assessment.json --framework my-checklist.json --html report.html
 //! ```
 
 use std::path::PathBuf;

@@ -4,7 +4,7 @@
 //! tests, customers and account plans — prints its executive summary and
 //! writes the full HTML report (with every chart) to a file.
 //!
-//! Run: `cargo run -p kam-core --example programme [-- [programme.json] [--html out.html]]`
+//! Run: `cargo run -p kam-engine --example programme [-- [programme.json] [--html out.html]]`
 //!
 //! Without `--html` the page goes to `target/kam-programme.html`; the
 //! workbook (`.xlsx`: summary, units, disagreements) beside it. With

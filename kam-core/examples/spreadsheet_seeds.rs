@@ -4,7 +4,7 @@
 //! golden vector (those under 256 KiB, so the fuzzer's inputs stay small).
 //!
 //! ```text
-//! cargo run -p kam-core --example spreadsheet_seeds -- fuzz/corpus/read_spreadsheet
+//! cargo run -p kam-engine --example spreadsheet_seeds -- fuzz/corpus/read_spreadsheet
 //! ```
 
 use std::path::{Path, PathBuf};

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AssessmentError, nearest};
@@ -12,7 +11,8 @@ use crate::json::unique_map;
 use crate::pointer;
 
 /// Who was assessed, by whom and when; echoed in every report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Context {
@@ -55,7 +55,8 @@ impl Context {
 ///
 /// Items without a score are "unscored": they add 0 and are counted in the
 /// report, unless strict mode is asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AuditAssessment {
@@ -68,7 +69,7 @@ pub struct AuditAssessment {
     pub context: Context,
     /// Score per item id, on the framework's scale.
     #[serde(default, deserialize_with = "unique_map::scores")]
-    #[schemars(with = "BTreeMap<String, u8>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, u8>"))]
     pub scores: BTreeMap<String, u8>,
     /// Free-text evidence per item id.
     #[serde(
@@ -76,7 +77,7 @@ pub struct AuditAssessment {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_map::deserialize"
     )]
-    #[schemars(with = "BTreeMap<String, String>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
     pub evidence: BTreeMap<String, String>,
     /// Items answered "not applicable", where the framework allows it.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]

@@ -55,9 +55,9 @@
 //!
 //! ## Types and compatibility
 //!
-//! Every public input and output type derives `Serialize`, `Deserialize` and
-//! `JsonSchema`; [`api::schema`] returns the schemas, which are also committed
-//! under `docs/schema/`. Every error has a stable [`Error::kind`], a
+//! Every public input and output type derives `Serialize` and `Deserialize`,
+//! and with the `schema` feature (on by default) `JsonSchema`: `api::schema`
+//! returns the schemas, which are also committed under `docs/schema/`. Every error has a stable [`Error::kind`], a
 //! [`Error::path`] and a [`Error::category`].
 //!
 //! Inputs are strict: a field kam does not know is an error, so a misspelt
@@ -68,7 +68,37 @@
 //! or renamed. Public enums and result structs are `#[non_exhaustive]`, so
 //! adding a kind, a variant or a field is not a breaking change.
 
+//!
+//! ## Features
+//!
+//! Every feature is on by default; a service that only scores turns them
+//! off (`default-features = false`) and keeps the frameworks, scoring
+//! (audits, maturity, litmus tests, checklists), the words, the limits and
+//! the errors.
+//!
+//! - `schema`: `JsonSchema` for every public type, and `api::schema`.
+//! - `analysis`: the analyses (`kam_core::analysis`, docs/analyses/).
+//! - `batch`: many audits scored at once from rows of cells
+//!   (`kam_core::batch`).
+//! - `charts` (with `analysis`): the SVG charts (`kam_core::chart`).
+//! - `reports` (with `charts`): HTML and Markdown reports
+//!   (`kam_core::render`) and the programme report (`kam_core::programme`).
+//! - `spreadsheet` (with `analysis`): Excel and CSV templates, imports and
+//!   exports (`kam_core::spreadsheet`).
+
 #![deny(missing_docs)]
+// The helpers the optional features share (words, JSON readers, scoring
+// figures) are unused in a build without some of them; the full build, which
+// CI lints, still finds dead code.
+#![cfg_attr(
+    not(all(
+        feature = "analysis",
+        feature = "batch",
+        feature = "reports",
+        feature = "spreadsheet"
+    )),
+    allow(dead_code, unused_imports)
+)]
 #![cfg_attr(
     not(test),
     deny(
@@ -79,10 +109,13 @@
     )
 )]
 
+#[cfg(feature = "analysis")]
 pub mod analysis;
 pub mod api;
 pub mod assessment;
+#[cfg(feature = "batch")]
 pub mod batch;
+#[cfg(feature = "charts")]
 pub mod chart;
 pub mod checklist;
 pub mod error;
@@ -92,17 +125,25 @@ pub mod limits;
 pub mod litmus;
 pub mod maturity;
 pub mod pointer;
+#[cfg(feature = "reports")]
 pub mod programme;
+#[cfg(feature = "reports")]
 pub mod render;
 pub mod scoring;
 #[cfg(feature = "spreadsheet")]
 pub mod spreadsheet;
 pub mod words;
 
-/// The README's Rust snippet, compiled and run as a doc test so it cannot rot.
+/// The crate README's Rust snippets (which the top-level README repeats,
+/// tests/docs.rs) compiled and run as doc tests so they cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The examples of docs/rust.md, the guide for Rust programs, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+struct RustGuideDoctests;
 
 pub use assessment::{AuditAssessment, Context};
 pub use checklist::{ChecklistOptions, ChecklistReport};

@@ -120,7 +120,7 @@ mod tests {
     /// value and error kind, and the kind is in the catalogue.
     #[test]
     fn analysis_limits_are_documented() {
-        let doc = include_str!("../../docs/security.md");
+        let doc = include_str!("../docs/security.md");
         for (constant, value, kind) in [
             (
                 "MAX_PARETO_CUSTOMERS",

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Context, check_framework};
@@ -16,7 +15,8 @@ use crate::pointer;
 use crate::scoring::FrameworkRef;
 
 /// Replies to one or more litmus tests of a framework.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LitmusAnswers {
@@ -32,7 +32,8 @@ pub struct LitmusAnswers {
 }
 
 /// One respondent's replies to one test.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LitmusResponse {
     /// The test's id, e.g. `key-account-managers`.
@@ -45,7 +46,8 @@ pub struct LitmusResponse {
 }
 
 /// A reply to every question of a test.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerSet {
     /// What the replies are about, e.g. the customer for a repeated test.
@@ -53,12 +55,13 @@ pub struct AnswerSet {
     pub about: Option<String>,
     /// `true` for an unambivalent yes, per question id.
     #[serde(deserialize_with = "unique_map::deserialize")]
-    #[schemars(with = "BTreeMap<String, bool>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, bool>"))]
     pub answers: BTreeMap<String, bool>,
 }
 
 /// The verdicts on a set of litmus answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LitmusReport {
     /// Which framework and version the tests come from.
@@ -70,7 +73,8 @@ pub struct LitmusReport {
 }
 
 /// The verdict on one response.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LitmusResult {
     /// The test's id.
@@ -94,7 +98,8 @@ pub struct LitmusResult {
 }
 
 /// Whether a response passes its test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Verdict {
@@ -107,7 +112,8 @@ pub enum Verdict {
 }
 
 /// How one question was answered across the answer sets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct QuestionResult {
     /// Question id.

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Context, check_framework};
@@ -14,7 +13,8 @@ use crate::pointer;
 use crate::scoring::FrameworkRef;
 
 /// A maturity assessment: the stage reached in each programme area.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaturityAssessment {
@@ -27,7 +27,7 @@ pub struct MaturityAssessment {
     pub context: Context,
     /// Stage (1 = first) per programme area id.
     #[serde(default, deserialize_with = "unique_map::stages")]
-    #[schemars(with = "BTreeMap<String, u8>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, u8>"))]
     pub stages: BTreeMap<String, u8>,
     /// Free-text evidence per programme area id.
     #[serde(
@@ -35,12 +35,13 @@ pub struct MaturityAssessment {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_map::deserialize"
     )]
-    #[schemars(with = "BTreeMap<String, String>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, String>"))]
     pub evidence: BTreeMap<String, String>,
 }
 
 /// How to read a maturity assessment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MaturityOptions {
@@ -50,7 +51,8 @@ pub struct MaturityOptions {
 }
 
 /// The reading of one maturity assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MaturityReport {
     /// Which model and version read it.
@@ -71,7 +73,8 @@ pub struct MaturityReport {
 }
 
 /// One programme area's stage and what it means.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AreaResult {
     /// Programme area id.
@@ -87,7 +90,8 @@ pub struct AreaResult {
 }
 
 /// A stage named by number and name, with its key milestone to level up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct StageRef {
     /// Stage number, from 1.
@@ -99,7 +103,8 @@ pub struct StageRef {
 }
 
 /// The stage above an area's current one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NextStage {
     /// Stage number.

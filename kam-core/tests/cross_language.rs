@@ -7,19 +7,24 @@
 //! Run with `KAM_BLESS=1` to write the report file after a deliberate change
 //! to the engine or to the export.
 
+mod common;
+
 use std::path::PathBuf;
 
 use kam_core::api;
 
-fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cross-language")
+fn dir() -> Option<PathBuf> {
+    common::workspace_path("tests/cross-language")
 }
 
 #[test]
 fn the_calculator_export_scores_to_the_committed_report_text() {
-    let export = std::fs::read_to_string(dir().join("calculator-export.json")).unwrap();
+    let Some(dir) = dir() else {
+        return;
+    };
+    let export = std::fs::read_to_string(dir.join("calculator-export.json")).unwrap();
     let report = api::score_json(&export, None).unwrap();
-    let path = dir().join("calculator-export.report.json");
+    let path = dir.join("calculator-export.report.json");
     if std::env::var_os("KAM_BLESS").is_some() {
         std::fs::write(&path, &report).unwrap();
     }
@@ -33,7 +38,10 @@ fn the_calculator_export_scores_to_the_committed_report_text() {
 
 #[test]
 fn the_fixture_exercises_text_beyond_ascii() {
-    let export = std::fs::read_to_string(dir().join("calculator-export.json")).unwrap();
+    let Some(dir) = dir() else {
+        return;
+    };
+    let export = std::fs::read_to_string(dir.join("calculator-export.json")).unwrap();
     let report = api::score_json(&export, None).unwrap();
     // Evidence and context with non-ASCII characters; the context is echoed
     // in the report, unescaped.

@@ -1,5 +1,7 @@
 //! The numbers written in docs/methodology.md must be the engine's.
 
+mod common;
+
 use std::path::Path;
 
 use kam_core::framework::builtin_audit;
@@ -7,7 +9,7 @@ use kam_core::scoring::Position;
 use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json};
 
 fn methodology() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/methodology.md");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/methodology.md");
     std::fs::read_to_string(path).unwrap()
 }
 
@@ -72,11 +74,36 @@ fn worked_example_matches_the_engine() {
 
 #[test]
 fn readme_assessment_example_scores() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let Some(path) = common::workspace_path("README.md") else {
+        return;
+    };
     let readme = std::fs::read_to_string(path).unwrap();
     let start = readme.find("```json\n").unwrap() + "```json\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let assessment: AuditAssessment = from_json(&readme[start..end]).unwrap();
     let report = api::score(&assessment, &ScoreOptions::default()).unwrap();
     assert_eq!(report.overall.score, 5);
+}
+
+/// The top-level README's Rust snippets are the crate README's, which runs
+/// them as doc tests (`ReadmeDoctests` in lib.rs) and ships in the package.
+#[test]
+fn the_readme_rust_snippets_are_the_crate_readme_s() {
+    let Some(path) = common::workspace_path("README.md") else {
+        return;
+    };
+    let workspace = std::fs::read_to_string(path).unwrap();
+    let crate_readme = include_str!("../README.md");
+    let snippets: Vec<&str> = workspace
+        .split("```rust\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect();
+    assert!(!snippets.is_empty(), "the README shows no Rust");
+    for snippet in snippets {
+        assert!(
+            crate_readme.contains(snippet),
+            "kam-core/README.md lacks this snippet of README.md:\n{snippet}"
+        );
+    }
 }

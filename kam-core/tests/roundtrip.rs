@@ -131,6 +131,7 @@ proptest! {
     }
 
     #[test]
+    #[cfg(feature = "batch")]
     fn batch_input_and_report(
         rows in prop::collection::vec(prop::collection::vec(prop::option::of(0u8..=3), 3), 0..8),
         named in any::<bool>(),

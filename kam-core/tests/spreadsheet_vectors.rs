@@ -7,20 +7,25 @@
 //! vector's `expected`/`error` after a deliberate change; review the diff.
 #![cfg(feature = "spreadsheet")]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use kam_core::api::{self, ErrorInfo};
 use kam_core::json::from_value;
 use kam_core::spreadsheet::{self, CsvOptions, recipe::Recipe};
 use serde_json::{Value, json};
 
-fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/spreadsheets")
+fn vectors_dir() -> Option<PathBuf> {
+    common::workspace_path("tests/vectors/spreadsheets")
 }
 
 /// Every vector file, sorted by name, with its parsed content.
 fn vectors() -> Vec<(PathBuf, Value)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+    let Some(dir) = vectors_dir() else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -78,12 +83,15 @@ fn run(vector: &Value) -> Result<Value, kam_core::Error> {
 
 #[test]
 fn spreadsheet_vectors() {
+    let Some(dir) = vectors_dir() else {
+        return;
+    };
     let bless = std::env::var_os("KAM_BLESS").is_some();
     let vectors = vectors();
     assert!(
         vectors.len() >= 30,
-        "expected the spreadsheet vectors in {:?}",
-        vectors_dir()
+        "expected the spreadsheet vectors in {}",
+        dir.display()
     );
     let mut failures = Vec::new();
     for (path, mut vector) in vectors {
@@ -129,6 +137,9 @@ fn spreadsheet_vectors() {
 /// or among the JSON vectors one level up.
 #[test]
 fn every_spreadsheet_error_kind_has_a_vector() {
+    if vectors_dir().is_none() {
+        return;
+    }
     let here: std::collections::BTreeSet<String> = vectors()
         .iter()
         .filter_map(|(_, v)| v.pointer("/error/kind").and_then(Value::as_str))

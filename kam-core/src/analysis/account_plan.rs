@@ -1,8 +1,7 @@
-#![doc = include_str!("../../../docs/analyses/account-plan.md")]
+#![doc = include_str!("../../docs/analyses/account-plan.md")]
 
 use std::collections::BTreeSet;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::check_range;
@@ -13,7 +12,8 @@ use crate::limits::MAX_PLAN_ELEMENTS;
 
 /// What a key account plan should hold, how far ahead it should look, and
 /// how often it should be reviewed at each maturity stage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanTemplate {
     /// Stable id, e.g. `kam-account-plan`.
@@ -27,7 +27,7 @@ pub struct PlanTemplate {
     /// One-paragraph summary.
     pub description: String,
     /// The elements a complete plan holds, in order; at most 100.
-    #[schemars(length(max = MAX_PLAN_ELEMENTS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PLAN_ELEMENTS)))]
     pub elements: Vec<PlanElement>,
     /// The horizon a strategic plan should cover, in years (Cranfield: 3).
     pub horizon_years: f64,
@@ -39,7 +39,8 @@ pub struct PlanTemplate {
 }
 
 /// One standard element of a key account plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanElement {
     /// Stable id, e.g. `competitive-analysis`.
@@ -49,7 +50,8 @@ pub struct PlanElement {
 }
 
 /// The review cadence expected at one maturity stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewCadence {
     /// The stage, from 1.
@@ -63,7 +65,8 @@ pub struct ReviewCadence {
 }
 
 /// One key account plan, described by what it holds and when it was reviewed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountPlanInput {
     /// The key account the plan is for.
@@ -71,7 +74,7 @@ pub struct AccountPlanInput {
     /// The day of the check, `YYYY-MM-DD` (kam never reads the clock).
     pub as_of: String,
     /// The ids of the elements the plan holds; at most 100.
-    #[schemars(length(max = MAX_PLAN_ELEMENTS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PLAN_ELEMENTS)))]
     pub elements: Vec<String>,
     /// How many years ahead the plan is written for; 0 or more.
     pub horizon_years: f64,
@@ -87,7 +90,8 @@ pub struct AccountPlanInput {
 }
 
 /// How complete, far-sighted and fresh a key account plan is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AccountPlanReport {
     /// The key account.
@@ -116,7 +120,8 @@ pub struct AccountPlanReport {
 }
 
 /// One element, present or not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ElementCheck {
     /// Element id.
@@ -128,7 +133,8 @@ pub struct ElementCheck {
 }
 
 /// The plan's horizon against the one required.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct HorizonCheck {
     /// Years the plan is written for.
@@ -140,7 +146,8 @@ pub struct HorizonCheck {
 }
 
 /// The last review against the cadence of the stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReviewCheck {
     /// The last review, if any.

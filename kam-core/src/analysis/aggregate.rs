@@ -1,10 +1,9 @@
-#![doc = include_str!("../../../docs/analyses/aggregate.md")]
+#![doc = include_str!("../../docs/analyses/aggregate.md")]
 
 use std::collections::BTreeSet;
 
 use std::borrow::Borrow;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_same_framework, count};
@@ -19,12 +18,13 @@ use crate::scoring::{self, AuditReport, ScoreOptions};
 pub const DEFAULT_DISAGREEMENT: u8 = 2;
 
 /// Several assessors' audits of the same organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AggregateInput {
     /// One audit per assessor, all of the same framework version; at most
     /// 100.
-    #[schemars(length(max = MAX_AGGREGATE_AUDITS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_AGGREGATE_AUDITS)))]
     pub audits: Vec<AuditAssessment>,
     /// Spread (highest minus lowest score) at which an item is flagged; at
     /// least 1, default 2.
@@ -37,7 +37,8 @@ fn default_disagreement() -> u8 {
 }
 
 /// The aggregated audit, its report, and how far the assessors agree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Aggregation {
     /// The aggregated audit: an ordinary assessment, scored like any other.
@@ -55,7 +56,8 @@ pub struct Aggregation {
 }
 
 /// How the assessors scored one item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ItemSpread {
     /// Item id.

@@ -1,6 +1,5 @@
-#![doc = include_str!("../../../docs/analyses/compare.md")]
+#![doc = include_str!("../../docs/analyses/compare.md")]
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_same_framework, framework_ref};
@@ -10,7 +9,8 @@ use crate::framework::AuditFramework;
 use crate::scoring::{self, AuditReport, FrameworkRef, ScoreOptions, Total};
 
 /// Two audits of the same framework version, earlier first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ComparisonInput {
     /// The earlier audit, e.g. last year's.
@@ -20,7 +20,8 @@ pub struct ComparisonInput {
 }
 
 /// What changed between two audits: per item, period, phase and overall.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AuditComparison {
     /// The framework both audits use.
@@ -47,7 +48,8 @@ pub struct AuditComparison {
 }
 
 /// The change of one total: the whole audit, a phase or a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ScoreChange {
     /// The phase or period id; the framework id for the overall change.
@@ -65,7 +67,8 @@ pub struct ScoreChange {
 }
 
 /// One item whose answer changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ItemChange {
     /// Item id.

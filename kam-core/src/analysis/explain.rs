@@ -1,6 +1,5 @@
-#![doc = include_str!("../../../docs/analyses/explain.md")]
+#![doc = include_str!("../../docs/analyses/explain.md")]
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::portfolio::{PortfolioInput, Quadrant, check_limits, portfolio};
@@ -12,7 +11,8 @@ use crate::maturity::{MaturityAssessment, MaturityOptions, score_maturity};
 use crate::scoring::{Position, ScoreOptions, score_audit};
 
 /// What to explain: the derived figures of one input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ExplainInput {
@@ -39,7 +39,8 @@ pub enum ExplainInput {
 }
 
 /// The traces of every derived figure of the input.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Explanation {
     /// One trace per figure, in the order the report shows them.
@@ -48,7 +49,8 @@ pub struct Explanation {
 
 /// How one figure was derived: its value, the rule in plain words with the
 /// numbers filled in, and the terms the rule used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Trace {
     /// Which figure: `position`, `current-period`, `stage`, `litmus` or
@@ -65,7 +67,8 @@ pub struct Trace {
 }
 
 /// One term of a rule: an item, period, area, question or criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Term {
     /// Its id.

@@ -157,7 +157,13 @@ mod tests {
     /// its type and writes out unchanged.
     #[test]
     fn vector_inputs_and_results_round_trip() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // The golden vectors belong to the workspace, not to the published
+        // package (which `cargo package` marks with this file).
+        if root.join("Cargo.toml.orig").exists() {
+            return;
+        }
+        let dir = root.join("../tests/vectors");
         let mut seen = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

@@ -1,8 +1,7 @@
-#![doc = include_str!("../../../docs/analyses/pareto.md")]
+#![doc = include_str!("../../docs/analyses/pareto.md")]
 
 use std::cmp::Ordering;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
@@ -13,7 +12,8 @@ use crate::limits::MAX_PARETO_CUSTOMERS;
 pub const DEFAULT_SHARE: f64 = 80.0;
 
 /// Customers with one measure each, and the share of the total to reach.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParetoInput {
     /// The measure's name, e.g. `revenue`, `profit` or `market share` (the
@@ -26,7 +26,7 @@ pub struct ParetoInput {
     #[serde(default = "default_share")]
     pub share: f64,
     /// The customers, each with a value of 0 or more; at most 10,000.
-    #[schemars(length(max = MAX_PARETO_CUSTOMERS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PARETO_CUSTOMERS)))]
     pub customers: Vec<ParetoCustomer>,
 }
 
@@ -39,7 +39,8 @@ fn default_share() -> f64 {
 }
 
 /// One customer's value of the measure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParetoCustomer {
     /// Stable id, unique in the list.
@@ -49,7 +50,8 @@ pub struct ParetoCustomer {
 }
 
 /// The customers ranked, and the smallest set making up the share.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ParetoReport {
     /// The measure's name.
@@ -70,7 +72,8 @@ pub struct ParetoReport {
 }
 
 /// One customer's line in the ranking.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ParetoRow {
     /// Rank, from 1.

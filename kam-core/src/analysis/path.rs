@@ -1,6 +1,5 @@
-#![doc = include_str!("../../../docs/analyses/shortest-path.md")]
+#![doc = include_str!("../../docs/analyses/shortest-path.md")]
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::check_range;
@@ -12,7 +11,8 @@ use crate::scoring::{self, ScoreOptions, percent};
 
 /// What to plan a path for: an action audit towards a target, or a maturity
 /// assessment towards its next overall stage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PathInput {
@@ -31,7 +31,8 @@ pub enum PathInput {
 }
 
 /// The target of an audit path.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum AuditTarget {
@@ -53,7 +54,8 @@ pub enum AuditTarget {
 }
 
 /// The plan: what to improve, and by how much.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum PathPlan {
@@ -64,7 +66,8 @@ pub enum PathPlan {
 }
 
 /// The fewest item improvements that reach an audit target.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AuditPath {
     /// The target, in plain words.
@@ -90,7 +93,8 @@ pub struct AuditPath {
 }
 
 /// Raising one item's score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Improvement {
     /// Item id.
@@ -108,7 +112,8 @@ pub struct Improvement {
 }
 
 /// The areas to lift to reach the next overall maturity stage.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MaturityPath {
     /// The overall stage now: the weakest link, as the maturity report reads it.
@@ -123,7 +128,8 @@ pub struct MaturityPath {
 }
 
 /// Lifting one programme area by one stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AreaLift {
     /// Programme area id.

@@ -1,8 +1,7 @@
-#![doc = include_str!("../../../docs/analyses/portfolio.md")]
+#![doc = include_str!("../../docs/analyses/portfolio.md")]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_range, count};
@@ -18,7 +17,8 @@ pub const WEIGHT_TOLERANCE: f64 = 1e-6;
 pub const DEFAULT_THRESHOLD: f64 = 50.0;
 
 /// Customers to place on the attractiveness × relationship-strength matrix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PortfolioInput {
     /// The scale every criterion is scored on; default 1 to 10.
@@ -28,19 +28,20 @@ pub struct PortfolioInput {
     #[serde(default)]
     pub thresholds: Thresholds,
     /// The criteria of customer attractiveness; weights sum to 1; at most 50.
-    #[schemars(length(max = MAX_PORTFOLIO_CRITERIA))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PORTFOLIO_CRITERIA)))]
     pub attractiveness: Vec<Criterion>,
     /// The criteria of relationship strength; weights sum to 1; at most 50.
-    #[schemars(length(max = MAX_PORTFOLIO_CRITERIA))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PORTFOLIO_CRITERIA)))]
     pub relationship: Vec<Criterion>,
     /// The customers, each scored on every criterion of both groups; at most
     /// 1,000.
-    #[schemars(length(max = MAX_PORTFOLIO_CUSTOMERS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PORTFOLIO_CUSTOMERS)))]
     pub customers: Vec<PortfolioCustomer>,
 }
 
 /// The scale criteria are scored on, from `min` to `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreScale {
     /// The lowest score; it maps to index 0.
@@ -60,7 +61,8 @@ impl Default for ScoreScale {
 
 /// Where "high" starts on each index (0–100): an index at or above its
 /// threshold is high.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Thresholds {
     /// Threshold on the attractiveness index; default 50.
@@ -85,7 +87,8 @@ impl Default for Thresholds {
 }
 
 /// One weighted criterion, e.g. "revenue potential" with weight 0.4.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable id, unique across both groups; customers' scores name it.
@@ -95,7 +98,8 @@ pub struct Criterion {
 }
 
 /// One customer's scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PortfolioCustomer {
     /// Stable id, unique in the list.
@@ -105,7 +109,8 @@ pub struct PortfolioCustomer {
 }
 
 /// The portfolio matrix: each customer's two indices and quadrant.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PortfolioReport {
     /// The scale the scores were read on.
@@ -115,7 +120,7 @@ pub struct PortfolioReport {
     /// Each customer, in input order; at most 1,000, also in a report read
     /// back to draw its chart (more is `too-many-customers`).
     #[serde(deserialize_with = "report_customers")]
-    #[schemars(length(max = MAX_PORTFOLIO_CUSTOMERS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PORTFOLIO_CUSTOMERS)))]
     pub customers: Vec<PortfolioPosition>,
     /// How many customers fall in each quadrant, in the order key account,
     /// develop, maintain, opportunistic/tactical.
@@ -123,7 +128,8 @@ pub struct PortfolioReport {
 }
 
 /// Where one customer sits on the matrix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PortfolioPosition {
     /// The customer's id.
@@ -139,9 +145,8 @@ pub struct PortfolioPosition {
 
 /// A quadrant of the matrix, with the seed's guidance. The quadrant names
 /// (`key-account`, "Develop", …) are kam's labels; the guidance is quoted.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Quadrant {
@@ -207,7 +212,8 @@ impl Quadrant {
 }
 
 /// How many customers fall in one quadrant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct QuadrantCount {
     /// The quadrant.

@@ -1,8 +1,7 @@
-#![doc = include_str!("../../../docs/analyses/rescore.md")]
+#![doc = include_str!("../../docs/analyses/rescore.md")]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::compare::{ScoreChange, change};
@@ -12,7 +11,8 @@ use crate::framework::{AuditFramework, Framework};
 use crate::scoring::{AuditReport, ScoreOptions, score_audit};
 
 /// One saved assessment and the framework version to re-score it under.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RescoreInput {
     /// The saved assessment, made against the `before` framework.
@@ -26,7 +26,8 @@ pub struct RescoreInput {
 }
 
 /// What changed between the two framework versions, and in the scores.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RescoreReport {
     /// The report under the `before` framework.
@@ -56,7 +57,8 @@ pub struct RescoreReport {
 }
 
 /// An item that moved to another period or stream.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ItemMove {
     /// Item id.
@@ -72,7 +74,8 @@ pub struct ItemMove {
 }
 
 /// An item whose weight changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WeightChange {
     /// Item id.
@@ -84,7 +87,8 @@ pub struct WeightChange {
 }
 
 /// An answer that cannot be carried over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DroppedAnswer {
     /// Item id.
@@ -94,7 +98,8 @@ pub struct DroppedAnswer {
 }
 
 /// A maximum that differs between the versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MaxChange {
     /// `overall`, `phase` or `period`.

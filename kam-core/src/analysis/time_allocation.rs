@@ -1,8 +1,7 @@
-#![doc = include_str!("../../../docs/analyses/time-allocation.md")]
+#![doc = include_str!("../../docs/analyses/time-allocation.md")]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::check_range;
@@ -14,7 +13,8 @@ use crate::json::unique_map;
 pub const TOTAL_TOLERANCE: f64 = 1e-6;
 
 /// A guideline for how a key account manager's time should be shared out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeGuideline {
     /// Stable id, e.g. `cranfield-kam-time`.
@@ -35,7 +35,8 @@ pub struct TimeGuideline {
 }
 
 /// One activity and its recommended share of time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GuidelineActivity {
     /// Stable id, e.g. `selling`.
@@ -55,7 +56,8 @@ pub struct GuidelineActivity {
 }
 
 /// A key account manager's actual time shares.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeAllocationInput {
     /// Whose time it is, e.g. a manager's name or a team.
@@ -67,12 +69,13 @@ pub struct TimeAllocationInput {
     /// Actual share of time per activity id, in percent; 0–100 each, at most
     /// 100 in total. Activities outside the guideline are listed apart.
     #[serde(deserialize_with = "unique_map::deserialize")]
-    #[schemars(with = "BTreeMap<String, f64>")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, f64>"))]
     pub shares: BTreeMap<String, f64>,
 }
 
 /// Actual shares against the guideline, with deviations flagged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TimeAllocationReport {
     /// Whose time it is.
@@ -94,7 +97,8 @@ pub struct TimeAllocationReport {
 }
 
 /// One activity's actual share against its range.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ActivityCheck {
     /// Activity id.

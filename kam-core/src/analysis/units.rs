@@ -1,6 +1,5 @@
-#![doc = include_str!("../../../docs/analyses/units.md")]
+#![doc = include_str!("../../docs/analyses/units.md")]
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{check_ids, check_same_framework, framework_ref};
@@ -12,16 +11,18 @@ use crate::scoring::{self, AuditReport, FrameworkRef, Position, ScoreOptions};
 
 /// Audits of several units (business units, countries, teams) of one
 /// framework version, each naming its unit in `context.unit`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitsInput {
     /// One audit per unit; units must be distinct; at most 100.
-    #[schemars(length(max = MAX_UNITS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_UNITS)))]
     pub audits: Vec<AuditAssessment>,
 }
 
 /// One table: a row per unit, a column per phase and per period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitComparison {
     /// The framework all units were audited with.
@@ -35,7 +36,8 @@ pub struct UnitComparison {
 }
 
 /// A column of the table: a phase or a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitColumn {
     /// Phase or period id.
@@ -45,7 +47,8 @@ pub struct UnitColumn {
 }
 
 /// One unit's row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitRow {
     /// The unit, from `/context/unit`.

@@ -14,7 +14,6 @@ mod operations;
 
 use std::sync::OnceLock;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use operations::{
@@ -22,7 +21,7 @@ pub use operations::{
 };
 
 use crate::assessment::AuditAssessment;
-use crate::error::{Error, InputError};
+use crate::error::Error;
 use crate::framework::{self, Framework, FrameworkSummary};
 use crate::litmus::{LitmusAnswers, LitmusReport};
 use crate::maturity::{MaturityAssessment, MaturityOptions, MaturityReport};
@@ -205,7 +204,8 @@ pub fn score_litmus_with(
 
 /// An error as data: the body a service answers with (an `Error`
 /// serializes to it), what the bindings raise and the golden vectors expect.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ErrorInfo {
     /// The stable kind, e.g. `unknown-item`.
@@ -271,8 +271,9 @@ pub fn schema_names() -> &'static [&'static str] {
 ///
 /// # Errors
 /// `unknown-schema`, listing [`schema_names`].
+#[cfg(feature = "schema")]
 pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
-    fn of<T: JsonSchema>() -> serde_json::Value {
+    fn of<T: schemars::JsonSchema>() -> serde_json::Value {
         schemars::schema_for!(T).to_value()
     }
     let schema = match name {
@@ -281,7 +282,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "error" => Some(of::<ErrorInfo>()),
         _ => operations::operation_schema(name),
     };
-    schema.ok_or_else(|| InputError::unknown_schema(name, schema_names()).into())
+    schema.ok_or_else(|| crate::error::InputError::unknown_schema(name, schema_names()).into())
 }
 
 // Analyses (docs/analyses/): one facade function per analysis.
@@ -301,6 +302,7 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
 /// # Errors
 /// `too-many-customers` (more than [`crate::limits::MAX_PARETO_CUSTOMERS`]),
 /// `empty-input`, `duplicate-entry`, `invalid-number`.
+#[cfg(feature = "analysis")]
 pub fn pareto(
     input: &crate::analysis::ParetoInput,
 ) -> Result<crate::analysis::ParetoReport, Error> {
@@ -326,6 +328,7 @@ pub fn pareto(
 /// than [`crate::limits::MAX_PORTFOLIO_CRITERIA`] in a group), `empty-input`,
 /// `duplicate-entry`, `invalid-number`, `invalid-weights`,
 /// `unknown-criterion`, `missing-value`.
+#[cfg(feature = "analysis")]
 pub fn portfolio(
     input: &crate::analysis::PortfolioInput,
 ) -> Result<crate::analysis::PortfolioReport, Error> {
@@ -347,6 +350,7 @@ pub fn portfolio(
 ///
 /// # Errors
 /// `mixed-frameworks`, and any error of [`score`].
+#[cfg(feature = "analysis")]
 pub fn compare(
     input: &crate::analysis::ComparisonInput,
     options: &ScoreOptions,
@@ -371,6 +375,7 @@ pub fn compare(
 ///
 /// # Errors
 /// See [`compare`].
+#[cfg(feature = "analysis")]
 pub fn compare_with(
     framework: &Framework,
     input: &crate::analysis::ComparisonInput,
@@ -396,6 +401,7 @@ pub fn compare_with(
 /// `too-many-audits` (more than [`crate::limits::MAX_AGGREGATE_AUDITS`]),
 /// `empty-input`, `invalid-number`, `mixed-frameworks`, and any error of
 /// [`score`].
+#[cfg(feature = "analysis")]
 pub fn aggregate(
     input: &crate::analysis::AggregateInput,
     options: &ScoreOptions,
@@ -418,6 +424,7 @@ pub fn aggregate(
 ///
 /// # Errors
 /// See [`aggregate`].
+#[cfg(feature = "analysis")]
 pub fn aggregate_with(
     framework: &Framework,
     input: &crate::analysis::AggregateInput,
@@ -444,6 +451,7 @@ pub fn aggregate_with(
 /// `too-many-units` (more than [`crate::limits::MAX_UNITS`]), `empty-input`,
 /// `missing-value`, `duplicate-entry`, `mixed-frameworks`, and any error of
 /// [`score`].
+#[cfg(feature = "analysis")]
 pub fn units(
     input: &crate::analysis::UnitsInput,
     options: &ScoreOptions,
@@ -465,6 +473,7 @@ pub fn units(
 ///
 /// # Errors
 /// See [`units`].
+#[cfg(feature = "analysis")]
 pub fn units_with(
     framework: &Framework,
     input: &crate::analysis::UnitsInput,
@@ -474,6 +483,7 @@ pub fn units_with(
 }
 
 /// The bundled framework the first audit names, or `empty-input`.
+#[cfg(feature = "analysis")]
 fn first_framework(audits: &[AuditAssessment]) -> Result<&'static Framework, Error> {
     let first = audits
         .first()
@@ -506,6 +516,7 @@ fn named(id: &str, path: &str) -> Result<&'static Framework, Error> {
 /// `too-many-elements` (more than [`crate::limits::MAX_PLAN_ELEMENTS`] in the
 /// plan or its template), `invalid-date`, `date-order`, `unknown-entry`,
 /// `duplicate-entry`, `invalid-number`, `invalid-guideline`.
+#[cfg(feature = "analysis")]
 pub fn account_plan(
     input: &crate::analysis::AccountPlanInput,
 ) -> Result<crate::analysis::AccountPlanReport, Error> {
@@ -526,6 +537,7 @@ pub fn account_plan(
 ///
 /// # Errors
 /// `empty-input`, `invalid-number`, `invalid-guideline`.
+#[cfg(feature = "analysis")]
 pub fn time_allocation(
     input: &crate::analysis::TimeAllocationInput,
 ) -> Result<crate::analysis::TimeAllocationReport, Error> {
@@ -548,6 +560,7 @@ pub fn time_allocation(
 /// # Errors
 /// `invalid-target`, `invalid-number`, `empty-input`, and any error of
 /// [`score`] or [`score_maturity`].
+#[cfg(feature = "analysis")]
 pub fn shortest_path(
     input: &crate::analysis::PathInput,
     options: &ScoreOptions,
@@ -573,6 +586,7 @@ pub fn shortest_path(
 ///
 /// # Errors
 /// See [`shortest_path`]; also `wrong-framework-type`.
+#[cfg(feature = "analysis")]
 pub fn shortest_path_with(
     framework: &Framework,
     input: &crate::analysis::PathInput,
@@ -597,6 +611,7 @@ pub fn shortest_path_with(
 ///
 /// # Errors
 /// Any error of scoring the input.
+#[cfg(feature = "analysis")]
 pub fn explain(
     input: &crate::analysis::ExplainInput,
     options: &ScoreOptions,
@@ -629,6 +644,7 @@ pub fn explain(
 ///
 /// # Errors
 /// See [`explain`]; also `wrong-framework-type`.
+#[cfg(feature = "analysis")]
 pub fn explain_with(
     framework: &Framework,
     input: &crate::analysis::ExplainInput,
@@ -657,6 +673,7 @@ pub fn explain_with(
 /// # Errors
 /// `wrong-framework-type`, any framework error of `after`, and any error of
 /// scoring the assessment under `before`.
+#[cfg(feature = "analysis")]
 pub fn rescore(
     input: &crate::analysis::RescoreInput,
     options: &ScoreOptions,
@@ -775,6 +792,7 @@ pub fn score_json(assessment: &str, options: Option<&str>) -> Result<String, Err
 /// `unknown-framework`, `wrong-framework-type`, `unknown-column`,
 /// `duplicate-column`, `matrix-shape` and `cell-out-of-range`, each naming
 /// the row, column or item.
+#[cfg(feature = "batch")]
 pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::BatchReport, Error> {
     let framework = match &input.framework {
         Some(id) => named(id, "/framework")?,
@@ -796,6 +814,7 @@ pub fn score_batch(input: &crate::batch::BatchInput) -> Result<crate::batch::Bat
 /// # Errors
 /// See [`score_batch`]; also `framework-mismatch` when the input names
 /// another framework.
+#[cfg(feature = "batch")]
 pub fn score_batch_with(
     framework: &Framework,
     input: &crate::batch::BatchInput,
@@ -875,6 +894,7 @@ pub fn score_checklist_with(
 ///
 /// # Errors
 /// See [`crate::programme::programme_report`].
+#[cfg(feature = "reports")]
 pub fn programme_report(
     programme: &crate::programme::Programme,
     options: &ScoreOptions,
@@ -896,6 +916,7 @@ pub fn programme_report(
 /// # Errors
 /// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
 /// `too-many-units` and `invalid-json`, naming the path at fault.
+#[cfg(feature = "reports")]
 pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Error> {
     crate::programme::from_json(text)
 }
@@ -914,6 +935,7 @@ pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Er
 ///
 /// # Errors
 /// Those of [`programme_from_json`] and [`programme_report`].
+#[cfg(feature = "reports")]
 pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<String, Error> {
     ops::programme_report::call_json(programme, options, None)
 }
@@ -925,6 +947,7 @@ pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<S
 ///
 /// # Errors
 /// See [`crate::programme::assemble`].
+#[cfg(all(feature = "reports", feature = "spreadsheet"))]
 pub fn programme_assemble<'a>(
     programme: crate::programme::Programme,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
@@ -938,6 +961,7 @@ pub fn programme_assemble<'a>(
 ///
 /// # Errors
 /// See [`crate::programme::report::programme_xlsx`].
+#[cfg(all(feature = "reports", feature = "spreadsheet"))]
 pub fn programme_xlsx(report: &crate::programme::ProgrammeReport) -> Result<Vec<u8>, Error> {
     crate::programme::report::programme_xlsx(report)
 }
@@ -953,6 +977,7 @@ pub fn programme_xlsx(report: &crate::programme::ProgrammeReport) -> Result<Vec<
 ///
 /// # Errors
 /// Only if a bundled file is broken (ruled out by the tests).
+#[cfg(feature = "reports")]
 pub fn example_programme() -> Result<crate::programme::Programme, Error> {
     crate::programme::example::bundled()
 }

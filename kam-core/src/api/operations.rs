@@ -10,7 +10,6 @@
 //! runners in Rust, Python and JavaScript, and the fuzz targets. Adding an
 //! operation is one row here (see docs/CONTRIBUTING.md).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, OptionsError};
@@ -18,9 +17,12 @@ use crate::framework::Framework;
 
 /// Calls the macro `$callback` with the table of operations.
 ///
-/// Each row is one operation:
+/// Each row is one operation, after the feature it needs (`[always]`,
+/// `[analysis]`, `[batch]` or `[reports]`): the callback sees only the rows
+/// of the features this build of kam-core has, without their tags.
 ///
 /// ```text
+/// [analysis]                               // the cargo feature it needs, or `always`
 /// /// What it does, for the user of any language (becomes the Rust, Python
 /// /// and JavaScript documentation).
 /// name {                                   // the facade function `api::name`, Python `kam.name`
@@ -53,7 +55,8 @@ use crate::framework::Framework;
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:ident) => {
-        $callback! {
+        $crate::__operations_in_build! { $callback []
+            [always]
             /// Scores an action-audit assessment: the totals by period, phase and
             /// stream, the Figure 4 position on the development path, the Figure 3
             /// progress reading and the next actions.
@@ -65,6 +68,7 @@ macro_rules! for_each_operation {
                 output: $crate::scoring::AuditReport = "AuditReport",
                 framework: [score_with = "scoreWith"],
             }
+            [always]
             /// Reads a maturity assessment (a stage per programme area): each
             /// area's descriptor, the weakest link, the mean stage and the
             /// milestone to level up.
@@ -76,6 +80,7 @@ macro_rules! for_each_operation {
                 output: $crate::maturity::MaturityReport = "MaturityReport",
                 framework: [score_maturity_with = "scoreMaturityWith"],
             }
+            [always]
             /// Judges litmus-test answers: the yes count and the verdict of each
             /// response.
             score_litmus {
@@ -86,6 +91,7 @@ macro_rules! for_each_operation {
                 output: $crate::litmus::LitmusReport = "LitmusReport",
                 framework: [score_litmus_with = "scoreLitmusWith"],
             }
+            [always]
             /// An audit report in words, each reading with its label: the overall
             /// score, the position on the development path, the current period,
             /// the next milestone and the next action; the sentences every front
@@ -98,6 +104,7 @@ macro_rules! for_each_operation {
                 output: $crate::words::AuditWords = "AuditWords",
                 framework: [],
             }
+            [always]
             /// A maturity report in words: the programme's stage (its weakest
             /// link), the mean stage, the milestone to level up, each area's stage.
             describe_maturity {
@@ -108,6 +115,7 @@ macro_rules! for_each_operation {
                 output: $crate::words::MaturityWords = "MaturityWords",
                 framework: [],
             }
+            [always]
             /// A litmus report in words: each response's verdict and the count
             /// behind it.
             describe_litmus {
@@ -118,6 +126,7 @@ macro_rules! for_each_operation {
                 output: $crate::words::LitmusWords = "LitmusWords",
                 framework: [],
             }
+            [analysis]
             /// Pareto analysis: customers ranked by a measure (revenue, profit, …)
             /// and the smallest set that makes up the target share.
             pareto {
@@ -128,6 +137,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::ParetoReport = "ParetoReport",
                 framework: [],
             }
+            [analysis]
             /// Portfolio matrix: each customer's attractiveness and relationship
             /// indices on weighted criteria, and its quadrant.
             portfolio {
@@ -138,6 +148,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::PortfolioReport = "PortfolioReport",
                 framework: [],
             }
+            [analysis]
             /// Compares two audits (`before`, `after`) of one framework: the change
             /// in every period, phase and item.
             compare {
@@ -148,6 +159,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::AuditComparison = "AuditComparison",
                 framework: [compare_with = "compareWith"],
             }
+            [analysis]
             /// Aggregates several assessors' audits of one framework: mean scores
             /// and the spread of answers per item.
             aggregate {
@@ -158,6 +170,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::Aggregation = "Aggregation",
                 framework: [aggregate_with = "aggregateWith"],
             }
+            [analysis]
             /// Lays several units' audits of one framework side by side: one
             /// column per unit, one row per period and phase.
             units {
@@ -168,6 +181,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::UnitComparison = "UnitComparison",
                 framework: [units_with = "unitsWith"],
             }
+            [analysis]
             /// Key account plan completeness: elements, horizon and review cadence.
             account_plan {
                 js: "accountPlan",
@@ -177,6 +191,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::AccountPlanReport = "AccountPlanReport",
                 framework: [],
             }
+            [analysis]
             /// Key account manager time allocation against a guideline.
             time_allocation {
                 js: "timeAllocation",
@@ -186,6 +201,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::TimeAllocationReport = "TimeAllocationReport",
                 framework: [],
             }
+            [analysis]
             /// Shortest path: the fewest item improvements reaching an audit
             /// target, or the programme areas to lift for the next maturity stage.
             shortest_path {
@@ -196,6 +212,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::PathPlan = "PathPlan",
                 framework: [shortest_path_with = "shortestPathWith"],
             }
+            [analysis]
             /// Explains every derived figure of an input (position, current
             /// period, stage, litmus verdicts, quadrants) as a trace of terms and
             /// a rule in plain words.
@@ -207,6 +224,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::Explanation = "Explanation",
                 framework: [explain_with = "explainWith"],
             }
+            [analysis]
             /// Re-scores one saved assessment under two versions of a framework
             /// and reports what changed.
             rescore {
@@ -217,6 +235,7 @@ macro_rules! for_each_operation {
                 output: $crate::analysis::RescoreReport = "RescoreReport",
                 framework: [],
             }
+            [batch]
             /// Scores a batch of action audits given as rows of cells, one row
             /// per assessment and one cell per named column (every item in
             /// framework order when no columns are named): a spreadsheet of
@@ -229,6 +248,7 @@ macro_rules! for_each_operation {
                 output: $crate::batch::BatchReport = "BatchReport",
                 framework: [score_batch_with = "scoreBatchWith"],
             }
+            [always]
             /// Scores a checklist assessment (the shared assessment format)
             /// against the bundled checklist it names: completion per section
             /// and per group, the stage reached and the balance indicator where
@@ -241,6 +261,7 @@ macro_rules! for_each_operation {
                 output: $crate::checklist::ChecklistReport = "ChecklistReport",
                 framework: [score_checklist_with = "scoreChecklistWith"],
             }
+            [reports]
             /// Reads a whole KAM programme: each unit's audits merged per date
             /// across its assessors, their agreement (Krippendorff's alpha),
             /// trend, pace and next milestone; the roll-up through the units and
@@ -258,8 +279,105 @@ macro_rules! for_each_operation {
     };
 }
 
+/// The rows of the table this build has, handed to the callback without
+/// their feature tags: a tt-muncher over `[feature] row` pairs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operations_in_build {
+    ($callback:ident [$($kept:tt)*]) => {
+        $callback! { $($kept)* }
+    };
+    ($callback:ident [$($kept:tt)*]
+        [$feature:ident] $(#[$($attr:tt)*])* $name:ident { $($row:tt)* } $($rest:tt)*) => {
+        $crate::__operation_if! { $feature
+            [$callback [$($kept)* $(#[$($attr)*])* $name { $($row)* }] $($rest)*]
+            [$callback [$($kept)*] $($rest)*]
+        }
+    };
+}
+
+/// Continues the muncher with its first argument when this build of
+/// kam-core has the feature, else with its second.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if {
+    (always [$($yes:tt)*] $no:tt) => {
+        $crate::__operations_in_build! { $($yes)* }
+    };
+    (analysis $yes:tt $no:tt) => {
+        $crate::__operation_if_analysis! { $yes $no }
+    };
+    (batch $yes:tt $no:tt) => {
+        $crate::__operation_if_batch! { $yes $no }
+    };
+    (reports $yes:tt $no:tt) => {
+        $crate::__operation_if_reports! { $yes $no }
+    };
+}
+
+/// `[yes] [no]`: continues with `yes`, this build having `analysis`.
+#[cfg(feature = "analysis")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_analysis {
+    ([$($yes:tt)*] $no:tt) => {
+        $crate::__operations_in_build! { $($yes)* }
+    };
+}
+
+/// `[yes] [no]`: continues with `no`, this build lacking `analysis`.
+#[cfg(not(feature = "analysis"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_analysis {
+    ($yes:tt [$($no:tt)*]) => {
+        $crate::__operations_in_build! { $($no)* }
+    };
+}
+
+/// `[yes] [no]`: continues with `yes`, this build having `batch`.
+#[cfg(feature = "batch")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_batch {
+    ([$($yes:tt)*] $no:tt) => {
+        $crate::__operations_in_build! { $($yes)* }
+    };
+}
+
+/// `[yes] [no]`: continues with `no`, this build lacking `batch`.
+#[cfg(not(feature = "batch"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_batch {
+    ($yes:tt [$($no:tt)*]) => {
+        $crate::__operations_in_build! { $($no)* }
+    };
+}
+
+/// `[yes] [no]`: continues with `yes`, this build having `reports`.
+#[cfg(feature = "reports")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_reports {
+    ([$($yes:tt)*] $no:tt) => {
+        $crate::__operations_in_build! { $($yes)* }
+    };
+}
+
+/// `[yes] [no]`: continues with `no`, this build lacking `reports`.
+#[cfg(not(feature = "reports"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_if_reports {
+    ($yes:tt [$($no:tt)*]) => {
+        $crate::__operations_in_build! { $($no)* }
+    };
+}
+
 /// Which WebAssembly module of the JavaScript package holds an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Module {
@@ -315,7 +433,8 @@ impl Operation {
 }
 
 /// The options of an operation that takes none: only `{}`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
@@ -718,8 +837,9 @@ macro_rules! define_operations {
 
         /// The JSON Schema of an operation's input, options or output type
         /// with this schema name.
+        #[cfg(feature = "schema")]
         pub(super) fn operation_schema(name: &str) -> Option<serde_json::Value> {
-            fn of<T: JsonSchema>() -> serde_json::Value {
+            fn of<T: schemars::JsonSchema>() -> serde_json::Value {
                 schemars::schema_for!(T).to_value()
             }
             $(
@@ -774,7 +894,9 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "schema")]
     fn type_names_are_the_schema_titles() {
+        use schemars::JsonSchema;
         macro_rules! check_titles {
             ($(
                 $(#[doc = $doc:tt])*

@@ -8,7 +8,6 @@
 
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -217,7 +216,8 @@ fn whole(value: f64) -> Option<i64> {
 /// One cell of a JSON batch: a number, `null` for an unscored item, or text
 /// (which is refused with `cell-not-a-number`: a spreadsheet's "n/a" is not
 /// silently read as unscored).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum BatchCell {
     /// A number: a score when it is whole and on the scale.

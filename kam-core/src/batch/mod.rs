@@ -49,7 +49,6 @@ mod plan;
 #[cfg(test)]
 mod tests;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use cell::{BatchCell, Cell, MAX_CELL_TEXT};
@@ -70,7 +69,8 @@ pub const DEFAULT_FRAMEWORK: &str = "cranfield-kam-development";
 /// `score_batch` (Rust and Python; `scoreBatch` in JavaScript). A cell is a
 /// score, or `null` for an unscored item; leaving an item's column out
 /// leaves it unscored in every row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BatchInput {
     /// The bundled action-audit framework; `cranfield-kam-development` if absent.
@@ -93,7 +93,8 @@ pub struct BatchInput {
 /// `score_batch` returns for a `BatchInput`. Per row, the period, phase and
 /// overall scores, the Figure 4 position, the Figure 3 current period and
 /// the unscored count, with the period and phase ids that head the columns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct BatchReport {
     /// The period ids in development-path order: the columns of `period_scores`.

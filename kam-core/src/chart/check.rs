@@ -229,7 +229,7 @@ fn checker_rejects_broken_documents() {
 /// `rerun` is the command that rewrites them, for the failure message.
 pub(crate) fn assert_committed(dir: &str, charts: &[(&str, String)], rerun: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../docs")
+        .join("docs")
         .join(dir);
     let bless = std::env::var_os("KAM_BLESS").is_some();
     for (name, svg) in charts {

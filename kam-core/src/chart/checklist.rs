@@ -413,7 +413,7 @@ mod tests {
         assert_committed(
             "frameworks",
             &charts,
-            "KAM_BLESS=1 cargo test -p kam-core --lib chart::checklist",
+            "KAM_BLESS=1 cargo test -p kam-engine --lib chart::checklist",
         );
     }
 }

@@ -6,7 +6,7 @@
 //! a `<desc>` that states its numbers in words; it uses no external font or
 //! script; all user text is escaped; and the same input always gives the same
 //! bytes. Each can be saved as a `.svg` file or inlined in an HTML page (the
-//! [`crate::render`] HTML pages do that).
+//! `kam_core::render`'s HTML pages do that).
 //!
 //! - [`figure3`]: completion by period, grouped by phase (Figure 3 of the
 //!   Cranfield paper).

@@ -13,7 +13,6 @@
 
 mod report;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use report::{
@@ -29,7 +28,8 @@ use crate::scoring::{
 };
 
 /// How to score a checklist. Every field has a default, so `{}` is valid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistOptions {
     /// Reject assessments with unscored items instead of counting them as 0.
@@ -412,13 +412,13 @@ fn conventions(framework: &ChecklistFramework) -> Vec<Convention> {
 /// tests so they cannot drift from the engine.
 #[cfg(doctest)]
 mod docs {
-    #[doc = include_str!("../../../docs/frameworks/README.md")]
+    #[doc = include_str!("../../docs/frameworks/README.md")]
     struct Checklists;
-    #[doc = include_str!("../../../docs/frameworks/kam-development-model.md")]
+    #[doc = include_str!("../../docs/frameworks/kam-development-model.md")]
     struct DevelopmentModel;
-    #[doc = include_str!("../../../docs/frameworks/kam-three-pillars.md")]
+    #[doc = include_str!("../../docs/frameworks/kam-three-pillars.md")]
     struct ThreePillars;
-    #[doc = include_str!("../../../docs/frameworks/kam-strategy.md")]
+    #[doc = include_str!("../../docs/frameworks/kam-strategy.md")]
     struct Strategy;
 }
 

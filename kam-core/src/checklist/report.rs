@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Context;
@@ -13,7 +12,8 @@ use crate::framework::{Provenance, Scale};
 use crate::scoring::{Convention, FrameworkRef, Total};
 
 /// The scored result of one checklist assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ChecklistReport {
     /// Which framework and version scored it.
@@ -43,7 +43,8 @@ pub struct ChecklistReport {
 }
 
 /// One section's score, with its items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SectionScore {
     /// Section id.
@@ -69,7 +70,8 @@ pub struct SectionScore {
 }
 
 /// One item as answered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ItemScore {
     /// Item id.
@@ -97,7 +99,8 @@ pub struct ItemScore {
 }
 
 /// One grouping's completion, group by group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GroupingScore {
     /// Grouping id.
@@ -111,7 +114,8 @@ pub struct GroupingScore {
 }
 
 /// One group's score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GroupScore {
     /// Group id.
@@ -129,7 +133,8 @@ pub struct GroupScore {
 }
 
 /// A section named in a reading: id, position, name and completion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SectionRef {
     /// Section id.
@@ -143,7 +148,8 @@ pub struct SectionRef {
 }
 
 /// The stage reached under the checklist's stage rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct StageReading {
     /// The completion at which a section counts as reached, in percent.
@@ -161,7 +167,8 @@ pub struct StageReading {
 }
 
 /// How evenly completion is spread, under the checklist's balance rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct BalanceReading {
     /// `sections`, or the grouping whose groups are compared.
@@ -183,7 +190,8 @@ pub struct BalanceReading {
 }
 
 /// An item still below the top of the scale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NextAction {
     /// Item id.

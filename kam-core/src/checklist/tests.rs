@@ -373,7 +373,7 @@ fn checklist_validation_names_the_culprit() {
 #[test]
 fn the_format_page_shows_the_example_file_as_it_is() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let page = std::fs::read_to_string(root.join("../docs/frameworks/README.md")).unwrap();
+    let page = std::fs::read_to_string(root.join("docs/frameworks/README.md")).unwrap();
     let block = page
         .split("```json\n")
         .nth(1)

@@ -235,6 +235,7 @@ impl<'de> serde::Deserialize<'de> for ErrorKind {
     }
 }
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for ErrorKind {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "ErrorKind".into()

@@ -968,7 +968,7 @@ pub enum BatchError {
     CellNotNumber {
         /// Where the cell is.
         cell: CellRef,
-        /// The text found, cut short past [`crate::batch::MAX_CELL_TEXT`] characters.
+        /// The text found, cut short past `batch::MAX_CELL_TEXT` characters.
         text: String,
         /// The scale's lowest score.
         min: u8,

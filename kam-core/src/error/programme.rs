@@ -1,4 +1,4 @@
-//! Errors of a programme document (see [`crate::programme`]): a unit or
+//! Errors of a programme document (see `kam_core::programme`): a unit or
 //! version nobody defined, a cycle among the units, an assessor scoring a
 //! unit twice on one date, frameworks that cannot be read side by side; or
 //! an error of one of its parts, located.
@@ -7,7 +7,7 @@ use thiserror::Error as ThisError;
 
 use super::{AnalysisError, Error, ErrorKind};
 
-/// A programme document (see [`crate::programme`]) does not hold together:
+/// A programme document (see `kam_core::programme`) does not hold together:
 /// a unit or version nobody defined, a cycle among the units, an assessor
 /// scoring a unit twice on one date, frameworks that cannot be read side by
 /// side; or an error of one of its parts, located.

@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::litmus::LitmusTest;
@@ -21,7 +20,8 @@ pub const MAX_ITEMS: usize = 10_000;
 
 /// An action-audit framework: a development path of phases and periods, with
 /// a checklist of items scored on one scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuditFramework {
     /// Stable id, e.g. `cranfield-kam-development`.
@@ -55,7 +55,8 @@ pub struct AuditFramework {
 }
 
 /// A scoring scale of whole numbers from `min` to `max`, each with a label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The lowest score, e.g. 0.
@@ -94,7 +95,8 @@ impl Scale {
 }
 
 /// The meaning of one score on the scale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLabel {
     /// The score.
@@ -104,7 +106,8 @@ pub struct ScaleLabel {
 }
 
 /// Whether items may be answered "not applicable".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotApplicablePolicy {
     /// `true` if an assessment may mark items not applicable; such items are
@@ -134,7 +137,8 @@ impl NotApplicablePolicy {
 }
 
 /// A broad stream of activity (Table 6 of the Cranfield paper).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stream {
     /// Stable id, e.g. `strategy-planning`.
@@ -146,7 +150,8 @@ pub struct Stream {
 }
 
 /// A contributory stream of activity within a stream.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContributoryStream {
     /// Stable id, e.g. `goals-strategy`.
@@ -158,7 +163,8 @@ pub struct ContributoryStream {
 }
 
 /// A phase of development, made of periods that follow each other.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Stable id, e.g. `A`.
@@ -177,7 +183,8 @@ pub struct Phase {
 }
 
 /// A period within a phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// Stable id, e.g. `A1`.
@@ -198,7 +205,8 @@ pub struct Period {
 /// A milestone: a point on the development path, reached at the end of the
 /// period it follows (the Cranfield paper puts "Launch" between Capability
 /// building and Roll-out, so it follows period B1, not phase B).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     /// Stable id, e.g. `launch`.
@@ -215,7 +223,8 @@ pub struct Milestone {
 }
 
 /// One checklist item of the action audit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable id, e.g. `A1.1`.

@@ -6,7 +6,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::audit::{MAX_ITEMS, MAX_WEIGHT, NotApplicablePolicy, Scale};
@@ -14,7 +13,8 @@ use super::{Provenance, Source, check_id, check_unique};
 use crate::error::FrameworkError;
 
 /// A checklist: sections of items, each item scored on the scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistFramework {
     /// Stable id, e.g. `kam-three-pillars`.
@@ -47,7 +47,8 @@ pub struct ChecklistFramework {
 }
 
 /// One section of a checklist, e.g. a stage or a pillar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Stable id, e.g. `kam-infrastructure`.
@@ -65,7 +66,8 @@ pub struct Section {
 }
 
 /// One item of a checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable id, unique in the checklist, e.g. `identify-key-accounts`.
@@ -96,7 +98,8 @@ fn is_one(weight: &u32) -> bool {
 }
 
 /// A way of grouping items across sections, e.g. the facets of a strategy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grouping {
     /// Stable id, e.g. `part`; items name it in `groups`.
@@ -111,7 +114,8 @@ pub struct Grouping {
 }
 
 /// One group of a grouping.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// Stable id, unique in its grouping.
@@ -126,7 +130,8 @@ pub struct Group {
 /// The stage reached when the sections are stages in order: the last
 /// section of the unbroken run, from the first, of sections whose completion
 /// reaches `threshold`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageRule {
     /// Completion, in percent of a section's maximum, at which the section
@@ -142,7 +147,8 @@ pub struct StageRule {
 /// How evenly completion is spread: the spread is the gap, in percentage
 /// points, between the most and the least complete section (or group); the
 /// effort is balanced while the spread is at most `tolerance`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BalanceRule {
     /// `sections`, or the id of a grouping.

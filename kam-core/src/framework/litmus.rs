@@ -1,14 +1,14 @@
 //! Litmus tests: short yes/no questionnaires that go with a framework (the
 //! Cranfield paper has three).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Provenance, check_id, check_unique};
 use crate::error::FrameworkError;
 
 /// A yes/no questionnaire and the rule that turns its answers into a verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LitmusTest {
     /// Stable id, e.g. `organisation`.
@@ -35,7 +35,8 @@ pub struct LitmusTest {
 }
 
 /// One yes/no question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LitmusQuestion {
     /// Stable id, e.g. `organisation-1`.

@@ -1,7 +1,6 @@
 //! Maturity models: programme areas, each described at every stage (the KAM
 //! Maturity Model is the bundled one).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Source, check_id, check_unique};
@@ -9,7 +8,8 @@ use crate::error::FrameworkError;
 
 /// A maturity model: programme areas × stages, with a milestone to level up
 /// from each stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaturityModel {
     /// Stable id, e.g. `kam-maturity-model`.
@@ -29,7 +29,8 @@ pub struct MaturityModel {
 }
 
 /// One stage of maturity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     /// Its number, from 1.
@@ -41,7 +42,8 @@ pub struct Stage {
 }
 
 /// A programme area and what it looks like at each stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeArea {
     /// Stable id, e.g. `account-plans`.

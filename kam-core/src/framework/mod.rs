@@ -17,7 +17,6 @@ mod registry;
 
 use std::collections::BTreeSet;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use audit::{
@@ -38,7 +37,8 @@ pub use registry::{
 use crate::error::{Error, FrameworkError};
 
 /// A framework of any type, as read from a framework file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     tag = "type",
     rename_all = "kebab-case",
@@ -55,7 +55,8 @@ pub enum Framework {
 }
 
 /// The bibliographic source of a framework.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Title of the source document.
@@ -74,7 +75,8 @@ pub struct Source {
 /// Where a piece of framework text comes from: quoted from the framework's
 /// source (the default), or constructed by kam (a rule, a threshold, a
 /// summary, a label). Reports show kam's constructions as kam's.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Provenance {
     /// Quoted from the framework's source, word for word.
@@ -93,7 +95,8 @@ impl Provenance {
 }
 
 /// A one-line description of a framework, for listings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FrameworkSummary {
     /// Stable id.
     pub id: String,

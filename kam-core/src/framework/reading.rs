@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{AuditFramework, ChecklistFramework, Framework, MaturityModel};
@@ -15,7 +14,8 @@ use crate::error::{Error, FrameworkError};
 // The same shape, name for name and doc for doc, as `Framework`, whose
 // JSON Schema is this one's.
 /// A framework of any type, as read from a framework file.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum FrameworkFile {
     /// An action audit scored item by item.
@@ -126,6 +126,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "analysis")]
     fn a_framework_inside_an_input_is_validated_too() {
         let mut broken = cranfield();
         broken["max"] = serde_json::json!(999);

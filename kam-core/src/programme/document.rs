@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +24,8 @@ use crate::maturity::MaturityAssessment;
 /// calculators, whose `context` names the unit (an `id` of `units`), the
 /// assessor and the date. Audits of one framework made under different
 /// versions are re-scored under one (see [`crate::programme`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     /// The programme's name, e.g. "Northwind KAM programme".
@@ -36,12 +36,12 @@ pub struct Programme {
     /// The units assessed, each optionally inside a parent unit; at least
     /// one, at most 2,000.
     #[serde(deserialize_with = "units")]
-    #[schemars(length(max = MAX_PROGRAMME_UNITS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PROGRAMME_UNITS)))]
     pub units: Vec<Unit>,
     /// Every assessment, in any order; at most 100,000, holding at most
     /// 8,000,000 answers together.
     #[serde(default, deserialize_with = "assessments")]
-    #[schemars(length(max = MAX_PROGRAMME_ASSESSMENTS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_PROGRAMME_ASSESSMENTS)))]
     pub assessments: Vec<ProgrammeAssessment>,
     /// Framework files the assessments name that kam does not bundle: a
     /// customised framework, or an earlier version of a bundled one.
@@ -174,7 +174,8 @@ impl Programme {
 }
 
 /// A unit of the programme: a region, business unit, country or team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Stable id, unique in the programme; assessments name it in
@@ -199,7 +200,8 @@ impl Unit {
 /// One assessment of a programme, of any framework type, as
 /// `{"type": "audit", "assessment": {…}}`: the `assessment` is the document
 /// the calculator saves. New framework types join as new variants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(
     tag = "type",
     content = "assessment",
@@ -272,7 +274,8 @@ impl ProgrammeAssessment {
 
 /// The programme's customers: the inputs of a Pareto analysis and of a
 /// portfolio matrix, as those analyses take them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Customers {
     /// Customers with one measure each, for the Pareto (Lorenz) curve.
@@ -292,7 +295,8 @@ impl Customers {
 }
 
 /// A key account plan and the unit that owns it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitAccountPlan {
     /// The unit's id.

@@ -1,8 +1,9 @@
-#![doc = include_str!("../../../docs/programme.md")]
+#![doc = include_str!("../../docs/programme.md")]
 
 mod actions;
 pub mod alpha;
 mod analyse;
+#[cfg(feature = "spreadsheet")]
 mod assemble;
 mod book;
 mod calendar;
@@ -21,6 +22,7 @@ mod trend;
 
 pub use actions::PROGRAMME_ACTIONS;
 pub use analyse::programme_report;
+#[cfg(feature = "spreadsheet")]
 pub use assemble::assemble;
 pub use disputes::{DISPUTED_ITEMS, HEATMAP_ASSESSORS, HEATMAP_ITEMS};
 pub use document::{Customers, Programme, ProgrammeAssessment, Unit, UnitAccountPlan, from_json};

@@ -2,7 +2,6 @@
 //! any rendering. Every list has a documented order; every figure is
 //! explained in docs/programme.md.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::timescale::Timescale;
@@ -15,7 +14,8 @@ use crate::maturity::MaturityReport;
 use crate::scoring::{FrameworkRef, ItemStatus, Position, Total};
 
 /// Everything kam reads from a programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProgrammeReport {
     /// The programme's name.
@@ -62,7 +62,8 @@ pub struct ProgrammeReport {
 }
 
 /// A milestone on the development path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PathMilestone {
     /// The period it follows (Launch follows `B1`).
@@ -74,7 +75,8 @@ pub struct PathMilestone {
 }
 
 /// Audits carried from one framework version to the programme's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Rescored {
     /// The framework id.
@@ -99,7 +101,8 @@ pub struct Rescored {
 }
 
 /// The programme at a glance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Summary {
     /// Units in the programme.
@@ -133,7 +136,8 @@ pub struct Summary {
 }
 
 /// Units whose position lies in one phase.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PhaseCount {
     /// Phase id.
@@ -145,7 +149,8 @@ pub struct PhaseCount {
 }
 
 /// Changes between each unit's last two rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Movement {
     /// Units audited in at least two rounds.
@@ -164,7 +169,8 @@ pub struct Movement {
 }
 
 /// One unit, its audit rounds and what kam reads from them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitReport {
     /// Unit id.
@@ -201,7 +207,8 @@ pub struct UnitReport {
 }
 
 /// One date's audits of a unit, merged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitRound {
     /// The date.
@@ -228,7 +235,8 @@ pub struct UnitRound {
 }
 
 /// Agreement among one round's assessors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundAgreement {
     /// Krippendorff's alpha for ordinal data over the items; `null` when
@@ -244,7 +252,8 @@ pub struct RoundAgreement {
 }
 
 /// kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum AlphaReading {
     /// α ≥ 0.800.
@@ -258,7 +267,8 @@ pub enum AlphaReading {
 }
 
 /// An item the assessors of one round score far apart.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DisputedItem {
     /// Item id.
@@ -272,7 +282,8 @@ pub struct DisputedItem {
 }
 
 /// What changed between a unit's last two rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RoundChange {
     /// The previous round's date.
@@ -290,7 +301,8 @@ pub struct RoundChange {
 }
 
 /// A unit's pace along the development path, and where it leads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Trend {
     /// Audit rounds.
@@ -317,7 +329,8 @@ pub struct Trend {
 }
 
 /// A unit's pace against the paper's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Pace {
     /// The phases the paper times together that the unit is in, e.g. `A`, `B`.
@@ -333,7 +346,8 @@ pub struct Pace {
 }
 
 /// kam's reading of a pace against the paper's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PaceVerdict {
     /// At or above the band's top.
@@ -349,7 +363,8 @@ pub enum PaceVerdict {
 }
 
 /// The next milestone on the path and when the unit may reach it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MilestoneOutlook {
     /// The period the milestone follows.
@@ -369,7 +384,8 @@ pub struct MilestoneOutlook {
 }
 
 /// A unit together with every unit inside it: each one's latest round.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RollUp {
     /// Audited units taken together.
@@ -390,7 +406,8 @@ pub struct RollUp {
 }
 
 /// A unit's latest maturity assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitMaturity {
     /// Its date.
@@ -403,7 +420,8 @@ pub struct UnitMaturity {
 }
 
 /// A unit's latest litmus answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitLitmus {
     /// Their date.
@@ -413,7 +431,8 @@ pub struct UnitLitmus {
 }
 
 /// A unit's latest assessment of one checklist.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitChecklist {
     /// Its date.
@@ -429,7 +448,8 @@ pub struct UnitChecklist {
 }
 
 /// One line of the ranking: a unit's latest position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitPosition {
     /// Rank, from 1; units with the same overall percentage share a rank.
@@ -458,7 +478,8 @@ pub struct UnitPosition {
 }
 
 /// An action many units still need, ranked across the programme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProgrammeAction {
     /// Item id.
@@ -476,7 +497,8 @@ pub struct ProgrammeAction {
 }
 
 /// Where the assessors disagree, across the programme's latest rounds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AgreementOverview {
     /// Latest rounds with an alpha.
@@ -494,7 +516,8 @@ pub struct AgreementOverview {
 }
 
 /// A unit whose assessors agree less than reliably.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LowAgreement {
     /// Unit id.
@@ -508,7 +531,8 @@ pub struct LowAgreement {
 }
 
 /// An item disputed in several units' latest rounds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DisputedAcross {
     /// Item id.
@@ -522,7 +546,8 @@ pub struct DisputedAcross {
 /// Each assessor's mean signed difference from the merged score, per item,
 /// over the latest rounds in which the item is disputed: positive when the
 /// assessor scored higher than the panel.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Heatmap {
     /// The items shown (the most disputed; at most 15), in
@@ -537,7 +562,8 @@ pub struct Heatmap {
 }
 
 /// A key account plan's check, with its unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UnitAccountPlanReport {
     /// The unit's id.

@@ -15,7 +15,7 @@ use crate::scoring::ScoreOptions;
 use crate::{api, json::from_json};
 
 fn doc() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/programme.md"))
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/programme.md"))
         .unwrap()
 }
 
@@ -481,7 +481,7 @@ fn programme_limits_are_documented() {
         thousands,
     };
     let doc =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/security.md"))
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/security.md"))
             .unwrap();
     assert_eq!(MAX_PROGRAMME_BYTES % (1024 * 1024), 0);
     for (constant, value, kind) in [

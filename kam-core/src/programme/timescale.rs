@@ -7,14 +7,14 @@
 
 use std::sync::OnceLock;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AnalysisError, Error};
 use crate::framework::AuditFramework;
 
 /// What a source says about how long its phases take.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Timescale {
     /// The framework whose phases these are.
@@ -28,7 +28,8 @@ pub struct Timescale {
 }
 
 /// Phases that the source times together.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimescaleSpan {
     /// The phase ids, e.g. `A` and `B`.
@@ -40,7 +41,8 @@ pub struct TimescaleSpan {
 }
 
 /// kam's rule for comparing a pace with the source's (not the source's).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaceReading {
     /// A pace of at least this share of the source's is in line with it.

@@ -8,7 +8,7 @@
 //! both formats, so the Markdown and the HTML always agree. The guide below
 //! (docs/reports.md) shows every chart and report; its examples are tested.
 //!
-#![doc = include_str!("../../../docs/reports.md")]
+#![doc = include_str!("../../docs/reports.md")]
 
 pub(crate) mod audit;
 mod checklist;

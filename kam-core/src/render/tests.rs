@@ -223,7 +223,7 @@ fn docs_example_charts_are_up_to_date() {
     assert_committed(
         "reports",
         &charts,
-        "KAM_BLESS=1 cargo test -p kam-core --lib report",
+        "KAM_BLESS=1 cargo test -p kam-engine --lib report",
     );
 }
 

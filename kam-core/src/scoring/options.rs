@@ -1,6 +1,5 @@
 //! Options that change how an audit is scored or read.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::OptionsError;
@@ -16,7 +15,8 @@ pub const DEFAULT_COMPLETION_THRESHOLD: f64 = 80.0;
 pub const DEFAULT_NEXT_ACTIONS: u32 = 10;
 
 /// How to score an audit. Every field has a default, so `{}` is valid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ScoreOptions {

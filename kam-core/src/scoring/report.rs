@@ -1,14 +1,14 @@
 //! The audit report: every figure the scoring engine derives, with stable,
 //! documented field names (docs/methodology.md explains each one).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::Context;
 use crate::framework::Provenance;
 
 /// The scored result of one action-audit assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AuditReport {
     /// Which framework and version scored it.
@@ -42,7 +42,8 @@ pub struct AuditReport {
 
 /// A milestone on the development path: reached at the end of the period it
 /// follows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MilestoneMark {
     /// Milestone id, e.g. `launch`.
@@ -62,7 +63,8 @@ pub struct MilestoneMark {
 
 /// One of kam's conventions, in words: a rule kam applies that the source
 /// does not state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Convention {
     /// Stable id, e.g. `completion-threshold`.
@@ -72,7 +74,8 @@ pub struct Convention {
 }
 
 /// A framework named by id and version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FrameworkRef {
     /// Stable id.
@@ -84,7 +87,8 @@ pub struct FrameworkRef {
 }
 
 /// A score out of a maximum.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Total {
     /// Points scored: the sum of item scores times their weights.
@@ -96,7 +100,8 @@ pub struct Total {
 }
 
 /// One phase's score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PhaseScore {
     /// Phase id, e.g. `A`.
@@ -114,7 +119,8 @@ pub struct PhaseScore {
 }
 
 /// One period's score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PeriodScore {
     /// Period id, e.g. `A1`.
@@ -136,7 +142,8 @@ pub struct PeriodScore {
 }
 
 /// One stream's score, with its contributory streams.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct StreamScore {
     /// Stream id, e.g. `strategy-planning`.
@@ -154,7 +161,8 @@ pub struct StreamScore {
 }
 
 /// One contributory stream's score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ContributoryScore {
     /// Contributory stream id, e.g. `goals-strategy`.
@@ -174,7 +182,8 @@ pub struct ContributoryScore {
 /// With cumulative period maxima `C1 … Cn`, a score `S` lies in period `k`
 /// when `C(k-1) <= S < C(k)`; a score equal to the overall maximum is best
 /// practice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Position {
@@ -203,7 +212,8 @@ pub enum Position {
 }
 
 /// Figure 3: period-by-period progress against a completion threshold.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Progress {
     /// The percentage of a period's maximum at which it counts as complete.
@@ -221,7 +231,8 @@ pub struct Progress {
 }
 
 /// One item and where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ItemStatus {
     /// Item id, e.g. `B2.3`.

@@ -40,7 +40,7 @@
 /// docs/spreadsheets.md's Rust snippets, compiled and run as doc tests so
 /// the guide cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../../docs/spreadsheets.md")]
+#[doc = include_str!("../../docs/spreadsheets.md")]
 struct GuideDoctests;
 
 mod aggregation;
@@ -73,7 +73,6 @@ impl crate::json::Document for recipe::Recipe {}
 impl crate::json::Document for Vec<AuditAssessment> {}
 mod workbook;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{AggregateInput, ComparisonInput};
@@ -88,7 +87,8 @@ use workbook::Kind;
 
 /// An assessment of any framework type as a workbook holds it, in the
 /// shared JSON format: what [`read_xlsx`] returns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Assessment {
     /// An action-audit workbook: the assessment, and the litmus answers when
@@ -112,7 +112,8 @@ pub enum Assessment {
 }
 
 /// What to export as a workbook.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum ExportInput {
     /// An action audit with its report: the template filled in, the Totals

@@ -24,7 +24,6 @@
 
 use std::io::{Cursor, Write};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -38,7 +37,8 @@ use crate::framework::Framework;
 use crate::scoring::ScoreOptions;
 
 /// A workbook to build: where it starts and the edits made to it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Recipe {
     /// The workbook before any edit.
@@ -49,7 +49,8 @@ pub struct Recipe {
 }
 
 /// Where a recipe starts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Start {
     /// The template of the framework with this id: the one given to
@@ -62,7 +63,8 @@ pub enum Start {
 }
 
 /// One edit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
     /// Puts a value in a cell, as typing it would.
@@ -109,7 +111,8 @@ pub enum Edit {
 }
 
 /// A value to put in a cell: exactly one of the value fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SetCell {
     /// The cell, e.g. `Audit!F17`.
@@ -138,7 +141,8 @@ pub struct SetCell {
 }
 
 /// A part of the zip archive: `head`, `unit` × `count`, `tail`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Its name in the archive, e.g. `xl/sharedStrings.xml`.

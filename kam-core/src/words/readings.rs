@@ -5,7 +5,6 @@
 
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{find_period, milestone_name, overall, pct, pct0, period, position, position_short};
@@ -15,7 +14,8 @@ use crate::scoring::{AuditReport, ItemStatus, Position};
 
 /// One reading: a label and what it says, e.g. "Overall score" and
 /// "126 of 387 points (32.6%)".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reading {
     /// What is read, e.g. "Overall score".
@@ -41,7 +41,8 @@ impl fmt::Display for Reading {
 }
 
 /// An audit report in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AuditWords {
     /// The overall score, e.g. "126 of 387 points (32.6%)".
@@ -206,7 +207,8 @@ impl fmt::Display for ItemStatus {
 }
 
 /// A maturity report in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MaturityWords {
     /// The programme's stage: its weakest link, and the areas at it.
@@ -295,7 +297,8 @@ impl MaturityWords {
 }
 
 /// A litmus report in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LitmusWords {
     /// One verdict per response, in input order: the test (and respondent)

@@ -15,9 +15,11 @@ mod overview;
 mod summary;
 mod unit;
 mod words;
+#[cfg(feature = "spreadsheet")]
 mod workbook;
 
 pub use html::ROOT_CLASS;
+#[cfg(feature = "spreadsheet")]
 pub use workbook::{SHEETS, programme_xlsx};
 
 use super::result::ProgrammeReport;

@@ -18,7 +18,6 @@ mod wide;
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{MAX_CELLS, MAX_ROWS};
@@ -28,7 +27,8 @@ use crate::framework::{AuditFramework, Framework};
 use crate::limits::{MAX_INPUT_BYTES, MAX_STRING_CHARS};
 
 /// How to write CSV.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CsvOptions {
     /// `long` (one row per item; the default) or `wide` (one row per
@@ -46,7 +46,8 @@ pub struct CsvOptions {
 }
 
 /// The shape of a CSV file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CsvLayout {
     /// One row per item of each assessment.
@@ -57,7 +58,8 @@ pub enum CsvLayout {
 }
 
 /// The field separator.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CsvDelimiter {
     /// `,`
