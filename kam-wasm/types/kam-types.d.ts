@@ -425,6 +425,7 @@ export interface SchemaTypes {
   "batch-report": BatchReport;
   "checklist-options": ChecklistOptions;
   "checklist-report": ChecklistReport;
+  "checklist-words": ChecklistWords;
   "comparison-input": ComparisonInput;
   error: ErrorInfo;
   "explain-input": ExplainInput;
@@ -1323,6 +1324,12 @@ export interface AuditWords {
    */
   next_action: Reading;
   /**
+   * What the next actions are, e.g. "The first 10 item(s) below the top
+   * of the scale, in development-path order: earliest periods first.",
+   * or that there are none.
+   */
+  next_actions: string;
+  /**
    * The overall score, e.g. "126 of 387 points (32.6%)".
    */
   overall: Reading;
@@ -1782,6 +1789,55 @@ export interface ChecklistReport {
    * Items with neither a score nor a "not applicable" mark (they add 0).
    */
   unscored: number;
+}
+/**
+ * A checklist report in words.
+ *
+ * JSON Schema: `docs/schema/checklist-words.json` (`schema("checklist-words")`).
+ */
+export interface ChecklistWords {
+  /**
+   * Whether completion is balanced, the spread and the least complete;
+   * `null` when the checklist has no balance rule.
+   */
+  balance?: Reading | null;
+  /**
+   * The balance indicator, quoted from the framework (the label says
+   * when it is kam's); `null` without a balance rule.
+   */
+  balance_rule?: Reading | null;
+  /**
+   * The items without a score and those not applicable.
+   */
+  items: Reading;
+  /**
+   * What the next actions are, e.g. "The first 3 item(s) below the top of
+   * the scale, in checklist order.", or that there are none.
+   */
+  next_actions: string;
+  /**
+   * The overall score, e.g. "12 of 40 points (30.0%)".
+   */
+  overall: Reading;
+  /**
+   * The stage reached and the next, e.g. "2 Deliver (85.0%); next: 3
+   * Grow (40.0%)"; `null` when the checklist has no stage rule.
+   */
+  stage?: Reading | null;
+  /**
+   * The stage rule, quoted from the framework (the label says when it is
+   * kam's); `null` without a stage rule.
+   */
+  stage_rule?: Reading | null;
+  /**
+   * The figures of a status line, each short, e.g. "Stage" and "2
+   * Deliver".
+   */
+  status: Reading[];
+  /**
+   * The overall score and the stage reached in one sentence.
+   */
+  summary: string;
 }
 /**
  * Two audits of the same framework version, earlier first.
@@ -2659,11 +2715,35 @@ export interface MaturityReport {
   weakest_link?: StageRef | null;
 }
 /**
+ * One programme area's stage in words.
+ */
+export interface AreaWords {
+  /**
+   * Programme area id.
+   */
+  id: string;
+  /**
+   * The next stage and what it looks like, e.g. "next, stage 4
+   * Predictable — Reviewed every quarter"; `null` at the top stage or when
+   * not assessed.
+   */
+  next?: string | null;
+  /**
+   * Its stage, e.g. "stage 3 Repeatable", or "not assessed".
+   */
+  stage: string;
+}
+/**
  * A maturity report in words.
  *
  * JSON Schema: `docs/schema/maturity-words.json` (`schema("maturity-words")`).
  */
 export interface MaturityWords {
+  /**
+   * Every area of the report by id, for a label beside the area: the
+   * assessed ones in model order, then those not assessed.
+   */
+  area_stages: AreaWords[];
   /**
    * One line per assessed area, in model order, e.g. "Account plans:
    * stage 3 Repeatable".
@@ -2681,6 +2761,11 @@ export interface MaturityWords {
    * The programme's stage: its weakest link, and the areas at it.
    */
   stage: Reading;
+  /**
+   * The figures of a status line, each short, e.g. "Weakest link" and
+   * "stage 2".
+   */
+  status: Reading[];
   /**
    * The stage and the milestone in one line.
    */

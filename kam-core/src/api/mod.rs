@@ -729,6 +729,27 @@ pub fn describe_litmus(report: &LitmusReport) -> Result<crate::words::LitmusWord
     Ok(crate::words::LitmusWords::of(report))
 }
 
+/// A checklist report in words: the overall score, the stage reached, the
+/// balance, the items left, the rules behind the readings and the next
+/// actions, each with its label.
+///
+/// ```
+/// let framework = kam_core::api::framework("kam-development-model")?.as_checklist()?;
+/// let assessment = kam_core::AuditAssessment::for_checklist(framework);
+/// let report = kam_core::api::score_checklist(&assessment, &Default::default())?;
+/// let words = kam_core::api::describe_checklist(&report)?;
+/// assert_eq!(words.overall.label, "Overall score");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// None (see [`describe`]).
+pub fn describe_checklist(
+    report: &crate::checklist::ChecklistReport,
+) -> Result<crate::words::ChecklistWords, Error> {
+    Ok(crate::words::ChecklistWords::of(report))
+}
+
 // Byte-for-byte comparison across languages (tests/cross-language/).
 
 /// Scores an action-audit assessment given as JSON text and returns the

@@ -118,6 +118,17 @@ macro_rules! for_each_operation {
                 output: $crate::words::LitmusWords = "LitmusWords",
                 framework: [],
             }
+            /// A checklist report in words, each reading with its label: the
+            /// overall score, the stage reached, the balance, the items left,
+            /// the rules behind the readings and the next actions.
+            describe_checklist {
+                js: "describeChecklist",
+                module: analysis,
+                input: report: $crate::checklist::ChecklistReport = "ChecklistReport" [shared],
+                options: [],
+                output: $crate::words::ChecklistWords = "ChecklistWords",
+                framework: [],
+            }
             /// Pareto analysis: customers ranked by a measure (revenue, profit, …)
             /// and the smallest set that makes up the target share.
             pareto {
