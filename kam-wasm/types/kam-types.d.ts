@@ -60,6 +60,14 @@ export type Provenance = "source" | "kam";
  */
 export type BatchCell = number | null | string;
 /**
+ * The field separator.
+ */
+export type CsvDelimiter = "comma" | "semicolon";
+/**
+ * The shape of a CSV file.
+ */
+export type CsvLayout = "long" | "wide";
+/**
  * The stable kind of an error, e.g. `unknown-item`.
  */
 export type ErrorKind =
@@ -175,6 +183,63 @@ export type ExplainInput =
        */
       input: PortfolioInput;
       type: "portfolio";
+    };
+/**
+ * What to export as a workbook.
+ *
+ * JSON Schema: `docs/schema/export-input.json` (`schema("export-input")`).
+ */
+export type ExportInput =
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      /**
+       * Litmus answers of the same framework, if any.
+       */
+      litmus?: LitmusAnswers | null;
+      type: "audit";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: MaturityAssessment;
+      type: "maturity";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      type: "checklist";
+    }
+  | {
+      /**
+       * The later audit, e.g. this year's.
+       */
+      after: AuditAssessment;
+      /**
+       * The earlier audit, e.g. last year's.
+       */
+      before: AuditAssessment;
+      type: "comparison";
+    }
+  | {
+      /**
+       * One audit per assessor, all of the same framework version; at most
+       * 100.
+       *
+       * @maxItems 100
+       */
+      audits: AuditAssessment[];
+      /**
+       * Spread (highest minus lowest score) at which an item is flagged; at
+       * least 1, default 2.
+       */
+      disagreement?: number;
+      type: "aggregation";
     };
 /**
  * A framework of any type, as read from a framework file.
@@ -408,6 +473,116 @@ export type AlphaReading = "reliable" | "tentative" | "unreliable" | "undefined"
  * kam's reading of a pace against the paper's.
  */
 export type PaceVerdict = "faster" | "in-line" | "slower" | "stalled" | "receding";
+/**
+ * One edit.
+ */
+export type Edit =
+  | {
+      set: SetCell;
+    }
+  | {
+      clear: string;
+    }
+  | {
+      rename_sheet: {
+        /**
+         * The current name.
+         */
+        from: string;
+        /**
+         * The new name.
+         */
+        to: string;
+      };
+    }
+  | {
+      remove_sheet: string;
+    }
+  | {
+      add_sheet: string;
+    }
+  | {
+      reverse_rows: {
+        /**
+         * The first row of the block.
+         */
+        first: number;
+        /**
+         * The last row of the block.
+         */
+        last: number;
+        /**
+         * The sheet.
+         */
+        sheet: string;
+      };
+    }
+  | {
+      part: Part;
+    }
+  | {
+      remove_part: string;
+    }
+  | {
+      add_parts: {
+        /**
+         * How many parts.
+         */
+        count: number;
+        /**
+         * The start of each part's name.
+         */
+        prefix: string;
+      };
+    }
+  | {
+      pad_to_bytes: number;
+    };
+/**
+ * Where a recipe starts.
+ */
+export type Start =
+  | {
+      template: string;
+    }
+  | {
+      export: ExportInput;
+    }
+  | {
+      text: string;
+    };
+/**
+ * An assessment of any framework type as a workbook holds it, in the
+ * shared JSON format: what [`read_xlsx`] returns.
+ *
+ * JSON Schema: `docs/schema/spreadsheet-assessment.json` (`schema("spreadsheet-assessment")`).
+ */
+export type SpreadsheetAssessment =
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      /**
+       * The litmus answers; `null` when none were given.
+       */
+      litmus?: LitmusAnswers | null;
+      type: "action-audit";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: MaturityAssessment;
+      type: "maturity-model";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      type: "checklist";
+    };
 
 /**
  * The TypeScript type each JSON Schema (`schema(name)`) describes.
@@ -427,9 +602,11 @@ export interface SchemaTypes {
   "checklist-report": ChecklistReport;
   "checklist-words": ChecklistWords;
   "comparison-input": ComparisonInput;
+  "csv-options": CsvOptions;
   error: ErrorInfo;
   "explain-input": ExplainInput;
   explanation: Explanation;
+  "export-input": ExportInput;
   framework: Framework;
   "framework-summary": FrameworkSummary;
   "litmus-answers": LitmusAnswers;
@@ -447,9 +624,11 @@ export interface SchemaTypes {
   "portfolio-report": PortfolioReport;
   programme: Programme;
   "programme-report": ProgrammeReport;
+  recipe: Recipe;
   "rescore-input": RescoreInput;
   "rescore-report": RescoreReport;
   "score-options": ScoreOptions;
+  "spreadsheet-assessment": SpreadsheetAssessment;
   "time-allocation-input": TimeAllocationInput;
   "time-allocation-report": TimeAllocationReport;
   "unit-comparison": UnitComparison;
@@ -1853,6 +2032,28 @@ export interface ComparisonInput {
    * The earlier audit, e.g. last year's.
    */
   before: AuditAssessment;
+}
+/**
+ * How to write CSV.
+ *
+ * JSON Schema: `docs/schema/csv-options.json` (`schema("csv-options")`).
+ */
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark, which Excel needs to read
+   * non-ASCII text right; default `false`.
+   */
+  bom?: boolean;
+  /**
+   * `comma` (the default) or `semicolon`, as spreadsheets in countries
+   * with a decimal comma write CSV.
+   */
+  delimiter?: CsvDelimiter;
+  /**
+   * `long` (one row per item; the default) or `wide` (one row per
+   * assessment).
+   */
+  layout?: CsvLayout;
 }
 /**
  * An error as data: the body a service answers with (an `Error`
@@ -3993,6 +4194,83 @@ export interface ProgrammeReport {
    * siblings in input order).
    */
   units: UnitReport[];
+}
+/**
+ * A part of the zip archive: `head`, `unit` × `count`, `tail`.
+ */
+export interface Part {
+  /**
+   * How many times `unit` is repeated.
+   */
+  count?: number;
+  /**
+   * Text before the repeats.
+   */
+  head?: string;
+  /**
+   * Its name in the archive, e.g. `xl/sharedStrings.xml`.
+   */
+  name: string;
+  /**
+   * Text after the repeats.
+   */
+  tail?: string;
+  /**
+   * Text repeated `count` times.
+   */
+  unit?: string;
+}
+/**
+ * A value to put in a cell: exactly one of the value fields.
+ */
+export interface SetCell {
+  /**
+   * A logical value.
+   */
+  boolean?: boolean | null;
+  /**
+   * The cell, e.g. `Audit!F17`.
+   */
+  cell: string;
+  /**
+   * A date, `YYYY-MM-DD`, as a date cell.
+   */
+  date?: string | null;
+  /**
+   * A formula, e.g. `=1+2`, stored with `result` (text) as its value.
+   */
+  formula?: string | null;
+  /**
+   * A number.
+   */
+  number?: number | null;
+  /**
+   * With `text`: the text is repeated this many times (for long texts).
+   */
+  repeat?: number | null;
+  /**
+   * The value stored with `formula`.
+   */
+  result?: string | null;
+  /**
+   * Text.
+   */
+  text?: string | null;
+}
+/**
+ * A workbook to build: where it starts and the edits made to it.
+ *
+ * JSON Schema: `docs/schema/recipe.json` (`schema("recipe")`).
+ */
+export interface Recipe {
+  /**
+   * The edits, in order: cell and sheet edits before part edits.
+   */
+  edits?: Edit[];
+  /**
+   * The workbook before any edit.
+   */
+  start: Start;
 }
 /**
  * One saved assessment and the framework version to re-score it under.

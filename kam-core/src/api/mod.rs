@@ -231,11 +231,24 @@ impl From<&Error> for ErrorInfo {
 /// output: the framework file, its summary, and the error.
 const OTHER_SCHEMAS: &[&str] = &["framework", "framework-summary", "error"];
 
+/// The JSON Schemas of the spreadsheet functions' arguments and results:
+/// they take or give bytes (a workbook, CSV text), so they sit outside the
+/// table, but what they read and write as JSON is typed like the rest.
+#[cfg(feature = "spreadsheet")]
+const SPREADSHEET_SCHEMAS: &[&str] = &[
+    "export-input",
+    "csv-options",
+    "spreadsheet-assessment",
+    "recipe",
+];
+#[cfg(not(feature = "spreadsheet"))]
+const SPREADSHEET_SCHEMAS: &[&str] = &[];
+
 /// The names of the JSON Schemas [`schema`] can return, one per public input
 /// and output type; `docs/schema/<name>.json` holds each. They are derived
 /// from the table of operations ([`OPERATIONS`]): every operation's input,
-/// options and output type, plus the framework file, its summary and the
-/// error.
+/// options and output type, plus the framework file, its summary, the
+/// error, and the spreadsheet functions' arguments and results.
 ///
 /// ```
 /// let names = kam_core::api::schema_names();
@@ -245,6 +258,7 @@ pub fn schema_names() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names: Vec<&'static str> = OTHER_SCHEMAS.to_vec();
+        names.extend(SPREADSHEET_SCHEMAS);
         for op in OPERATIONS {
             for type_name in [Some(op.input), op.options, Some(op.output)]
                 .into_iter()
@@ -279,6 +293,14 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "framework" => Some(of::<Framework>()),
         "framework-summary" => Some(of::<FrameworkSummary>()),
         "error" => Some(of::<ErrorInfo>()),
+        #[cfg(feature = "spreadsheet")]
+        "export-input" => Some(of::<crate::spreadsheet::ExportInput>()),
+        #[cfg(feature = "spreadsheet")]
+        "csv-options" => Some(of::<crate::spreadsheet::CsvOptions>()),
+        #[cfg(feature = "spreadsheet")]
+        "spreadsheet-assessment" => Some(of::<crate::spreadsheet::Assessment>()),
+        #[cfg(feature = "spreadsheet")]
+        "recipe" => Some(of::<crate::spreadsheet::recipe::Recipe>()),
         _ => operations::operation_schema(name),
     };
     schema.ok_or_else(|| InputError::unknown_schema(name, schema_names()).into())

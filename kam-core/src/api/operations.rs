@@ -664,10 +664,7 @@ macro_rules! define_operations {
                         framework: Option<&Framework>,
                     ) -> Result<String, Error> {
                         let input = <Input as crate::json::Document>::read_json(input)?;
-                        let options = match options {
-                            Some(text) => <Options as crate::json::Document>::read_json(text)?,
-                            None => Options::default(),
-                        };
+                        let options: Options = crate::json::read_options(options)?;
                         to_json(&run(&input, &options, framework)?)
                     }
                 }

@@ -89,6 +89,7 @@ use workbook::Kind;
 /// An assessment of any framework type as a workbook holds it, in the
 /// shared JSON format: what [`read_xlsx`] returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(rename = "SpreadsheetAssessment")]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Assessment {
     /// An action-audit workbook: the assessment, and the litmus answers when
