@@ -464,6 +464,10 @@ export type ProgrammeAssessment =
   | {
       assessment: LitmusAnswers;
       type: "litmus";
+    }
+  | {
+      assessment: AuditAssessment;
+      type: "checklist";
     };
 /**
  * kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
@@ -3787,6 +3791,10 @@ export interface Summary {
    */
   best_practice: number;
   /**
+   * Checklist assessments (of any checklist).
+   */
+  checklists: number;
+  /**
    * The earliest assessment date; `null` without assessments.
    */
   first_date?: string | null;
@@ -3917,6 +3925,29 @@ export interface UnitAccountPlanReport {
   unit: string;
 }
 /**
+ * A unit's latest assessment of one checklist.
+ */
+export interface UnitChecklist {
+  /**
+   * The assessors, in input order.
+   */
+  assessors: string[];
+  /**
+   * Its date.
+   */
+  date: string;
+  /**
+   * Items whose assessors' scores spread by at least the programme's
+   * disagreement threshold, in checklist order.
+   */
+  disputed: string[];
+  /**
+   * The reading of the merged assessment (each item's score the median
+   * of the assessors', rounded half down, as `aggregate` merges audits).
+   */
+  report: ChecklistReport;
+}
+/**
  * A column of the table: a phase or a period.
  */
 export interface UnitColumn {
@@ -4019,6 +4050,11 @@ export interface UnitReport {
    * than two rounds.
    */
   change?: RoundChange | null;
+  /**
+   * Each checklist's latest assessment, assessors merged, in the order
+   * of the checklists' ids.
+   */
+  checklists: UnitChecklist[];
   /**
    * Its children's ids, in input order.
    */
