@@ -11,7 +11,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use kam_core::api::{self, ErrorInfo};
+use common::Replay;
+
+use kam_core::api;
 use kam_core::json::from_value;
 use kam_core::spreadsheet::{self, CsvOptions, recipe::Recipe};
 use serde_json::{Value, json};
@@ -25,21 +27,7 @@ fn vectors() -> Vec<(PathBuf, Value)> {
     let Some(dir) = vectors_dir() else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let value: Value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path, value)
-        })
-        .collect()
+    common::vectors(&dir)
 }
 
 /// Runs one vector's operation.
@@ -86,14 +74,13 @@ fn spreadsheet_vectors() {
     let Some(dir) = vectors_dir() else {
         return;
     };
-    let bless = std::env::var_os("KAM_BLESS").is_some();
     let vectors = vectors();
     assert!(
         vectors.len() >= 30,
         "expected the spreadsheet vectors in {}",
         dir.display()
     );
-    let mut failures = Vec::new();
+    let mut replay = Replay::new();
     for (path, mut vector) in vectors {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let started = std::time::Instant::now();
@@ -101,36 +88,9 @@ fn spreadsheet_vectors() {
         if std::env::var_os("KAM_TIMING").is_some() {
             eprintln!("{name}: {:?}", started.elapsed());
         }
-        if bless {
-            let object = vector.as_object_mut().unwrap();
-            object.remove("expected");
-            object.remove("error");
-            match &outcome {
-                Ok(value) => object.insert("expected".into(), value.clone()),
-                Err(e) => object.insert("error".into(), json!(ErrorInfo::from(e))),
-            };
-            let text = serde_json::to_string_pretty(&vector).unwrap() + "\n";
-            std::fs::write(&path, text).unwrap();
-            continue;
-        }
-        match (&outcome, vector.get("expected"), vector.get("error")) {
-            (Ok(got), Some(expected), None) if got == expected => {}
-            (Err(e), None, Some(expected)) if json!(ErrorInfo::from(e)) == *expected => {}
-            _ => failures.push(format!(
-                "{name}: got {}",
-                match &outcome {
-                    Ok(v) => v.to_string(),
-                    Err(e) => format!("error {} `{e}`", e.kind()),
-                }
-            )),
-        }
+        replay.check(&path, &mut vector, &outcome);
     }
-    assert!(
-        failures.is_empty(),
-        "{} vector(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    replay.finish();
 }
 
 /// Every kind a spreadsheet error can have is asserted by some vector here

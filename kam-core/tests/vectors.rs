@@ -8,7 +8,9 @@ mod common;
 
 use std::path::PathBuf;
 
-use kam_core::api::{self, ErrorInfo};
+use common::Replay;
+
+use kam_core::api;
 use kam_core::json::from_json;
 use serde_json::{Value, json};
 
@@ -31,21 +33,7 @@ fn vectors() -> Vec<(PathBuf, Value)> {
     let Some(dir) = vectors_dir() else {
         return Vec::new();
     };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let value =
-                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path, value)
-        })
-        .collect()
+    common::vectors(&dir)
 }
 
 /// Runs one operation on a vector's input, against the vector's `framework`
@@ -153,43 +141,18 @@ fn native_error(vector: &Value) -> kam_core::Error {
     non_finite_number(&path, value)
 }
 
-/// The vector's text with the value of its top-level member `key` replaced,
-/// leaving every other byte as it is (a full rewrite would reformat the file,
-/// and change a number no `Value` holds exactly, such as 10²⁰); `None` when
-/// the file has no such member in the two-space layout vectors are written in.
-fn replace_member(text: &str, key: &str, value: &Value) -> Option<String> {
-    let start = text.find(&format!("\n  \"{key}\": "))? + key.len() + 7;
-    let rest = text.get(start..)?;
-    let end = start + rest.find("\n  \"").or_else(|| rest.rfind("\n}"))?;
-    let comma = if text.get(..end)?.ends_with(',') {
-        ","
-    } else {
-        ""
-    };
-    let end = end - comma.len();
-    let pretty = serde_json::to_string_pretty(value)
-        .ok()?
-        .replace('\n', "\n  ");
-    Some(format!(
-        "{}{pretty}{}",
-        text.get(..start)?,
-        text.get(end..)?
-    ))
-}
-
 #[test]
 fn golden_vectors() {
     let Some(dir) = vectors_dir() else {
         return;
     };
-    let bless = std::env::var_os("KAM_BLESS").is_some();
     let vectors = vectors();
     assert!(
         vectors.len() >= 10,
         "expected the golden vectors in {}",
         dir.display()
     );
-    let mut failures = Vec::new();
+    let mut replay = Replay::new();
     for (path, mut vector) in vectors {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let operation = vector["operation"]
@@ -223,46 +186,9 @@ fn golden_vectors() {
                 vector.get("framework"),
             )
         };
-        let matches = match (&outcome, vector.get("expected"), vector.get("error")) {
-            (Ok(got), Some(expected), None) => got == expected,
-            (Err(e), None, Some(expected)) => json!(ErrorInfo::from(e)) == *expected,
-            _ => false,
-        };
-        // Only vectors whose outcome changed are rewritten: a rewrite
-        // reformats the file, and a number no `Value` holds exactly (such
-        // as 10²⁰) would change the input.
-        if bless && !matches {
-            let (key, value) = match &outcome {
-                Ok(value) => ("expected", value.clone()),
-                Err(e) => ("error", json!(ErrorInfo::from(e))),
-            };
-            let text = std::fs::read_to_string(&path).unwrap();
-            let text = replace_member(&text, key, &value).unwrap_or_else(|| {
-                let object = vector.as_object_mut().unwrap();
-                object.remove("expected");
-                object.remove("error");
-                object.insert(key.into(), value);
-                serde_json::to_string_pretty(&vector).unwrap() + "\n"
-            });
-            std::fs::write(&path, text).unwrap();
-            continue;
-        }
-        if !matches {
-            failures.push(format!(
-                "{name}: got {}",
-                match &outcome {
-                    Ok(v) => v.to_string(),
-                    Err(e) => format!("error {} `{e}`", e.kind()),
-                }
-            ));
-        }
+        replay.check(&path, &mut vector, &outcome);
     }
-    assert!(
-        failures.is_empty(),
-        "{} vector(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    replay.finish();
 }
 
 #[test]

@@ -75,6 +75,7 @@ def test_a_template_is_a_blank_assessment() -> None:
     template = kam.xlsx_template("cranfield-kam-development")
     assert template[:2] == b"PK"
     [read] = kam.read_xlsx(template)
+    assert read["type"] == "action-audit"
     assert read["assessment"]["scores"] == {}
     loaded = kam.load_framework(kam.framework("cranfield-kam-development"))
     assert kam.xlsx_template(loaded) == template

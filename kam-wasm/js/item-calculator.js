@@ -186,10 +186,11 @@ export class ItemCalculator extends KamElement {
     ];
   }
 
-  /** The next actions of kam-core's report (items below the top of the scale, in order). @internal */
-  nextActions(report) {
+  /** The next actions of kam-core's report (items below the top of the scale, in order), introduced in kam-core's words. @internal */
+  nextActions(report, words) {
     return [
       h("h3", {}, "Next actions"),
+      h("p", { "data-next-actions": "" }, words.next_actions),
       report.next_actions.length
         ? h(
             "ol",
@@ -198,8 +199,8 @@ export class ItemCalculator extends KamElement {
               h("li", { "data-next": a.id }, h("span", { class: "id" }, a.id), ` ${a.text} `, h("small", {}, a.score === null ? "(not scored)" : `(scored ${a.score})`)),
             ),
           )
-        : h("p", {}, "None: every item is at the top of the scale."),
-    ];
+        : null,
+    ].filter(Boolean);
   }
 
   /** @internal */

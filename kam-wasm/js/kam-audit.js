@@ -201,7 +201,7 @@ export class KamAudit extends ItemCalculator {
       h("ul", { class: "readings", "aria-label": "How to read the two figures" }, h("li", { "data-reading": "figure3" }, words.figure3), h("li", { "data-reading": "figure4" }, words.figure4)),
       this.table(report),
       h("div", { class: "charts", part: "charts" }, figure("figure3", "Figure 3, progress by period"), figure("figure4", "Figure 4, the development path")),
-      ...this.nextActions(report),
+      ...this.nextActions(report, words),
     );
     return {
       bar: [

@@ -405,6 +405,8 @@ export class KamChecklist extends ItemCalculator {
 
   /** @internal */
   update(report) {
+    // Every sentence is kam-core's (`describeChecklist`), as in Python and Rust.
+    const words = this.analysis.describeChecklist(report);
     const root = this.shadowRoot;
     const total = (t) => `${t.score} / ${t.max} (${percent(t.percent)})`;
     for (const section of report.sections) {
@@ -413,35 +415,26 @@ export class KamChecklist extends ItemCalculator {
       node.dataset.score = section.score;
       node.dataset.max = section.max;
     }
-    const sectionName = (s) => `${s.number} ${s.name} (${percent(s.percent)})`;
-    const names = new Map([
-      ...report.sections.map((s) => [s.id, s.name]),
-      ...report.groupings.flatMap((g) => g.groups.map((x) => [x.id, x.name])),
-    ]);
-    const figure = (label, value, attrs = {}) => h("div", {}, h("dt", {}, label), h("dd", attrs, value));
+    const figure = (reading, value, attrs = {}) => h("div", {}, h("dt", {}, reading.label), h("dd", attrs, value));
     const { stage, balance } = report;
+    const rule = (reading, name) => h("li", { "data-rule": name }, h("strong", {}, reading.label), ": ", reading.text);
     const chart = svg(this.analysis.checklistChart(report));
     sizeChart(chart);
     this.summary.replaceChildren(
       h(
         "dl",
         { class: "figures" },
-        figure("Overall score", h("span", { "data-total": "overall" }, total(report.overall)), { class: "big" }),
-        stage ? figure("Stage reached", stage.reached ? sectionName(stage.reached) : "–", { "data-stage": stage.reached?.id ?? "" }) : null,
-        stage ? figure("Next stage", stage.next ? sectionName(stage.next) : "–", { "data-next-stage": stage.next?.id ?? "" }) : null,
-        balance ? figure("Balance", balance.balanced ? "balanced" : "not balanced", { "data-balanced": String(balance.balanced) }) : null,
-        balance
-          ? figure(`Spread (balanced up to ${balance.tolerance} points)`, `${balance.spread.toFixed(1)} points`, { "data-spread": balance.spread })
-          : null,
-        balance ? figure("Least complete", balance.lowest.map((id) => names.get(id) ?? id).join(", ") || "–", { "data-lowest": balance.lowest.join(" ") }) : null,
-        figure("Items", `${report.unscored} of ${this.ids.length} not yet scored, ${report.not_applicable} not applicable`, { "data-unscored": report.unscored }),
+        figure(words.overall, h("span", { "data-total": "overall" }, total(report.overall)), { class: "big" }),
+        stage ? figure(words.stage, words.stage.text, { "data-stage": stage.reached?.id ?? "", "data-next-stage": stage.next?.id ?? "" }) : null,
+        balance ? figure(words.balance, words.balance.text, { "data-balanced": String(balance.balanced), "data-spread": balance.spread, "data-lowest": balance.lowest.join(" ") }) : null,
+        figure(words.items, words.items.text, { "data-unscored": report.unscored }),
       ),
-      stage || balance
+      words.stage_rule || words.balance_rule
         ? h(
             "ul",
             { class: "readings", "aria-label": "The rules behind the readings" },
-            stage ? h("li", { "data-rule": "stage" }, h("strong", {}, "Stage rule"), this.whose(stage.provenance), ": ", stage.rule) : null,
-            balance ? h("li", { "data-rule": "balance" }, h("strong", {}, "Balance indicator"), this.whose(balance.provenance), ": ", balance.rule) : null,
+            words.stage_rule ? rule(words.stage_rule, "stage") : null,
+            words.balance_rule ? rule(words.balance_rule, "balance") : null,
           )
         : null,
       this.sectionTable(report),
@@ -451,7 +444,7 @@ export class KamChecklist extends ItemCalculator {
         { class: "charts", part: "charts" },
         h("figure", { "data-chart": "checklist", part: "chart" }, h("div", { class: "scroller", tabindex: "0", role: "group", "aria-label": "Completion by section and group" }, chart)),
       ),
-      ...this.nextActions(report),
+      ...this.nextActions(report, words),
       report.conventions.length
         ? h(
             "details",
@@ -462,13 +455,8 @@ export class KamChecklist extends ItemCalculator {
         : null,
     );
     return {
-      bar: [
-        h("span", {}, "Overall ", h("strong", { "data-bar-total": "" }, `${report.overall.score} / ${report.overall.max}`)),
-        stage ? h("span", { "data-bar-stage": "" }, `Stage: ${stage.reached ? `${stage.reached.number} ${stage.reached.name}` : "–"}`) : null,
-        balance ? h("span", { "data-bar-balance": "" }, balance.balanced ? "Balanced" : "Not balanced") : null,
-        h("span", { "data-bar-unscored": "" }, `${report.unscored} unscored`),
-      ].filter(Boolean),
-      live: `Overall score ${total(report.overall)}${stage ? `; stage reached: ${stage.reached ? sectionName(stage.reached) : "–"}` : ""}.`,
+      status: words.status,
+      live: words.summary,
     };
   }
 

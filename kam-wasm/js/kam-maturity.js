@@ -213,14 +213,13 @@ export class KamMaturity extends KamElement {
 
   /** @internal */
   update(report) {
-    for (const node of this.shadowRoot.querySelectorAll("[data-area-stage]")) {
-      const result = report.areas.find((a) => a.id === node.dataset.areaStage);
-      node.textContent = result ? `— stage ${result.stage.stage}, ${result.stage.name}` : "— not assessed";
-    }
     // Every sentence is kam-core's (`describeMaturity`), as in Python and Rust.
     const words = kam.describeMaturity(report);
+    const stages = new Map(words.area_stages.map((a) => [a.id, a]));
+    for (const node of this.shadowRoot.querySelectorAll("[data-area-stage]")) {
+      node.textContent = `— ${stages.get(node.dataset.areaStage)?.stage ?? ""}`;
+    }
     const weakest = report.weakest_link;
-    const mean = report.mean_stage === null ? "–" : report.mean_stage.toFixed(1);
     let chart = null;
     if (report.areas.length) {
       const radar = svg(kam.maturityRadar(report, null));
@@ -231,30 +230,23 @@ export class KamMaturity extends KamElement {
         h("figure", { "data-chart": "radar", part: "chart" }, h("div", { class: "scroller", tabindex: "0", role: "group", "aria-label": "Radar chart of the stages" }, radar)),
       );
     }
+    const [mean] = words.status;
+    const next = words.area_stages.filter((a) => a.next);
+    const names = new Map(this.framework.areas.map((area) => [area.id, area.name]));
     this.summary.replaceChildren(
       ...[
-        h("p", { class: "overall" }, "Mean stage ", h("strong", {}, h("span", { "data-total": "mean" }, mean)), ` over ${report.areas.length} of ${this.framework.areas.length} areas`),
+        h("p", { class: "overall" }, `${mean.label} `, h("strong", {}, h("span", { "data-total": "mean" }, mean.text))),
         h(
           "dl",
           { class: "figures", "data-weakest": weakest ? weakest.stage : null },
-          [words.stage, words.milestone, words.unassessed].map((r) => h("div", {}, h("dt", {}, r.label), h("dd", {}, r.text))),
+          [words.mean, words.stage, words.milestone, words.unassessed].map((r) => h("div", {}, h("dt", {}, r.label), h("dd", {}, r.text))),
         ),
         chart,
-        report.areas.some((a) => a.next)
-          ? h(
-              "ul",
-              { class: "next-stages" },
-              report.areas.filter((a) => a.next).map((a) => h("li", {}, h("strong", {}, a.name), `: next, stage ${a.next.stage} ${a.next.name} — ${a.next.descriptor}`)),
-            )
-          : null,
+        next.length ? h("ul", { class: "next-stages" }, next.map((a) => h("li", {}, h("strong", {}, names.get(a.id) ?? a.id), `: ${a.next}`))) : null,
       ].filter(Boolean),
     );
     return {
-      bar: [
-        h("span", {}, "Mean stage ", h("strong", { "data-bar-total": "" }, mean)),
-        h("span", {}, weakest ? `Weakest link: stage ${weakest.stage}` : "No area assessed"),
-        h("span", {}, `${report.unassessed.length} not assessed`),
-      ],
+      status: words.status,
       live: words.summary,
     };
   }

@@ -8,8 +8,8 @@
 //! `serde_json` and read by `JSON.parse`, so they are plain objects, arrays and
 //! `null`, with every number exactly as kam-core computed it.
 
-// The analyses module uses only some of these.
-#![cfg_attr(not(feature = "engine"), allow(dead_code))]
+// Each module (engine, analysis, spreadsheet) uses only some of these.
+#![allow(dead_code)]
 
 use kam_core::Error;
 use kam_core::json::{Document, NativeReader, PathSegment, from_json};
@@ -24,12 +24,19 @@ pub fn input<T: Document>(value: &JsValue) -> Result<T, JsValue> {
     T::read_json(&text(value)?).map_err(|e| throw(&e))
 }
 
-/// Reads an optional options argument: `undefined` or `null` mean the defaults.
+/// Reads an optional options argument by kam-core's rule
+/// (`kam_core::json::read_options`): `undefined` or `null` is none given.
 pub fn options<T: Document + Default>(value: Option<impl Into<JsValue>>) -> Result<T, JsValue> {
-    match value.map(Into::into) {
-        Some(value) if !value.is_undefined() && !value.is_null() => input(&value),
-        _ => Ok(T::default()),
-    }
+    let text = optional_text(value.map(Into::into).as_ref())?;
+    kam_core::json::read_options(text.as_deref()).map_err(|e| throw(&e))
+}
+
+/// The text of an optional argument: `None` for `undefined` or `null`.
+pub fn optional_text(value: Option<&JsValue>) -> Result<Option<String>, JsValue> {
+    value
+        .filter(|value| !value.is_undefined() && !value.is_null())
+        .map(text)
+        .transpose()
 }
 
 /// Reads a plain string argument, such as an id; anything else gets

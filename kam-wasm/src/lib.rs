@@ -81,30 +81,6 @@ export interface Operation {
 }
 "#;
 
-/// The shapes of `kam/spreadsheet`'s arguments and results.
-#[cfg(feature = "spreadsheet")]
-#[wasm_bindgen(typescript_custom_section)]
-const SPREADSHEET_TYPES: &str = r#"
-/** An assessment as a workbook holds it: what `readXlsx` returns, one per workbook. */
-export type SpreadsheetAssessment =
-  | { type: "action-audit"; assessment: AuditAssessment; litmus: LitmusAnswers | null }
-  | { type: "maturity-model"; assessment: MaturityAssessment }
-  | { type: "checklist"; assessment: AuditAssessment };
-/** What `toXlsx` exports. */
-export type ExportInput =
-  | { type: "audit"; assessment: AuditAssessment; litmus?: LitmusAnswers | null }
-  | { type: "maturity"; assessment: MaturityAssessment }
-  | { type: "checklist"; assessment: AuditAssessment }
-  | ({ type: "comparison" } & ComparisonInput)
-  | ({ type: "aggregation" } & AggregateInput);
-/** How `toCsv` writes: `long` (one row per item) or `wide` (one row per assessment). */
-export interface CsvOptions {
-  layout?: "long" | "wide";
-  delimiter?: "comma" | "semicolon";
-  bom?: boolean;
-}
-"#;
-
 #[wasm_bindgen(typescript_custom_section)]
 const ERROR_TYPE: &str = r#"
 /** What every kam function throws: a standard `Error` with kam-core's message and kind. */

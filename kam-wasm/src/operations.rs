@@ -8,35 +8,29 @@
 // With only one of the two features, the other module's helpers are unused.
 #![allow(dead_code, unused_imports)]
 
-use kam_core::json::Document;
 use kam_core::{Error, Framework};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{input, result, text};
+use crate::convert::{optional_text, parse, text};
 use crate::error::throw;
 
-/// Reads the arguments, runs the operation and converts its result.
-fn call<I, O, R>(
-    run: fn(&I, &O, Option<&Framework>) -> Result<R, Error>,
+/// An operation's `call_json` (`kam_core::api::ops::<name>::call_json`).
+type CallJson = fn(&str, Option<&str>, Option<&Framework>) -> Result<String, Error>;
+
+/// Converts the arguments to text, runs the operation's `call_json` and
+/// parses its result: reading, options defaults and limits are kam-core's.
+fn call(
+    call_json: CallJson,
     framework: Option<&JsValue>,
     value: &JsValue,
     options: &JsValue,
-) -> Result<JsValue, JsValue>
-where
-    I: Document,
-    O: Document + Default,
-    R: Serialize,
-{
+) -> Result<JsValue, JsValue> {
     let framework = framework
         .map(|f| kam_core::api::load_framework(&text(f)?).map_err(|e| throw(&e)))
         .transpose()?;
-    let options: O = if options.is_undefined() || options.is_null() {
-        O::default()
-    } else {
-        input(options)?
-    };
-    result(run(&input(value)?, &options, framework.as_ref()))
+    let options = optional_text(Some(options))?;
+    let output = call_json(&text(value)?, options.as_deref(), framework.as_ref());
+    parse(&output.map_err(|e| throw(&e))?)
 }
 
 /// The items of one operation, compiled into the module the table names.
@@ -60,7 +54,7 @@ macro_rules! with_function {
             value: &JsValue,
             options: &JsValue,
         ) -> Result<JsValue, JsValue> {
-            call(kam_core::api::ops::$name::run, Some(framework), value, options)
+            call(kam_core::api::ops::$name::call_json, Some(framework), value, options)
         }
 
         #[wasm_bindgen(typescript_custom_section)]
@@ -98,7 +92,7 @@ macro_rules! functions {
                 $(#[doc = $doc])*
                 #[wasm_bindgen(js_name = $js, skip_typescript)]
                 pub fn run(value: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-                    call(kam_core::api::ops::$name::run, None, value, options)
+                    call(kam_core::api::ops::$name::call_json, None, value, options)
                 }
 
                 #[wasm_bindgen(typescript_custom_section)]

@@ -171,7 +171,7 @@ pub fn to_csv(
 /// (tests/vectors/README.md), for tests that replay kam's bad workbooks.
 #[wasm_bindgen(js_name = xlsxFromRecipe)]
 pub fn xlsx_from_recipe(
-    #[wasm_bindgen(unchecked_param_type = "object | string")] recipe: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Recipe | string")] recipe: &JsValue,
     framework: Option<FrameworkChoice>,
 ) -> Result<js_sys::Uint8Array, JsValue> {
     let recipe: Recipe = input(recipe)?;

@@ -60,6 +60,14 @@ export type Provenance = "source" | "kam";
  */
 export type BatchCell = number | null | string;
 /**
+ * The field separator.
+ */
+export type CsvDelimiter = "comma" | "semicolon";
+/**
+ * The shape of a CSV file.
+ */
+export type CsvLayout = "long" | "wide";
+/**
  * The stable kind of an error, e.g. `unknown-item`.
  */
 export type ErrorKind =
@@ -175,6 +183,63 @@ export type ExplainInput =
        */
       input: PortfolioInput;
       type: "portfolio";
+    };
+/**
+ * What to export as a workbook.
+ *
+ * JSON Schema: `docs/schema/export-input.json` (`schema("export-input")`).
+ */
+export type ExportInput =
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      /**
+       * Litmus answers of the same framework, if any.
+       */
+      litmus?: LitmusAnswers | null;
+      type: "audit";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: MaturityAssessment;
+      type: "maturity";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      type: "checklist";
+    }
+  | {
+      /**
+       * The later audit, e.g. this year's.
+       */
+      after: AuditAssessment;
+      /**
+       * The earlier audit, e.g. last year's.
+       */
+      before: AuditAssessment;
+      type: "comparison";
+    }
+  | {
+      /**
+       * One audit per assessor, all of the same framework version; at most
+       * 100.
+       *
+       * @maxItems 100
+       */
+      audits: AuditAssessment[];
+      /**
+       * Spread (highest minus lowest score) at which an item is flagged; at
+       * least 1, default 2.
+       */
+      disagreement?: number;
+      type: "aggregation";
     };
 /**
  * A framework of any type, as read from a framework file.
@@ -412,6 +477,116 @@ export type AlphaReading = "reliable" | "tentative" | "unreliable" | "undefined"
  * kam's reading of a pace against the paper's.
  */
 export type PaceVerdict = "faster" | "in-line" | "slower" | "stalled" | "receding";
+/**
+ * One edit.
+ */
+export type Edit =
+  | {
+      set: SetCell;
+    }
+  | {
+      clear: string;
+    }
+  | {
+      rename_sheet: {
+        /**
+         * The current name.
+         */
+        from: string;
+        /**
+         * The new name.
+         */
+        to: string;
+      };
+    }
+  | {
+      remove_sheet: string;
+    }
+  | {
+      add_sheet: string;
+    }
+  | {
+      reverse_rows: {
+        /**
+         * The first row of the block.
+         */
+        first: number;
+        /**
+         * The last row of the block.
+         */
+        last: number;
+        /**
+         * The sheet.
+         */
+        sheet: string;
+      };
+    }
+  | {
+      part: Part;
+    }
+  | {
+      remove_part: string;
+    }
+  | {
+      add_parts: {
+        /**
+         * How many parts.
+         */
+        count: number;
+        /**
+         * The start of each part's name.
+         */
+        prefix: string;
+      };
+    }
+  | {
+      pad_to_bytes: number;
+    };
+/**
+ * Where a recipe starts.
+ */
+export type Start =
+  | {
+      template: string;
+    }
+  | {
+      export: ExportInput;
+    }
+  | {
+      text: string;
+    };
+/**
+ * An assessment of any framework type as a workbook holds it, in the
+ * shared JSON format: what [`read_xlsx`] returns.
+ *
+ * JSON Schema: `docs/schema/spreadsheet-assessment.json` (`schema("spreadsheet-assessment")`).
+ */
+export type SpreadsheetAssessment =
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      /**
+       * The litmus answers; `null` when none were given.
+       */
+      litmus?: LitmusAnswers | null;
+      type: "action-audit";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: MaturityAssessment;
+      type: "maturity-model";
+    }
+  | {
+      /**
+       * The assessment.
+       */
+      assessment: AuditAssessment;
+      type: "checklist";
+    };
 
 /**
  * The TypeScript type each JSON Schema (`schema(name)`) describes.
@@ -429,10 +604,13 @@ export interface SchemaTypes {
   "batch-report": BatchReport;
   "checklist-options": ChecklistOptions;
   "checklist-report": ChecklistReport;
+  "checklist-words": ChecklistWords;
   "comparison-input": ComparisonInput;
+  "csv-options": CsvOptions;
   error: ErrorInfo;
   "explain-input": ExplainInput;
   explanation: Explanation;
+  "export-input": ExportInput;
   framework: Framework;
   "framework-summary": FrameworkSummary;
   "litmus-answers": LitmusAnswers;
@@ -450,9 +628,11 @@ export interface SchemaTypes {
   "portfolio-report": PortfolioReport;
   programme: Programme;
   "programme-report": ProgrammeReport;
+  recipe: Recipe;
   "rescore-input": RescoreInput;
   "rescore-report": RescoreReport;
   "score-options": ScoreOptions;
+  "spreadsheet-assessment": SpreadsheetAssessment;
   "time-allocation-input": TimeAllocationInput;
   "time-allocation-report": TimeAllocationReport;
   "unit-comparison": UnitComparison;
@@ -1327,6 +1507,12 @@ export interface AuditWords {
    */
   next_action: Reading;
   /**
+   * What the next actions are, e.g. "The first 10 item(s) below the top
+   * of the scale, in development-path order: earliest periods first.",
+   * or that there are none.
+   */
+  next_actions: string;
+  /**
    * The overall score, e.g. "126 of 387 points (32.6%)".
    */
   overall: Reading;
@@ -1788,6 +1974,55 @@ export interface ChecklistReport {
   unscored: number;
 }
 /**
+ * A checklist report in words.
+ *
+ * JSON Schema: `docs/schema/checklist-words.json` (`schema("checklist-words")`).
+ */
+export interface ChecklistWords {
+  /**
+   * Whether completion is balanced, the spread and the least complete;
+   * `null` when the checklist has no balance rule.
+   */
+  balance?: Reading | null;
+  /**
+   * The balance indicator, quoted from the framework (the label says
+   * when it is kam's); `null` without a balance rule.
+   */
+  balance_rule?: Reading | null;
+  /**
+   * The items without a score and those not applicable.
+   */
+  items: Reading;
+  /**
+   * What the next actions are, e.g. "The first 3 item(s) below the top of
+   * the scale, in checklist order.", or that there are none.
+   */
+  next_actions: string;
+  /**
+   * The overall score, e.g. "12 of 40 points (30.0%)".
+   */
+  overall: Reading;
+  /**
+   * The stage reached and the next, e.g. "2 Deliver (85.0%); next: 3
+   * Grow (40.0%)"; `null` when the checklist has no stage rule.
+   */
+  stage?: Reading | null;
+  /**
+   * The stage rule, quoted from the framework (the label says when it is
+   * kam's); `null` without a stage rule.
+   */
+  stage_rule?: Reading | null;
+  /**
+   * The figures of a status line, each short, e.g. "Stage" and "2
+   * Deliver".
+   */
+  status: Reading[];
+  /**
+   * The overall score and the stage reached in one sentence.
+   */
+  summary: string;
+}
+/**
  * Two audits of the same framework version, earlier first.
  *
  * JSON Schema: `docs/schema/comparison-input.json` (`schema("comparison-input")`).
@@ -1801,6 +2036,28 @@ export interface ComparisonInput {
    * The earlier audit, e.g. last year's.
    */
   before: AuditAssessment;
+}
+/**
+ * How to write CSV.
+ *
+ * JSON Schema: `docs/schema/csv-options.json` (`schema("csv-options")`).
+ */
+export interface CsvOptions {
+  /**
+   * Start with a UTF-8 byte-order mark, which Excel needs to read
+   * non-ASCII text right; default `false`.
+   */
+  bom?: boolean;
+  /**
+   * `comma` (the default) or `semicolon`, as spreadsheets in countries
+   * with a decimal comma write CSV.
+   */
+  delimiter?: CsvDelimiter;
+  /**
+   * `long` (one row per item; the default) or `wide` (one row per
+   * assessment).
+   */
+  layout?: CsvLayout;
 }
 /**
  * An error as data: the body a service answers with (an `Error`
@@ -2663,11 +2920,35 @@ export interface MaturityReport {
   weakest_link?: StageRef | null;
 }
 /**
+ * One programme area's stage in words.
+ */
+export interface AreaWords {
+  /**
+   * Programme area id.
+   */
+  id: string;
+  /**
+   * The next stage and what it looks like, e.g. "next, stage 4
+   * Predictable — Reviewed every quarter"; `null` at the top stage or when
+   * not assessed.
+   */
+  next?: string | null;
+  /**
+   * Its stage, e.g. "stage 3 Repeatable", or "not assessed".
+   */
+  stage: string;
+}
+/**
  * A maturity report in words.
  *
  * JSON Schema: `docs/schema/maturity-words.json` (`schema("maturity-words")`).
  */
 export interface MaturityWords {
+  /**
+   * Every area of the report by id, for a label beside the area: the
+   * assessed ones in model order, then those not assessed.
+   */
+  area_stages: AreaWords[];
   /**
    * One line per assessed area, in model order, e.g. "Account plans:
    * stage 3 Repeatable".
@@ -2685,6 +2966,11 @@ export interface MaturityWords {
    * The programme's stage: its weakest link, and the areas at it.
    */
   stage: Reading;
+  /**
+   * The figures of a status line, each short, e.g. "Weakest link" and
+   * "stage 2".
+   */
+  status: Reading[];
   /**
    * The stage and the milestone in one line.
    */
@@ -3944,6 +4230,83 @@ export interface ProgrammeReport {
    * siblings in input order).
    */
   units: UnitReport[];
+}
+/**
+ * A part of the zip archive: `head`, `unit` × `count`, `tail`.
+ */
+export interface Part {
+  /**
+   * How many times `unit` is repeated.
+   */
+  count?: number;
+  /**
+   * Text before the repeats.
+   */
+  head?: string;
+  /**
+   * Its name in the archive, e.g. `xl/sharedStrings.xml`.
+   */
+  name: string;
+  /**
+   * Text after the repeats.
+   */
+  tail?: string;
+  /**
+   * Text repeated `count` times.
+   */
+  unit?: string;
+}
+/**
+ * A value to put in a cell: exactly one of the value fields.
+ */
+export interface SetCell {
+  /**
+   * A logical value.
+   */
+  boolean?: boolean | null;
+  /**
+   * The cell, e.g. `Audit!F17`.
+   */
+  cell: string;
+  /**
+   * A date, `YYYY-MM-DD`, as a date cell.
+   */
+  date?: string | null;
+  /**
+   * A formula, e.g. `=1+2`, stored with `result` (text) as its value.
+   */
+  formula?: string | null;
+  /**
+   * A number.
+   */
+  number?: number | null;
+  /**
+   * With `text`: the text is repeated this many times (for long texts).
+   */
+  repeat?: number | null;
+  /**
+   * The value stored with `formula`.
+   */
+  result?: string | null;
+  /**
+   * Text.
+   */
+  text?: string | null;
+}
+/**
+ * A workbook to build: where it starts and the edits made to it.
+ *
+ * JSON Schema: `docs/schema/recipe.json` (`schema("recipe")`).
+ */
+export interface Recipe {
+  /**
+   * The edits, in order: cell and sheet edits before part edits.
+   */
+  edits?: Edit[];
+  /**
+   * The workbook before any edit.
+   */
+  start: Start;
 }
 /**
  * One saved assessment and the framework version to re-score it under.

@@ -231,11 +231,24 @@ impl From<&Error> for ErrorInfo {
 /// output: the framework file, its summary, and the error.
 const OTHER_SCHEMAS: &[&str] = &["framework", "framework-summary", "error"];
 
+/// The JSON Schemas of the spreadsheet functions' arguments and results:
+/// they take or give bytes (a workbook, CSV text), so they sit outside the
+/// table, but what they read and write as JSON is typed like the rest.
+#[cfg(feature = "spreadsheet")]
+const SPREADSHEET_SCHEMAS: &[&str] = &[
+    "export-input",
+    "csv-options",
+    "spreadsheet-assessment",
+    "recipe",
+];
+#[cfg(not(feature = "spreadsheet"))]
+const SPREADSHEET_SCHEMAS: &[&str] = &[];
+
 /// The names of the JSON Schemas [`schema`] can return, one per public input
 /// and output type; `docs/schema/<name>.json` holds each. They are derived
 /// from the table of operations ([`OPERATIONS`]): every operation's input,
-/// options and output type, plus the framework file, its summary and the
-/// error.
+/// options and output type, plus the framework file, its summary, the
+/// error, and the spreadsheet functions' arguments and results.
 ///
 /// ```
 /// let names = kam_core::api::schema_names();
@@ -245,6 +258,7 @@ pub fn schema_names() -> &'static [&'static str] {
     static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names: Vec<&'static str> = OTHER_SCHEMAS.to_vec();
+        names.extend(SPREADSHEET_SCHEMAS);
         for op in OPERATIONS {
             for type_name in [Some(op.input), op.options, Some(op.output)]
                 .into_iter()
@@ -280,6 +294,14 @@ pub fn schema(name: &str) -> Result<serde_json::Value, Error> {
         "framework" => Some(of::<Framework>()),
         "framework-summary" => Some(of::<FrameworkSummary>()),
         "error" => Some(of::<ErrorInfo>()),
+        #[cfg(feature = "spreadsheet")]
+        "export-input" => Some(of::<crate::spreadsheet::ExportInput>()),
+        #[cfg(feature = "spreadsheet")]
+        "csv-options" => Some(of::<crate::spreadsheet::CsvOptions>()),
+        #[cfg(feature = "spreadsheet")]
+        "spreadsheet-assessment" => Some(of::<crate::spreadsheet::Assessment>()),
+        #[cfg(feature = "spreadsheet")]
+        "recipe" => Some(of::<crate::spreadsheet::recipe::Recipe>()),
         _ => operations::operation_schema(name),
     };
     schema.ok_or_else(|| crate::error::InputError::unknown_schema(name, schema_names()).into())
@@ -744,6 +766,27 @@ pub fn describe_maturity(report: &MaturityReport) -> Result<crate::words::Maturi
 /// None (see [`describe`]).
 pub fn describe_litmus(report: &LitmusReport) -> Result<crate::words::LitmusWords, Error> {
     Ok(crate::words::LitmusWords::of(report))
+}
+
+/// A checklist report in words: the overall score, the stage reached, the
+/// balance, the items left, the rules behind the readings and the next
+/// actions, each with its label.
+///
+/// ```
+/// let framework = kam_core::api::framework("kam-development-model")?.as_checklist()?;
+/// let assessment = kam_core::AuditAssessment::for_checklist(framework);
+/// let report = kam_core::api::score_checklist(&assessment, &Default::default())?;
+/// let words = kam_core::api::describe_checklist(&report)?;
+/// assert_eq!(words.overall.label, "Overall score");
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// None (see [`describe`]).
+pub fn describe_checklist(
+    report: &crate::checklist::ChecklistReport,
+) -> Result<crate::words::ChecklistWords, Error> {
+    Ok(crate::words::ChecklistWords::of(report))
 }
 
 // Byte-for-byte comparison across languages (tests/cross-language/).

@@ -126,6 +126,18 @@ macro_rules! for_each_operation {
                 output: $crate::words::LitmusWords = "LitmusWords",
                 framework: [],
             }
+            [always]
+            /// A checklist report in words, each reading with its label: the
+            /// overall score, the stage reached, the balance, the items left,
+            /// the rules behind the readings and the next actions.
+            describe_checklist {
+                js: "describeChecklist",
+                module: analysis,
+                input: report: $crate::checklist::ChecklistReport = "ChecklistReport" [shared],
+                options: [],
+                output: $crate::words::ChecklistWords = "ChecklistWords",
+                framework: [],
+            }
             [analysis]
             /// Pareto analysis: customers ranked by a measure (revenue, profit, …)
             /// and the smallest set that makes up the target share.
@@ -772,10 +784,7 @@ macro_rules! define_operations {
                         framework: Option<&Framework>,
                     ) -> Result<String, Error> {
                         let input = <Input as crate::json::Document>::read_json(input)?;
-                        let options = match options {
-                            Some(text) => <Options as crate::json::Document>::read_json(text)?,
-                            None => Options::default(),
-                        };
+                        let options: Options = crate::json::read_options(options)?;
                         to_json(&run(&input, &options, framework)?)
                     }
                 }

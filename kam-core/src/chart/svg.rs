@@ -280,25 +280,7 @@ impl TextStyle {
     }
 }
 
-/// Formats a number with at most two decimals and no trailing zeros, so the
-/// same chart is always the same bytes; non-finite values become 0 and `-0`
-/// becomes `0`.
-pub(crate) fn num(value: f64) -> String {
-    if !value.is_finite() {
-        return "0".to_owned();
-    }
-    let mut text = format!("{value:.2}");
-    while text.ends_with('0') {
-        text.pop();
-    }
-    if text.ends_with('.') {
-        text.pop();
-    }
-    if text == "-0" {
-        "0".clone_into(&mut text);
-    }
-    text
-}
+pub(crate) use crate::words::num;
 
 /// The width `text` takes at `size`, estimated: the charts carry no font
 /// metrics, and an average sans-serif glyph is a little over half an em.

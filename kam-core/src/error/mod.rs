@@ -586,7 +586,9 @@ pub enum FrameworkError {
         path: String,
     },
     /// The framework exists but is of another type than the operation needs.
-    #[error("framework `{id}` is a {found} framework, but {expected} is needed here")]
+    #[error(
+        "framework `{id}` is of type `{found}`, but this needs a framework of type `{expected}`"
+    )]
     WrongType {
         /// The framework's id.
         id: String,

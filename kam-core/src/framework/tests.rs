@@ -355,3 +355,13 @@ fn unknown_framework_lists_the_bundled_ones() {
     let err = builtin_audit("kam-maturity-model").unwrap_err();
     assert_eq!(err.kind(), "wrong-framework-type");
 }
+
+#[test]
+fn a_framework_of_the_wrong_type_is_named_with_both_types() {
+    let audit = Framework::ActionAudit(cranfield().clone());
+    let err = audit.as_checklist().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "framework `cranfield-kam-development` is of type `action-audit`, but this needs a framework of type `checklist`"
+    );
+}

@@ -129,6 +129,25 @@ pub trait Document: serde::de::DeserializeOwned {
     }
 }
 
+/// Reads an options document, or gives the defaults when there is none:
+/// the one rule for an options argument the caller left out (`None`, a
+/// Python `None`, a JavaScript `undefined` or `null`) in every language.
+///
+/// ```
+/// use kam_core::ScoreOptions;
+/// let options: ScoreOptions = kam_core::json::read_options(None)?;
+/// assert_eq!(options, ScoreOptions::default());
+/// let strict: ScoreOptions = kam_core::json::read_options(Some(r#"{"strict": true}"#))?;
+/// assert!(strict.strict);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// Those of reading the text as `T` (see [`Document::read_json`]).
+pub fn read_options<T: Document + Default>(text: Option<&str>) -> Result<T, Error> {
+    text.map_or_else(|| Ok(T::default()), T::read_json)
+}
+
 /// Converts an already-parsed JSON value into `T`, checked against every
 /// limit but the text size, with the same messages [`from_json`] gives. The
 /// bindings read Python dicts and JavaScript objects with it.

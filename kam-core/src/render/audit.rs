@@ -157,14 +157,8 @@ pub(crate) fn audit_doc(report: &AuditReport) -> Doc {
     doc.table(stream_table(report));
     gaps(&mut doc, report);
     doc.heading(2, "Next actions");
-    if report.next_actions.is_empty() {
-        doc.para("None: every item is at the top of the scale.");
-    } else {
-        doc.para(format!(
-            "The first {} item(s) below the top of the scale, in development-path order: \
-             earliest periods first.",
-            report.next_actions.len()
-        ));
+    doc.para(words::AuditWords::of(report).next_actions);
+    if !report.next_actions.is_empty() {
         doc.table(item_table(report, &report.next_actions, true));
     }
     sources(&mut doc, report);

@@ -7,9 +7,9 @@ use super::audit::{conventions, subtitle_of};
 use super::doc::{Block, Cell, Doc, Table, text};
 use super::{html, markdown};
 use crate::chart;
-use crate::checklist::{BalanceReading, ChecklistReport, SectionScore, StageReading};
+use crate::checklist::{ChecklistReport, SectionScore};
 use crate::framework::Provenance;
-use crate::words::{pct, titled};
+use crate::words::{ChecklistWords, pct, titled, whose};
 
 /// The checklist report as Markdown: the same sections as
 /// [`checklist_html`], with the chart given as its caption and words.
@@ -68,7 +68,8 @@ fn checklist_doc(report: &ChecklistReport) -> Doc {
         subtitle: subtitle_of(&report.framework, &report.context),
         blocks: Vec::new(),
     };
-    doc.blocks.push(Block::Figures(key_figures(report)));
+    let words = ChecklistWords::of(report);
+    doc.blocks.push(Block::Figures(key_figures(&words)));
     doc.heading(2, "Completion");
     doc.blocks.push(Block::Chart {
         svg: chart::checklist(report),
@@ -111,111 +112,27 @@ fn checklist_doc(report: &ChecklistReport) -> Doc {
         }
         doc.table(table);
     }
-    if let Some(stage) = &report.stage {
-        doc.heading(2, "Stage reached");
-        doc.para(stage_words(stage));
-        doc.para(format!(
-            "The rule{}: {}",
-            whose(stage.provenance),
-            stage.rule
-        ));
+    for (reading, rule) in [
+        (&words.stage, &words.stage_rule),
+        (&words.balance, &words.balance_rule),
+    ] {
+        if let (Some(reading), Some(rule)) = (reading, rule) {
+            doc.heading(2, reading.label.clone());
+            doc.para(reading.text.clone());
+            doc.para(rule.to_string());
+        }
     }
-    if let Some(balance) = &report.balance {
-        doc.heading(2, "Balance");
-        doc.para(balance_words(report, balance));
-        doc.para(format!(
-            "The indicator{}: {}",
-            whose(balance.provenance),
-            balance.rule
-        ));
-    }
-    next_actions(&mut doc, report);
+    next_actions(&mut doc, report, &words);
     sources(&mut doc, report);
     doc
 }
 
-/// ` (kam's)` after text of kam's, nothing after the source's words.
-fn whose(provenance: Provenance) -> &'static str {
-    match provenance {
-        Provenance::Source => "",
-        Provenance::Kam => " (kam's)",
-    }
-}
-
-fn key_figures(report: &ChecklistReport) -> Vec<(String, String)> {
-    let mut figures = vec![(
-        "Overall score".to_owned(),
-        format!(
-            "{} of {} points ({})",
-            report.overall.score,
-            report.overall.max,
-            pct(report.overall.percent)
-        ),
-    )];
-    if let Some(stage) = &report.stage {
-        figures.push(("Stage reached".to_owned(), stage_words(stage)));
-    }
-    if let Some(balance) = &report.balance {
-        figures.push(("Balance".to_owned(), balance_words(report, balance)));
-    }
-    figures.push((
-        "Items".to_owned(),
-        format!(
-            "{} unscored, {} not applicable",
-            report.unscored, report.not_applicable
-        ),
-    ));
-    figures
-}
-
-fn stage_words(stage: &StageReading) -> String {
-    let reached = match &stage.reached {
-        Some(s) => format!("{} {} ({})", s.number, s.name, pct(s.percent)),
-        None => "none yet".to_owned(),
-    };
-    match &stage.next {
-        Some(n) => format!(
-            "{reached}; next: {} {} ({})",
-            n.number,
-            n.name,
-            pct(n.percent)
-        ),
-        None => format!("{reached}; every stage reached"),
-    }
-}
-
-fn balance_words(report: &ChecklistReport, balance: &BalanceReading) -> String {
-    let name = |id: &String| -> String {
-        report
-            .sections
-            .iter()
-            .map(|s| (&s.id, &s.name))
-            .chain(
-                report
-                    .groupings
-                    .iter()
-                    .flat_map(|g| g.groups.iter().map(|x| (&x.id, &x.name))),
-            )
-            .find(|(sid, _)| *sid == id)
-            .map_or_else(|| id.clone(), |(_, n)| n.clone())
-    };
-    let lowest: Vec<String> = balance.lowest.iter().map(name).collect();
-    format!(
-        "{}: a spread of {} points between the most and the least complete (at most {} counts \
-         as balanced); least complete: {}",
-        if balance.balanced {
-            "balanced"
-        } else {
-            "not balanced"
-        },
-        crate::chart::svg::num(balance.spread),
-        crate::chart::svg::num(balance.tolerance),
-        if lowest.is_empty() {
-            "none".to_owned()
-        } else {
-            lowest.join(", ")
-        }
-    )
+fn key_figures(words: &ChecklistWords) -> Vec<(String, String)> {
+    words
+        .readings()
+        .into_iter()
+        .map(|r| (r.label.clone(), r.text.clone()))
+        .collect()
 }
 
 fn bar(percent: f64) -> Cell {
@@ -267,16 +184,12 @@ fn item_table(section: &SectionScore) -> Table {
     table
 }
 
-fn next_actions(doc: &mut Doc, report: &ChecklistReport) {
+fn next_actions(doc: &mut Doc, report: &ChecklistReport, words: &ChecklistWords) {
     doc.heading(2, "Next actions");
+    doc.para(words.next_actions.clone());
     if report.next_actions.is_empty() {
-        doc.para("None: every item is at the top of the scale.");
         return;
     }
-    doc.para(format!(
-        "The first {} item(s) below the top of the scale, in checklist order.",
-        report.next_actions.len()
-    ));
     let mut table = Table::new(&["No.#", "Item", "Action", "Section", "Score#"]);
     for (index, action) in report.next_actions.iter().enumerate() {
         let section = report

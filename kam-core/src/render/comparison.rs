@@ -144,7 +144,7 @@ fn comparison_doc(comparison: &AuditComparison) -> Doc {
     }
     doc.heading(2, "Next actions");
     if after.next_actions.is_empty() {
-        doc.para("None: every item is at the top of the scale.");
+        doc.para(crate::words::NO_NEXT_ACTION);
     } else {
         doc.para("From the later audit, in development-path order.");
         doc.table(item_table(after, &after.next_actions, true));

@@ -89,6 +89,7 @@ use workbook::Kind;
 /// shared JSON format: what [`read_xlsx`] returns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SpreadsheetAssessment"))]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Assessment {
     /// An action-audit workbook: the assessment, and the litmus answers when

@@ -6,11 +6,13 @@
 //! operations the Python notebook view and the JavaScript calculators all
 //! take their words from here, so all of them say the same thing.
 
+mod checklist;
 mod readings;
 
 use std::fmt;
 
-pub use readings::{AuditWords, LitmusWords, MaturityWords, Reading};
+pub use checklist::ChecklistWords;
+pub use readings::{AreaWords, AuditWords, LitmusWords, MaturityWords, Reading};
 
 use crate::assessment::Context;
 use crate::framework::Provenance;
@@ -24,6 +26,26 @@ pub(crate) fn pct(value: f64) -> String {
 /// A percentage rounded to a whole number, e.g. `33%`, for chart labels.
 pub(crate) fn pct0(value: f64) -> String {
     format!("{:.0}%", finite(value))
+}
+
+/// Formats a number with at most two decimals and no trailing zeros, so the
+/// same chart is always the same bytes; non-finite values become 0 and `-0`
+/// becomes `0`.
+pub(crate) fn num(value: f64) -> String {
+    if !value.is_finite() {
+        return "0".to_owned();
+    }
+    let mut text = format!("{value:.2}");
+    while text.ends_with('0') {
+        text.pop();
+    }
+    if text.ends_with('.') {
+        text.pop();
+    }
+    if text == "-0" {
+        "0".clone_into(&mut text);
+    }
+    text
 }
 
 /// NaN or infinity never reach a report; 0 stands in (the engine never
@@ -144,6 +166,27 @@ pub(crate) fn current(report: &AuditReport) -> String {
 /// The overall score in words, e.g. `126 of 387 points (32.6%)`.
 pub(crate) fn overall(report: &AuditReport) -> String {
     report.overall.to_string()
+}
+
+/// ` (kam's)` after words that are kam's, nothing after the source's.
+pub(crate) fn whose(provenance: Provenance) -> &'static str {
+    match provenance {
+        Provenance::Source => "",
+        Provenance::Kam => " (kam's)",
+    }
+}
+
+/// That no item is left below the top of the scale.
+pub(crate) const NO_NEXT_ACTION: &str = "None: every item is at the top of the scale.";
+
+/// What a list of next actions is, e.g. `The first 3 item(s) below the top
+/// of the scale, in checklist order.`, or that there are none.
+pub(crate) fn next_actions_intro(count: usize, order: &str) -> String {
+    if count == 0 {
+        NO_NEXT_ACTION.to_owned()
+    } else {
+        format!("The first {count} item(s) below the top of the scale, {order}.")
+    }
 }
 
 /// A milestone as a table row or chart label says it, e.g.

@@ -7,7 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{find_period, milestone_name, overall, pct, pct0, period, position, position_short};
+use super::{
+    find_period, milestone_name, next_actions_intro, overall, pct, pct0, period, position,
+    position_short,
+};
 use crate::litmus::{LitmusReport, LitmusResult, Verdict};
 use crate::maturity::{MaturityReport, StageRef};
 use crate::scoring::{AuditReport, ItemStatus, Position};
@@ -25,7 +28,7 @@ pub struct Reading {
 }
 
 impl Reading {
-    fn new(label: &str, text: impl Into<String>) -> Self {
+    pub(crate) fn new(label: &str, text: impl Into<String>) -> Self {
         Reading {
             label: label.to_owned(),
             text: text.into(),
@@ -61,6 +64,10 @@ pub struct AuditWords {
     pub milestone: Reading,
     /// The first item below the top of the scale, in development-path order.
     pub next_action: Reading,
+    /// What the next actions are, e.g. "The first 10 item(s) below the top
+    /// of the scale, in development-path order: earliest periods first.",
+    /// or that there are none.
+    pub next_actions: String,
     /// The items without a score and those not applicable.
     pub items: Reading,
     /// The completion threshold Figure 3 reads periods against.
@@ -100,6 +107,10 @@ impl AuditWords {
             current_period: Reading::new("Current period", current),
             milestone: Reading::new("Next milestone", milestone(report)),
             next_action: Reading::new("Next action", next_action(report)),
+            next_actions: next_actions_intro(
+                report.next_actions.len(),
+                "in development-path order: earliest periods first",
+            ),
             items: Reading::new(
                 "Items",
                 format!(
@@ -222,8 +233,29 @@ pub struct MaturityWords {
     /// One line per assessed area, in model order, e.g. "Account plans:
     /// stage 3 Repeatable".
     pub areas: Vec<Reading>,
+    /// Every area of the report by id, for a label beside the area: the
+    /// assessed ones in model order, then those not assessed.
+    pub area_stages: Vec<AreaWords>,
+    /// The figures of a status line, each short, e.g. "Weakest link" and
+    /// "stage 2".
+    pub status: Vec<Reading>,
     /// The stage and the milestone in one line.
     pub summary: String,
+}
+
+/// One programme area's stage in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct AreaWords {
+    /// Programme area id.
+    pub id: String,
+    /// Its stage, e.g. "stage 3 Repeatable", or "not assessed".
+    pub stage: String,
+    /// The next stage and what it looks like, e.g. "next, stage 4
+    /// Predictable — Reviewed every quarter"; `null` at the top stage or when
+    /// not assessed.
+    pub next: Option<String>,
 }
 
 impl fmt::Display for StageRef {
@@ -275,13 +307,54 @@ impl MaturityWords {
         };
         let mean = report.mean_stage.map_or_else(
             || "nothing assessed yet".to_owned(),
-            |mean| format!("stage {mean:.1} over {} area(s)", report.areas.len()),
+            |mean| {
+                format!(
+                    "stage {mean:.1} over {} of {} areas",
+                    report.areas.len(),
+                    report.areas.len() + report.unassessed.len()
+                )
+            },
         );
         let unassessed = match report.unassessed.len() {
             0 => "none: every area is assessed".to_owned(),
             n => format!("{n}: {}", report.unassessed.join(", ")),
         };
+        let mut area_stages: Vec<AreaWords> = report
+            .areas
+            .iter()
+            .map(|a| AreaWords {
+                id: a.id.clone(),
+                stage: a.stage.to_string(),
+                next: a
+                    .next
+                    .as_ref()
+                    .map(|n| format!("next, stage {} {} — {}", n.stage, n.name, n.descriptor)),
+            })
+            .collect();
+        area_stages.extend(report.unassessed.iter().map(|id| AreaWords {
+            id: id.clone(),
+            stage: "not assessed".to_owned(),
+            next: None,
+        }));
+        let status = vec![
+            Reading::new(
+                "Mean stage",
+                report
+                    .mean_stage
+                    .map_or_else(|| "–".to_owned(), |mean| format!("{mean:.1}")),
+            ),
+            Reading::new(
+                "Weakest link",
+                report.weakest_link.as_ref().map_or_else(
+                    || "none assessed".to_owned(),
+                    |w| format!("stage {}", w.stage),
+                ),
+            ),
+            Reading::new("Not assessed", report.unassessed.len().to_string()),
+        ];
         MaturityWords {
+            area_stages,
+            status,
             summary: format!("{stage}; to level up {milestone}"),
             stage: Reading::new("Programme stage", stage),
             mean: Reading::new("Mean stage", mean),

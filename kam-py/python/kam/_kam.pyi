@@ -465,7 +465,7 @@ def xlsx_template(framework: _FrameworkArg) -> bytes:
 def read_xlsx(
     data: _Workbook | Sequence[_Workbook],
     framework: _FrameworkArg | None = None,
-) -> list[dict[str, Any]]:
+) -> list[_types.SpreadsheetAssessment]:
     """Reads one filled workbook or a list of them into assessments, one dict
     each: ``{"type": "action-audit", "assessment": …, "litmus": …}`` or
     ``{"type": "maturity-model", "assessment": …}``. Raises
@@ -473,8 +473,8 @@ def read_xlsx(
     e.g. ``Audit!F17``, and for a list or a path the file too."""
 
 def to_xlsx(
-    input: _JsonInput,
-    options: _JsonInput | None = None,
+    input: Union[_types.ExportInput, str, _File],
+    options: Union[_types.ScoreOptions, str, _File, None] = None,
     framework: _FrameworkArg | None = None,
 ) -> bytes:
     """Exports as an Excel workbook: ``{"type": "audit", "assessment": …,
@@ -487,7 +487,7 @@ def to_xlsx(
 def read_csv(
     data: str | bytes | bytearray | "os.PathLike[str]" | IO[bytes] | IO[str],
     framework: _FrameworkArg | None = None,
-) -> list[dict[str, Any]]:
+) -> list[_types.AuditAssessment]:
     """Reads action-audit assessments from CSV in the long layout
     (``assessment,item,score,evidence`` …) or the wide one (one row per
     assessment, one column per item), told apart by the header; UTF-8 with or
@@ -496,15 +496,17 @@ def read_csv(
     column."""
 
 def to_csv(
-    assessments: Sequence[Mapping[str, Any]] | str,
-    options: _JsonInput | None = None,
+    assessments: Sequence[_types.AuditAssessment] | str,
+    options: Union[_types.CsvOptions, str, _File, None] = None,
     framework: _FrameworkArg | None = None,
 ) -> str:
     """Writes action-audit assessments as CSV text; ``options`` sets
     ``layout`` (``"long"`` or ``"wide"``), ``delimiter`` (``"comma"`` or
     ``"semicolon"``) and ``bom``."""
 
-def xlsx_from_recipe(recipe: _JsonInput, framework: _FrameworkArg | None = None) -> bytes:
+def xlsx_from_recipe(
+    recipe: Union[_types.Recipe, str, _File], framework: _FrameworkArg | None = None
+) -> bytes:
     """Builds the workbook a golden-vector recipe describes (a template or an
     export, then edits; ``tests/vectors/README.md``): for tests that replay
     kam's bad-workbook cases."""

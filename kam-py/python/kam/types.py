@@ -156,6 +156,17 @@ class AreaResult(TypedDict):
     stage: StageRef
     """The stage reached."""
 
+class AreaWords(TypedDict):
+    """One programme area's stage in words."""
+    id: str
+    """Programme area id."""
+    next: NotRequired[Optional[str]]
+    """The next stage and what it looks like, e.g. "next, stage 4
+Predictable — Reviewed every quarter"; `null` at the top stage or when
+not assessed."""
+    stage: str
+    """Its stage, e.g. "stage 3 Repeatable", or "not assessed"."""
+
 class AuditAssessment(TypedDict):
     """An action-audit assessment: a score per item, with optional evidence.
 
@@ -288,6 +299,10 @@ explanation): beside Figure 4 the two can seem to disagree."""
 later one, e.g. "Launch, after period 4 Capability building (B1)"."""
     next_action: Reading
     """The first item below the top of the scale, in development-path order."""
+    next_actions: str
+    """What the next actions are, e.g. "The first 10 item(s) below the top
+of the scale, in development-path order: earliest periods first.",
+or that there are none."""
     overall: Reading
     """The overall score, e.g. "126 of 387 points (32.6%)"."""
     position: Reading
@@ -433,6 +448,33 @@ class ChecklistReport(TypedDict):
     unscored: int
     """Items with neither a score nor a "not applicable" mark (they add 0)."""
 
+class ChecklistWords(TypedDict):
+    """A checklist report in words."""
+    balance: NotRequired[Optional[Reading]]
+    """Whether completion is balanced, the spread and the least complete;
+`null` when the checklist has no balance rule."""
+    balance_rule: NotRequired[Optional[Reading]]
+    """The balance indicator, quoted from the framework (the label says
+when it is kam's); `null` without a balance rule."""
+    items: Reading
+    """The items without a score and those not applicable."""
+    next_actions: str
+    """What the next actions are, e.g. "The first 3 item(s) below the top of
+the scale, in checklist order.", or that there are none."""
+    overall: Reading
+    """The overall score, e.g. "12 of 40 points (30.0%)"."""
+    stage: NotRequired[Optional[Reading]]
+    """The stage reached and the next, e.g. "2 Deliver (85.0%); next: 3
+Grow (40.0%)"; `null` when the checklist has no stage rule."""
+    stage_rule: NotRequired[Optional[Reading]]
+    """The stage rule, quoted from the framework (the label says when it is
+kam's); `null` without a stage rule."""
+    status: List[Reading]
+    """The figures of a status line, each short, e.g. "Stage" and "2
+Deliver"."""
+    summary: str
+    """The overall score and the stage reached in one sentence."""
+
 class ComparisonInput(TypedDict):
     """Two audits of the same framework version, earlier first."""
     after: AuditAssessment
@@ -488,6 +530,24 @@ class Criterion(TypedDict):
     weight: float
     """Its weight within its group, above 0 and at most 1."""
 
+# The field separator.
+CsvDelimiter = Union[Literal["comma"], Literal["semicolon"]]
+
+# The shape of a CSV file.
+CsvLayout = Union[Literal["long"], Literal["wide"]]
+
+class CsvOptions(TypedDict):
+    """How to write CSV."""
+    bom: NotRequired[bool]
+    """Start with a UTF-8 byte-order mark, which Excel needs to read
+non-ASCII text right; default `false`."""
+    delimiter: NotRequired[CsvDelimiter]
+    """`comma` (the default) or `semicolon`, as spreadsheets in countries
+with a decimal comma write CSV."""
+    layout: NotRequired[CsvLayout]
+    """`long` (one row per item; the default) or `wide` (one row per
+assessment)."""
+
 class Customers(TypedDict):
     """The programme's customers: the inputs of a Pareto analysis and of a
 portfolio matrix, as those analyses take them."""
@@ -522,6 +582,75 @@ class DroppedAnswer(TypedDict):
     """Item id."""
     reason: str
     """Why, in plain words."""
+
+class Edit0(TypedDict):
+    """Puts a value in a cell, as typing it would."""
+    set: SetCell
+
+class Edit1(TypedDict):
+    """Empties a cell, e.g. `Audit!F17`."""
+    clear: str
+
+Edit2RenameSheet = TypedDict(
+    "Edit2RenameSheet",
+    {
+        "from": 'str',
+        "to": 'str',
+    },
+)
+
+class Edit2(TypedDict):
+    """Renames a sheet."""
+    rename_sheet: Edit2RenameSheet
+
+class Edit3(TypedDict):
+    """Removes a sheet."""
+    remove_sheet: str
+
+class Edit4(TypedDict):
+    """Adds an empty sheet at the end."""
+    add_sheet: str
+
+class Edit5ReverseRows(TypedDict):
+    first: int
+    """The first row of the block."""
+    last: int
+    """The last row of the block."""
+    sheet: str
+    """The sheet."""
+
+class Edit5(TypedDict):
+    """Reverses the order of rows `first` to `last` (numbered from 1, as
+spreadsheets number them) of a sheet, cells and all, as sorting
+would; formulas are moved as they are."""
+    reverse_rows: Edit5ReverseRows
+
+class Edit6(TypedDict):
+    """Adds a part to the zip archive, or replaces the part of that name:
+its content is `head`, then `unit` repeated `count` times, then
+`tail`."""
+    part: Part
+
+class Edit7(TypedDict):
+    """Removes a part of the zip archive, e.g. `xl/sharedStrings.xml`."""
+    remove_part: str
+
+class Edit8AddParts(TypedDict):
+    count: int
+    """How many parts."""
+    prefix: str
+    """The start of each part's name."""
+
+class Edit8(TypedDict):
+    """Adds `count` empty parts named `prefix1`, `prefix2`, …."""
+    add_parts: Edit8AddParts
+
+class Edit9(TypedDict):
+    """Appends zero bytes until the file is this long."""
+    pad_to_bytes: int
+
+# One edit.
+Edit = Union["Edit0", "Edit1", "Edit2", "Edit3", "Edit4", "Edit5", "Edit6", "Edit7", "Edit8", "Edit9"]
 
 class ElementCheck(TypedDict):
     """One element, present or not."""
@@ -577,6 +706,53 @@ class Explanation(TypedDict):
     """The traces of every derived figure of the input."""
     traces: List[Trace]
     """One trace per figure, in the order the report shows them."""
+
+class ExportInputAudit(TypedDict):
+    """An action audit with its report: the template filled in, the Totals
+sheet's formulas, Figure 3 as a native chart, and a Report sheet."""
+    assessment: AuditAssessment
+    """The assessment."""
+    litmus: NotRequired[Optional[LitmusAnswers]]
+    """Litmus answers of the same framework, if any."""
+    type: Literal["audit"]
+
+class ExportInputMaturity(TypedDict):
+    """A maturity assessment: the template filled in, with its summary."""
+    assessment: MaturityAssessment
+    """The assessment."""
+    type: Literal["maturity"]
+
+class ExportInputChecklist(TypedDict):
+    """A checklist assessment: the template filled in, with its totals by
+section and group as formulas."""
+    assessment: AuditAssessment
+    """The assessment."""
+    type: Literal["checklist"]
+
+class ExportInputComparison(TypedDict):
+    """Two audits compared: totals before and after with the changes as
+formulas, a chart of completion by period, and the items that
+changed."""
+    after: AuditAssessment
+    """The later audit, e.g. this year's."""
+    before: AuditAssessment
+    """The earlier audit, e.g. last year's."""
+    type: Literal["comparison"]
+
+class ExportInputAggregation(TypedDict):
+    """Several assessors' audits aggregated: the aggregated audit exported
+(it reads back as that audit), and the assessors' scores side by side
+with the median, the spread and the disagreements flagged."""
+    audits: List[AuditAssessment]
+    """One audit per assessor, all of the same framework version; at most
+100."""
+    disagreement: NotRequired[int]
+    """Spread (highest minus lowest score) at which an item is flagged; at
+least 1, default 2."""
+    type: Literal["aggregation"]
+
+# What to export as a workbook.
+ExportInput = Union["ExportInputAudit", "ExportInputMaturity", "ExportInputChecklist", "ExportInputComparison", "ExportInputAggregation"]
 
 class FrameworkActionAudit(TypedDict):
     """An action audit scored item by item."""
@@ -1028,6 +1204,9 @@ as its weakest link. `null` when nothing was assessed."""
 
 class MaturityWords(TypedDict):
     """A maturity report in words."""
+    area_stages: List[AreaWords]
+    """Every area of the report by id, for a label beside the area: the
+assessed ones in model order, then those not assessed."""
     areas: List[Reading]
     """One line per assessed area, in model order, e.g. "Account plans:
 stage 3 Repeatable"."""
@@ -1037,6 +1216,9 @@ stage 3 Repeatable"."""
     """The milestone to level up from the weakest link."""
     stage: Reading
     """The programme's stage: its weakest link, and the areas at it."""
+    status: List[Reading]
+    """The figures of a status line, each short, e.g. "Weakest link" and
+"stage 2"."""
     summary: str
     """The stage and the milestone in one line."""
     unassessed: Reading
@@ -1225,6 +1407,19 @@ class ParetoRow(TypedDict):
     """Its share of the total, in percent."""
     value: float
     """Its value."""
+
+class Part(TypedDict):
+    """A part of the zip archive: `head`, `unit` × `count`, `tail`."""
+    count: NotRequired[int]
+    """How many times `unit` is repeated."""
+    head: NotRequired[str]
+    """Text before the repeats."""
+    name: str
+    """Its name in the archive, e.g. `xl/sharedStrings.xml`."""
+    tail: NotRequired[str]
+    """Text after the repeats."""
+    unit: NotRequired[str]
+    """Text repeated `count` times."""
 
 class PathInputAudit(TypedDict):
     """An action audit and the target to reach."""
@@ -1615,6 +1810,13 @@ class Reading(TypedDict):
     text: str
     """What it says, e.g. "126 of 387 points (32.6%)"."""
 
+class Recipe(TypedDict):
+    """A workbook to build: where it starts and the edits made to it."""
+    edits: NotRequired[List[Edit]]
+    """The edits, in order: cell and sheet edits before part edits."""
+    start: Start
+    """The workbook before any edit."""
+
 class RescoreInput(TypedDict):
     """One saved assessment and the framework version to re-score it under."""
     after: Framework
@@ -1843,6 +2045,25 @@ class SectionScore(TypedDict):
     unscored: int
     """Items of the section not yet scored."""
 
+class SetCell(TypedDict):
+    """A value to put in a cell: exactly one of the value fields."""
+    boolean: NotRequired[Optional[bool]]
+    """A logical value."""
+    cell: str
+    """The cell, e.g. `Audit!F17`."""
+    date: NotRequired[Optional[str]]
+    """A date, `YYYY-MM-DD`, as a date cell."""
+    formula: NotRequired[Optional[str]]
+    """A formula, e.g. `=1+2`, stored with `result` (text) as its value."""
+    number: NotRequired[Optional[float]]
+    """A number."""
+    repeat: NotRequired[Optional[int]]
+    """With `text`: the text is repeated this many times (for long texts)."""
+    result: NotRequired[Optional[str]]
+    """The value stored with `formula`."""
+    text: NotRequired[Optional[str]]
+    """Text."""
+
 class Source(TypedDict):
     """The bibliographic source of a framework."""
     author: NotRequired[Optional[str]]
@@ -1853,6 +2074,31 @@ class Source(TypedDict):
     """Title of the source document."""
     year: NotRequired[Optional[int]]
     """Year of publication, when known."""
+
+class SpreadsheetAssessmentActionAudit(TypedDict):
+    """An action-audit workbook: the assessment, and the litmus answers when
+any answer set was filled in."""
+    assessment: AuditAssessment
+    """The assessment."""
+    litmus: NotRequired[Optional[LitmusAnswers]]
+    """The litmus answers; `null` when none were given."""
+    type: Literal["action-audit"]
+
+class SpreadsheetAssessmentMaturityModel(TypedDict):
+    """A maturity-model workbook."""
+    assessment: MaturityAssessment
+    """The assessment."""
+    type: Literal["maturity-model"]
+
+class SpreadsheetAssessmentChecklist(TypedDict):
+    """A checklist workbook: scores by item id, as an audit's."""
+    assessment: AuditAssessment
+    """The assessment."""
+    type: Literal["checklist"]
+
+# An assessment of any framework type as a workbook holds it, in the
+# shared JSON format: what [`read_xlsx`] returns.
+SpreadsheetAssessment = Union["SpreadsheetAssessmentActionAudit", "SpreadsheetAssessmentMaturityModel", "SpreadsheetAssessmentChecklist"]
 
 class Stage(TypedDict):
     """One stage of maturity."""
@@ -1898,6 +2144,22 @@ reaches `threshold`."""
     threshold: float
     """Completion, in percent of a section's maximum, at which the section
 counts as reached; above 0 and at most 100."""
+
+class Start0(TypedDict):
+    """The template of the framework with this id: the one given to
+[`build`] if it has this id, else the bundled one."""
+    template: str
+
+class Start1(TypedDict):
+    """The export of an assessment (with default score options)."""
+    export: ExportInput
+
+class Start2(TypedDict):
+    """These bytes (UTF-8 text): a file that is no workbook at all."""
+    text: str
+
+# Where a recipe starts.
+Start = Union["Start0", "Start1", "Start2"]
 
 class Stream(TypedDict):
     """A broad stream of activity (Table 6 of the Cranfield paper)."""
@@ -2289,10 +2551,13 @@ SCHEMA_TYPES: Dict[str, str] = {
     "batch-report": "BatchReport",
     "checklist-options": "ChecklistOptions",
     "checklist-report": "ChecklistReport",
+    "checklist-words": "ChecklistWords",
     "comparison-input": "ComparisonInput",
+    "csv-options": "CsvOptions",
     "error": "ErrorInfo",
     "explain-input": "ExplainInput",
     "explanation": "Explanation",
+    "export-input": "ExportInput",
     "framework": "Framework",
     "framework-summary": "FrameworkSummary",
     "litmus-answers": "LitmusAnswers",
@@ -2310,9 +2575,11 @@ SCHEMA_TYPES: Dict[str, str] = {
     "portfolio-report": "PortfolioReport",
     "programme": "Programme",
     "programme-report": "ProgrammeReport",
+    "recipe": "Recipe",
     "rescore-input": "RescoreInput",
     "rescore-report": "RescoreReport",
     "score-options": "ScoreOptions",
+    "spreadsheet-assessment": "SpreadsheetAssessment",
     "time-allocation-input": "TimeAllocationInput",
     "time-allocation-report": "TimeAllocationReport",
     "unit-comparison": "UnitComparison",
