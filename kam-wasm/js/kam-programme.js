@@ -15,6 +15,8 @@ import { STYLE } from "./style.js";
 const PAGE_ROWS = 100;
 /** How long the page waits after an edit before asking for a new report, in ms: a burst of edits gives one report. */
 const REPORT_DELAY = 150;
+/** Characters of the report's HTML parsed per frame: about 10 ms of parsing. */
+const REPORT_CHUNK = 64 * 1024;
 /** The calculator element of each kind of programme entry a person can edit on this page. */
 const EDITORS = { audit: "kam-audit", maturity: "kam-maturity" };
 /** The framework types a new assessment can be started in, and their element. */
@@ -46,6 +48,10 @@ td .actions { display: flex; flex-wrap: wrap; gap: .3em; }
 .files .bad { color: var(--_error); }
 .muted { color: var(--_muted); font-size: .9em; }
 .report { background: #fff; color: #1d2433; border-radius: 6px; padding: .5em; overflow-x: auto; }
+/* Off-screen parts of a long report are not laid out until scrolled to, nor
+   when the list above it changes. */
+.report { content-visibility: auto; contain-intrinsic-size: auto 100em; }
+.report :is(.kam-summary, .kam-details) > :is(figure, table, div, dl, ul, ol) { content-visibility: auto; contain-intrinsic-size: auto 12em; }
 @container kam (max-width: 36em) {
   table.library thead { position: absolute; left: -9999px; }
   table.library tr { display: block; border-bottom: 1px solid var(--_line); padding: .3em 0; }
@@ -62,7 +68,7 @@ td .actions { display: flex; flex-wrap: wrap; gap: .3em; }
  *
  * @attr {string} storage-key - Which programme of the browser's database this element shows (default `kam:programme`); two elements with the same key show the same library.
  *
- * @prop {Programme} programme - The library as kam-core's Programme document (a copy); setting it (an object or JSON text) replaces the library, the previous one set aside.
+ * @prop {Programme} programme - The library as kam-core's Programme document (a copy); setting it (an object or JSON text) replaces the library once kam-core accepts it, the previous one set aside (a refused one fires `kam-error` and changes nothing).
  * @prop {ProgrammeReport | null} report - kam-core's programme report of the library, updated before every `kam-change` that follows an edit; `null` while the library is empty or cannot be reported.
  * @prop {Promise<KamProgramme>} ready - Resolves once the engine and the saved library are loaded (when `kam-ready` fires).
  *
@@ -137,7 +143,10 @@ export class KamProgramme extends HTMLElement {
   }
 
   set programme(value) {
-    this.replace(typeof value === "string" ? JSON.parse(value) : value, null);
+    this.replacing = (async () => this.replace(typeof value === "string" ? JSON.parse(value) : value, null))().catch((error) => {
+      this.say(`Programme not opened: ${error.message}`, "error");
+      this.emit("kam-error", { kind: error.kind ?? "invalid-json", message: error.message, file: null });
+    });
   }
 
   get report() {
@@ -262,9 +271,10 @@ export class KamProgramme extends HTMLElement {
 
   /** Replaces the whole library by `programme` (checked by kam-core first); the previous one is set aside. @internal */
   async replace(programme, file) {
-    const analysis = await this.analysis();
-    // kam-core reads it as a programme; the report checks units, dates and assessors.
-    analysis.programmeReport(programme);
+    // kam-core reads it as a programme, and its report checks units, dates
+    // and assessors: in the worker, as a programme file can be large.
+    const checked = await this.inWorker(programme);
+    if (checked.error) throw Object.assign(new Error(checked.error.message), checked.error);
     const { units = [], assessments = [], ...meta } = programme;
     const previous = this.programme;
     const remove = [...this.units.keys()].map((id) => `unit:${id}`).concat([...this.entries.keys()]);
@@ -381,9 +391,7 @@ export class KamProgramme extends HTMLElement {
     this.drop = h(
       "div",
       { class: "drop", "data-drop": "" },
-      h("p", {}, "Drop assessment files here (JSON as the calculators save them, or filled Excel workbooks), or "),
-      h("label", { for: "import-files" }, "choose files: "),
-      this.fileInput,
+      h("p", {}, "Drop assessment files here (JSON as the calculators save them, or filled Excel workbooks), or ", h("label", { for: "import-files" }, "choose files: "), this.fileInput),
     );
     for (const type of ["dragenter", "dragover"]) this.drop.addEventListener(type, (e) => (e.preventDefault(), this.drop.setAttribute("data-over", "")));
     this.drop.addEventListener("dragleave", () => this.drop.removeAttribute("data-over"));
@@ -414,7 +422,7 @@ export class KamProgramme extends HTMLElement {
     );
     this.listCount = h("p", { class: "muted", "data-count": "", "aria-live": "polite" });
     this.listBody = h("tbody");
-    this.more = button("Show more", () => ((this.shown += PAGE_ROWS), this.showList()), { "data-action": "more", hidden: true });
+    this.more = button("Show more", () => this.showMore(), { "data-action": "more", hidden: true });
     const library = h(
       "section",
       { class: "panel", part: "library", "aria-labelledby": "library-title" },
@@ -446,7 +454,8 @@ export class KamProgramme extends HTMLElement {
       this.roundsBody,
     );
     this.reportState = h("p", { class: "muted", "data-report-state": "", "aria-live": "polite" });
-    this.reportBody = h("div", { class: "report", "data-report": "", hidden: true });
+    // Focusable, as it scrolls sideways on a phone when a table is wide.
+    this.reportBody = h("div", { class: "report", "data-report": "", tabindex: "0", role: "region", "aria-label": "Programme report", hidden: true });
     const report = h(
       "section",
       { class: "panel", part: "report", "aria-labelledby": "report-title" },
@@ -519,11 +528,24 @@ export class KamProgramme extends HTMLElement {
     if (reset) this.shown = PAGE_ROWS;
     const rows = this.filtered();
     const total = this.rows.length;
-    this.listCount.textContent = total
-      ? `${count(rows.length)} of ${count(total)} assessments${rows.length > this.shown ? `, the first ${count(this.shown)} shown` : ""}`
-      : "No assessments yet.";
+    this.listCount.textContent = total ? this.countLine(rows) : "No assessments yet.";
+    this.listed = rows;
     this.listBody.replaceChildren(...rows.slice(0, this.shown).map((row) => this.listRow(row)));
     this.more.hidden = rows.length <= this.shown;
+  }
+
+  /** Adds the next rows of the list as it is, below those shown. @internal */
+  showMore() {
+    const rows = this.listed ?? [];
+    this.listBody.append(...rows.slice(this.shown, this.shown + PAGE_ROWS).map((row) => this.listRow(row)));
+    this.shown += PAGE_ROWS;
+    this.listCount.textContent = this.countLine(rows);
+    this.more.hidden = rows.length <= this.shown;
+  }
+
+  /** How many rows the filters keep, of how many, and how many are shown. @internal */
+  countLine(rows) {
+    return `${count(rows.length)} of ${count(this.rows.length)} assessments${rows.length > this.shown ? `, the first ${count(this.shown)} shown` : ""}`;
   }
 
   /** One row of the list. @internal */
@@ -603,7 +625,7 @@ export class KamProgramme extends HTMLElement {
    * Reads files into the library, each on its own through kam-core's
    * `assembleProgramme`, so one bad file is named with kam-core's message
    * (its cell, row or field) and the others still come in.
-   * @internal
+   * @param {File[]} files - JSON assessments as the calculators save them, or filled `.xlsx` workbooks.
    */
   async importFiles(files) {
     if (!files.length) return;
@@ -746,11 +768,44 @@ export class KamProgramme extends HTMLElement {
     this.currentReport = answer.report;
     this.reportHtml = answer.html;
     this.reportState.textContent = `Report of ${count(programme.assessments.length)} assessments.`;
-    this.reportBody.innerHTML = answer.html; // kam-core's fragment: its text escaped by kam-core, no scripts
     this.reportBody.hidden = false;
+    if (!(await this.showReportHtml(answer.html, request))) return;
     this.showList();
     this.showRoundUnits();
     this.emit("kam-change", { programme, report: answer.report, remote });
+  }
+
+  /**
+   * Shows kam-core's fragment (its text escaped by kam-core, no scripts). A
+   * programme of a hundred units makes a fragment of megabytes, whose
+   * parsing in one go is a long frame, so its details section goes in unit
+   * by unit, a few per frame: the fragment is cut before each `<h2>` of that
+   * section, every one a top-level block there (kam-core's `report/html.rs`).
+   * Returns `false` when a newer report took over.
+   * @internal
+   */
+  async showReportHtml(html, request) {
+    const open = '<section class="kam-details">\n';
+    const close = "</section>\n<footer>";
+    const start = html.indexOf(open);
+    const end = html.lastIndexOf(close);
+    if (start < 0 || end < start) {
+      this.reportBody.innerHTML = html;
+      return true;
+    }
+    const details = html.slice(start + open.length, end).split(/(?=<h2>)/);
+    this.reportBody.innerHTML = `${html.slice(0, start + open.length)}</section>${html.slice(end + "</section>\n".length)}`;
+    const section = this.reportBody.querySelector(".kam-details");
+    let batch = "";
+    for (const [i, part] of details.entries()) {
+      batch += part;
+      if (batch.length < REPORT_CHUNK && i < details.length - 1) continue;
+      section.insertAdjacentHTML("beforeend", batch);
+      batch = "";
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      if (request !== this.reportRequest) return false;
+    }
+    return true;
   }
 
   /** The entry a JSON Pointer into the programme's assessments names. @internal */
@@ -777,7 +832,7 @@ export class KamProgramme extends HTMLElement {
         return { error: { kind: error.kind, message: error.message, path: error.path } };
       }
     }
-    const id = this.reportRequest;
+    const id = (this.workerCalls = (this.workerCalls ?? 0) + 1);
     return new Promise((resolve) => {
       const listener = ({ data }) => {
         if (data?.id !== id) return;

@@ -277,7 +277,7 @@ test("axe-core: no WCAG 2.2 A or AA violation, empty, filled and with errors, on
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, `no sideways scroll at ${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  await openPage(page, "#dark");
+  await openPage(page, "?dark");
   await reportShown(page);
   assert.deepEqual(await axeViolations(page), [], "on a dark page");
   await page.screenshot({ path: new URL("programme-dark.png", ARTIFACTS).pathname, fullPage: true });
