@@ -137,7 +137,7 @@ export class KamProgramme extends HTMLElement {
     const entries = [...this.entries.values()].sort((a, b) => (a.added < b.added ? -1 : a.added > b.added ? 1 : 0));
     return {
       ...this.meta,
-      units: [...this.units.values()].sort((a, b) => a.order - b.order).map((u) => u.unit),
+      units: [...this.units.values()].sort((a, b) => a.order - b.order || (a.unit.id < b.unit.id ? -1 : 1)).map((u) => u.unit),
       assessments: entries.map((e) => e.entry),
     };
   }
@@ -223,6 +223,10 @@ export class KamProgramme extends HTMLElement {
   /** Saves records and removals; on failure keeps them in the page, marked unsaved, and says so. @internal */
   async save(change) {
     if (!this.store) return false;
+    // What a full disk kept from being saved goes with this save.
+    const put = change.put ?? [];
+    const unsaved = [...this.units.values(), ...this.entries.values()].filter((r) => r.unsaved && !put.includes(r));
+    change = { ...change, put: [...put, ...unsaved] };
     try {
       await this.store.putLibrary(this.key, change);
       for (const record of change.put ?? []) delete record.unsaved;
@@ -483,7 +487,7 @@ export class KamProgramme extends HTMLElement {
 
   /** @internal */
   showUnits() {
-    const units = [...this.units.values()].sort((a, b) => a.order - b.order).map((r) => r.unit);
+    const units = [...this.units.values()].sort((a, b) => a.order - b.order || (a.unit.id < b.unit.id ? -1 : 1)).map((r) => r.unit);
     const option = (u) => h("option", { value: u.id }, u.name ? `${u.name} (${u.id})` : u.id);
     this.unitList.replaceChildren(
       ...(units.length

@@ -209,7 +209,8 @@ class Store {
     const library = tx.objectStore("library");
     for (const copy of setAside) tx.objectStore("set-aside").add({ key, at: new Date().toISOString(), ...copy }).catch(() => {});
     for (const id of remove) library.delete([programme, id]).catch(() => {});
-    for (const record of put) library.put({ ...record, programme, saved }).catch(() => {});
+    // What the page notes on a record (not saved, refused by kam-core) is not stored.
+    for (const { unsaved, error, ...record } of put) library.put({ ...record, programme, saved }).catch(() => {});
     await done;
     this.channel?.postMessage({ key, stamp: saved });
     return saved;

@@ -130,6 +130,25 @@ test("files dropped on the drop zone are imported like picked ones", async () =>
   assert.equal((await programmeOf(page)).assessments.length, 2);
 });
 
+test("a unit added, an assessment started for it in <kam-audit>, its scores saved into the library", async () => {
+  await element(page).locator("#unit-id").fill("nordics");
+  await element(page).locator("#unit-name").fill("Nordics");
+  await element(page).getByRole("button", { name: "Add unit" }).click();
+  await element(page).locator("#start-unit").selectOption("nordics");
+  await element(page).locator("#start-assessor").fill("Ana Ruiz");
+  await element(page).locator("#start-date").fill("2026-03-31");
+  await element(page).locator("#start-framework").selectOption("cranfield-kam-development");
+  await element(page).getByRole("button", { name: "Start" }).click();
+  await until(page, "kam-programme", (e) => e.shadowRoot.querySelector("kam-audit")?.report, "the audit opened");
+  await element(page).locator('kam-audit [data-item="A1.1"] input[value="2"]').check();
+  await until(page, "kam-programme", (e) => e.programme.assessments[0]?.assessment.scores?.["A1.1"] === 2, "the score in the library");
+  const [entry] = (await programmeOf(page)).assessments;
+  assert.equal(entry.type, "audit");
+  assert.deepEqual(entry.assessment.context, { unit: "nordics", assessor: "Ana Ruiz", date: "2026-03-31" });
+  await openPage(page);
+  assert.equal((await programmeOf(page)).assessments[0].assessment.scores["A1.1"], 2, "after a reload");
+});
+
 test("the library is listed, filtered by unit, assessor, framework and date, and sorted", async () => {
   await page.evaluate((p) => (document.querySelector("kam-programme").programme = p), PROGRAMME);
   await until(page, "kam-programme", (e) => e.shadowRoot.querySelectorAll("tbody tr[data-entry]").length === 7, "seven rows");
@@ -193,6 +212,12 @@ test("export and open again: the Programme document round-trips unchanged, and t
   assert.deepEqual(await programmeOf(page), before);
   await openPage(page);
   assert.deepEqual(await programmeOf(page), before, "after a reload");
+  // Opened over a library: the one it replaces is set aside, whole.
+  await element(page).locator('input[aria-label="Programme file"]').setInputFiles({ name: "programme.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await until(page, "kam-programme", (e) => /Opened programme\.json/.test(e.shadowRoot.querySelector("[role=status]").textContent), "opened again");
+  const kept = await inStore(page, (db, key) => db.getAllFromIndex("set-aside", "key", `library:${key}`), KEY);
+  assert.deepEqual(kept.map((k) => [k.reason, JSON.parse(k.text)]), [["replaced", before]]);
+  assert.deepEqual(await programmeOf(page), before);
   // A programme kam-core refuses is named, and nothing changes.
   const broken = { ...before, units: [...before.units, { id: "uk", name: "again" }] };
   await element(page).locator('input[aria-label="Programme file"]').setInputFiles({ name: "twice.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
