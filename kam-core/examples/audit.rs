@@ -1,15 +1,21 @@
 //! Scores the bundled example assessment (Northwind Components, a
 //! mid-programme organisation), prints the report, and writes the HTML
-//! report (with the Figure 3 and Figure 4 charts) to a file.
+//! report (with the Figure 3 and Figure 4 charts) to a file. Beside it, the
+//! bundled example programme (Northwind's six business units over three
+//! yearly rounds, fictional): its executive summary printed, its full report
+//! written next to the audit's.
 //!
 //! Run: `cargo run -p kam-core --example audit [-- [path/to/assessment.json] [--html out.html]]`
 //!
-//! Without `--html` the page goes to `target/kam-report.html`.
+//! Without `--html` the page goes to `target/kam-report.html`, and the
+//! programme's to `kam-programme.html` in the same folder. Given an
+//! assessment of your own, only that assessment is shown.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kam_core::programme::report as programme_report;
 use kam_core::scoring::{AuditReport, ItemStatus};
 use kam_core::words::AuditWords;
 use kam_core::{AuditAssessment, ScoreOptions, api, json::from_json, render};
@@ -73,25 +79,53 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     print!("{text}");
-    match write_html(&args.html, &report) {
+    match write_html(&args.html, &render::audit_html(&report)) {
         Ok(written) => {
             println!("\nHTML report with charts written to {}", written.display());
-            ExitCode::SUCCESS
         }
         Err(e) => {
             eprintln!("error: cannot write `{}`: {e}", args.html.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if args.assessment.is_some() {
+        return ExitCode::SUCCESS;
+    }
+    match example_programme(&args.html) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
+/// The bundled example programme beside the single audit: its executive
+/// summary printed, its report written next to the audit's page.
+fn example_programme(audit_html: &Path) -> Result<(), String> {
+    let programme = api::example_programme().map_err(|e| e.to_string())?;
+    let report = api::programme_report(&programme, &ScoreOptions::default())
+        .map_err(|e| format!("[{}] {e}", e.kind()))?;
+    println!("\n{}\n", "=".repeat(72));
+    println!("The same organisation as a programme (fictional example data)\n");
+    print!("{}", programme_report::summary_markdown(&report));
+    let path = audit_html.with_file_name("kam-programme.html");
+    let written = write_html(&path, &programme_report::programme_html(&report))
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    println!(
+        "\nProgramme report (a section per unit, every chart) written to {}",
+        written.display()
+    );
+    Ok(())
+}
+
 /// Writes the HTML report, creating the folder if needed; returns the full
 /// path so the message says exactly where to look.
-fn write_html(path: &Path, report: &AuditReport) -> std::io::Result<PathBuf> {
+fn write_html(path: &Path, page: &str) -> std::io::Result<PathBuf> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(path, render::audit_html(report))?;
+    std::fs::write(path, page)?;
     path.canonicalize()
 }
 

@@ -6,7 +6,8 @@
 //!
 //! Run: `cargo run -p kam-core --example programme [-- [programme.json] [--html out.html]]`
 //!
-//! Without `--html` the page goes to `target/kam-programme.html`. With
+//! Without `--html` the page goes to `target/kam-programme.html`; the
+//! workbook (`.xlsx`: summary, units, disagreements) beside it. With
 //! `--json` it writes the report as JSON to standard output instead (and no
 //! page). With `--generate UNITS ROUNDS ASSESSORS` it writes a generated
 //! fictional programme of that size as JSON to standard output, e.g. the
@@ -128,6 +129,15 @@ fn report(path: Option<&str>, html: &Path) -> Result<(), String> {
     println!(
         "\nThe full report, with a section and a chart per unit, is in {}",
         written.display()
+    );
+    // The same report as a workbook, beside the page.
+    let book = html.with_extension("xlsx");
+    let bytes = api::programme_xlsx(&report).map_err(|e| format!(" [{}]: {e}", e.kind()))?;
+    std::fs::write(&book, bytes)
+        .map_err(|e| format!(": cannot write `{}`: {e}", book.display()))?;
+    println!(
+        "Its summary, units and disagreements as a workbook: {}",
+        book.canonicalize().unwrap_or(book).display()
     );
     Ok(())
 }

@@ -7,6 +7,7 @@ mod convert;
 mod errors;
 mod framework;
 mod operations;
+mod programme;
 mod render;
 mod spreadsheet;
 
@@ -111,6 +112,7 @@ fn _kam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     batch::register(m)?;
     render::register(m)?;
     spreadsheet::register(m)?;
+    programme::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

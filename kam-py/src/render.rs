@@ -3,6 +3,7 @@
 //! and analysis functions return it.
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
+use kam_core::programme::{ProgrammeReport, report as programme};
 use kam_core::{AuditReport, ChecklistReport, MaturityReport, chart, render};
 use pyo3::prelude::*;
 
@@ -99,6 +100,27 @@ render!(
     render::checklist_html_fragment
 );
 
+render!(
+    /// The programme report as an HTML fragment, its styles scoped under
+    /// `.kam-programme-report` (for notebooks and pages).
+    "report_programme_html_fragment", report_programme_html_fragment, ProgrammeReport,
+    programme::programme_html_fragment
+);
+render!(
+    /// The programme report as a self-contained HTML page.
+    "report_programme_html", report_programme_html, ProgrammeReport, programme::programme_html
+);
+render!(
+    /// The programme report as Markdown.
+    "report_programme_markdown", report_programme_markdown, ProgrammeReport,
+    programme::programme_markdown
+);
+render!(
+    /// The programme report's executive summary alone, as Markdown.
+    "report_programme_summary_markdown", report_programme_summary_markdown, ProgrammeReport,
+    programme::summary_markdown
+);
+
 /// A maturity report's radar chart as SVG, with an optional target report
 /// drawn over it.
 #[pyfunction]
@@ -132,5 +154,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report_checklist_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(report_checklist_html, m)?)?;
     m.add_function(wrap_pyfunction!(report_checklist_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_html_fragment, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_markdown, m)?)?;
+    m.add_function(wrap_pyfunction!(report_programme_summary_markdown, m)?)?;
     Ok(())
 }

@@ -399,6 +399,10 @@ export type ProgrammeAssessment =
   | {
       assessment: LitmusAnswers;
       type: "litmus";
+    }
+  | {
+      assessment: AuditAssessment;
+      type: "checklist";
     };
 /**
  * kam's reading of Krippendorff's alpha, after Krippendorff's guideline.
@@ -3501,6 +3505,10 @@ export interface Summary {
    */
   best_practice: number;
   /**
+   * Checklist assessments (of any checklist).
+   */
+  checklists: number;
+  /**
    * The earliest assessment date; `null` without assessments.
    */
   first_date?: string | null;
@@ -3631,6 +3639,29 @@ export interface UnitAccountPlanReport {
   unit: string;
 }
 /**
+ * A unit's latest assessment of one checklist.
+ */
+export interface UnitChecklist {
+  /**
+   * The assessors, in input order.
+   */
+  assessors: string[];
+  /**
+   * Its date.
+   */
+  date: string;
+  /**
+   * Items whose assessors' scores spread by at least the programme's
+   * disagreement threshold, in checklist order.
+   */
+  disputed: string[];
+  /**
+   * The reading of the merged assessment (each item's score the median
+   * of the assessors', rounded half down, as `aggregate` merges audits).
+   */
+  report: ChecklistReport;
+}
+/**
  * A column of the table: a phase or a period.
  */
 export interface UnitColumn {
@@ -3733,6 +3764,11 @@ export interface UnitReport {
    * than two rounds.
    */
   change?: RoundChange | null;
+  /**
+   * Each checklist's latest assessment, assessors merged, in the order
+   * of the checklists' ids.
+   */
+  checklists: UnitChecklist[];
   /**
    * Its children's ids, in input order.
    */

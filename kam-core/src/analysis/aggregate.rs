@@ -279,7 +279,7 @@ pub(crate) fn check_disagreement(disagreement: u8) -> Result<(), AnalysisError> 
 
 /// Mean, median, range and aggregated score of the scores given; `None`
 /// when nobody scored the item.
-fn spread(id: &str, scores: Vec<Option<u8>>, disagreement: u8) -> Option<ItemSpread> {
+pub(crate) fn spread(id: &str, scores: Vec<Option<u8>>, disagreement: u8) -> Option<ItemSpread> {
     let mut given: Vec<u8> = scores.iter().flatten().copied().collect();
     given.sort_unstable();
     let (&min, &max) = (given.first()?, given.last()?);

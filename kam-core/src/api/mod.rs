@@ -918,6 +918,30 @@ pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<S
     ops::programme_report::call_json(programme, options, None)
 }
 
+/// `programme` with the assessments of `files` added: saved assessment
+/// documents (JSON) and filled workbooks (`.xlsx`), each a name (such as the
+/// file name, which errors quote) and its bytes. See
+/// [`crate::programme::assemble`].
+///
+/// # Errors
+/// See [`crate::programme::assemble`].
+pub fn programme_assemble<'a>(
+    programme: crate::programme::Programme,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<crate::programme::Programme, Error> {
+    crate::programme::assemble(programme, files)
+}
+
+/// The programme report as an Excel workbook (the bytes of an `.xlsx`
+/// file): a Summary sheet, a Units sheet and a Disagreements sheet. See
+/// [`crate::programme::report::programme_xlsx`].
+///
+/// # Errors
+/// See [`crate::programme::report::programme_xlsx`].
+pub fn programme_xlsx(report: &crate::programme::ProgrammeReport) -> Result<Vec<u8>, Error> {
+    crate::programme::report::programme_xlsx(report)
+}
+
 /// The bundled example programme: Northwind Components, a fictional
 /// company (see [`crate::programme::example`]).
 ///

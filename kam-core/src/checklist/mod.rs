@@ -61,7 +61,7 @@ impl ChecklistOptions {
 
 /// The items of `framework` in checklist order, as the checks of an
 /// assessment see them.
-fn answer_sheet(framework: &ChecklistFramework) -> AnswerSheet<'_> {
+pub(crate) fn answer_sheet(framework: &ChecklistFramework) -> AnswerSheet<'_> {
     AnswerSheet {
         id: &framework.id,
         version: &framework.version,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::actions::programme_actions;
 use super::book::Book;
+use super::checklists::unit_checklists;
 use super::disputes::Disputes;
 use super::document::{Programme, ProgrammeAssessment};
 use super::result::{
@@ -242,6 +243,7 @@ fn unit_report(
             Some((date, list)) => Some(unit_litmus((unit, date), list)?),
             None => None,
         },
+        checklists: unit_checklists(unit, book.checklists.get(u), book.programme.disagreement)?,
     };
     let figures = latest
         .zip(report.rounds.last())
@@ -309,14 +311,8 @@ fn unit_maturity(
                 .stages
                 .insert(area.id.clone(), rounded_half_down(lower, upper));
         }
-        let mut notes: Vec<&str> = Vec::new();
-        for text in assessments.iter().filter_map(|a| a.evidence.get(&area.id)) {
-            if !notes.contains(&text.as_str()) {
-                notes.push(text);
-            }
-        }
-        if !notes.is_empty() {
-            merged.evidence.insert(area.id.clone(), notes.join("\n"));
+        if let Some(notes) = joined(assessments.iter().filter_map(|a| a.evidence.get(&area.id))) {
+            merged.evidence.insert(area.id.clone(), notes);
         }
     }
     let report = score_maturity(model, &merged, &MaturityOptions::default()).map_err(|e| {
@@ -369,7 +365,7 @@ fn unit_litmus(
 
 /// The context of merged assessments: the unit and date, and the assessor
 /// and organisation where all agree.
-fn shared_context(unit: &str, date: &str, contexts: &[&Context]) -> Context {
+pub(super) fn shared_context(unit: &str, date: &str, contexts: &[&Context]) -> Context {
     let agreed = |field: &dyn Fn(&Context) -> &Option<String>| {
         let mut values = contexts.iter().map(|c| field(c));
         let first = values.next()?.clone();
@@ -383,8 +379,19 @@ fn shared_context(unit: &str, date: &str, contexts: &[&Context]) -> Context {
     }
 }
 
+/// Distinct notes, in input order, one per line; `None` without any.
+pub(super) fn joined<'t>(texts: impl Iterator<Item = &'t String>) -> Option<String> {
+    let mut notes: Vec<&str> = Vec::new();
+    for text in texts {
+        if !notes.contains(&text.as_str()) {
+            notes.push(text);
+        }
+    }
+    (!notes.is_empty()).then(|| notes.join("\n"))
+}
+
 /// The assessors of some assessments, in input order, each once.
-fn assessors(contexts: &[&Context]) -> Vec<String> {
+pub(super) fn assessors(contexts: &[&Context]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for name in contexts.iter().filter_map(|c| c.assessor.as_ref()) {
         if !names.contains(name) {
@@ -454,6 +461,7 @@ fn summary(book: &Book, units: &[UnitReport]) -> Summary {
         audits: count_of(|a| matches!(a, ProgrammeAssessment::Audit(_))),
         maturity_assessments: count_of(|a| matches!(a, ProgrammeAssessment::Maturity(_))),
         litmus_tests: count_of(|a| matches!(a, ProgrammeAssessment::Litmus(_))),
+        checklists: count_of(|a| matches!(a, ProgrammeAssessment::Checklist(_))),
         assessors: super::count(book.assessors),
         first_date: dates.clone().min().map(str::to_owned),
         last_date: dates.max().map(str::to_owned),

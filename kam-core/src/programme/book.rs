@@ -13,7 +13,7 @@ use crate::analysis::aggregate::check_disagreement;
 use crate::analysis::rescore::{Carry, ItemChanges};
 use crate::assessment::{AnswerSheet, AuditAssessment, Context};
 use crate::error::{AnalysisError, Error, FrameworkError, ProgrammeError};
-use crate::framework::{self, AuditFramework, Framework, MaturityModel};
+use crate::framework::{self, AuditFramework, ChecklistFramework, Framework, MaturityModel};
 use crate::litmus::LitmusAnswers;
 use crate::maturity::MaturityAssessment;
 
@@ -34,6 +34,9 @@ pub(crate) struct Book<'a> {
     pub(crate) maturity: Filed<'a, &'a MaturityAssessment>,
     /// Litmus answers with the framework version whose tests they answer.
     pub(crate) litmus: Filed<'a, (&'a LitmusAnswers, &'a AuditFramework)>,
+    /// Checklist assessments with their checklist (one version per
+    /// checklist id).
+    pub(crate) checklists: Filed<'a, (&'a AuditAssessment, &'a ChecklistFramework)>,
     /// What re-scoring under one version did, per version carried from.
     pub(crate) rescored: Vec<Rescored>,
     /// Distinct assessor names.
@@ -48,6 +51,10 @@ const ONE_AUDIT_FRAMEWORK: &str = "a programme's audits must all use one framewo
 
 /// The rule broken by maturity assessments of two models or versions.
 const ONE_MODEL: &str = "a programme's maturity assessments must all use one model version";
+
+/// The rule broken by assessments of two versions of one checklist.
+const ONE_CHECKLIST_VERSION: &str =
+    "a programme's assessments of one checklist must all use one version of it";
 
 impl<'a> Book<'a> {
     /// Checks `programme` and files its assessments.
@@ -66,12 +73,15 @@ impl<'a> Book<'a> {
             seen: BTreeMap::new(),
             first_audit: None,
             first_maturity: None,
+            first_checklist: BTreeMap::new(),
             assessors: BTreeSet::new(),
             item_ids: BTreeMap::new(),
         };
         let mut audits: Vec<(usize, &'a AuditAssessment, &'a AuditFramework)> = Vec::new();
         let mut maturity: Filed<'a, &'a MaturityAssessment> = vec![BTreeMap::new(); units];
         let mut litmus: Filed<'a, (&'a LitmusAnswers, &'a AuditFramework)> =
+            vec![BTreeMap::new(); units];
+        let mut checklists: Filed<'a, (&'a AuditAssessment, &'a ChecklistFramework)> =
             vec![BTreeMap::new(); units];
         let mut model = None;
         for (index, assessment) in programme.assessments.iter().enumerate() {
@@ -87,6 +97,9 @@ impl<'a> Book<'a> {
                 (ProgrammeAssessment::Litmus(l), Framework::ActionAudit(f)) => {
                     file(&mut litmus, checked.unit, &l.context, (l, f));
                 }
+                (ProgrammeAssessment::Checklist(c), Framework::Checklist(f)) => {
+                    file(&mut checklists, checked.unit, &c.context, (c, f));
+                }
                 // `check` pairs each kind with its type of framework.
                 _ => {}
             }
@@ -101,6 +114,7 @@ impl<'a> Book<'a> {
             model,
             maturity,
             litmus,
+            checklists,
             rescored,
             assessors,
         })
@@ -183,14 +197,18 @@ impl<'a> Catalogue<'a> {
 struct Filer<'h, 'a> {
     hierarchy: &'h Hierarchy<'a>,
     catalogue: &'h Catalogue<'a>,
-    /// (kind, unit, assessor, date) → position of the first such assessment.
-    seen: BTreeMap<(&'static str, usize, &'a str, &'a str), usize>,
+    /// (kind, checklist id, unit, assessor, date) → position of the first
+    /// such assessment; the checklist id is empty for other kinds, as an
+    /// assessor may fill in several checklists of a unit on one date.
+    seen: BTreeMap<(&'static str, &'a str, usize, &'a str, &'a str), usize>,
     /// The first audit's position and framework id.
     first_audit: Option<(usize, &'a str)>,
     /// The first maturity assessment's position, model id and version.
     first_maturity: Option<(usize, &'a str, &'a str)>,
+    /// Each checklist id's first assessment: its position and version.
+    first_checklist: BTreeMap<&'a str, (usize, &'a str)>,
     assessors: BTreeSet<&'a str>,
-    /// Each audit framework version's item ids, looked up once.
+    /// Each audit or checklist framework version's item ids, looked up once.
     item_ids: BTreeMap<(&'a str, &'a str), AnswerSheet<'a>>,
 }
 
@@ -225,7 +243,14 @@ impl<'a> Filer<'_, 'a> {
             .validate()
             .map_err(|e| ProgrammeError::at(at.as_str(), e))?;
         let kind = assessment.what();
-        if let Some(first) = self.seen.insert((kind, unit, assessor, date), index + 1) {
+        let checklist = match assessment {
+            ProgrammeAssessment::Checklist(c) => c.framework.as_str(),
+            _ => "",
+        };
+        if let Some(first) = self
+            .seen
+            .insert((kind, checklist, unit, assessor, date), index + 1)
+        {
             return Err(ProgrammeError::DuplicateAssessment {
                 what: kind,
                 assessor: assessor.to_owned(),
@@ -260,12 +285,23 @@ impl<'a> Filer<'_, 'a> {
                 let f = framework.as_audit().map_err(|e| located(e.into()))?;
                 crate::litmus::score_litmus(f, answers).map_err(located)?;
             }
+            ProgrammeAssessment::Checklist(checklist) => {
+                let f = framework.as_checklist().map_err(|e| located(e.into()))?;
+                let sheet = self
+                    .item_ids
+                    .entry((&f.id, &f.version))
+                    .or_insert_with(|| crate::checklist::answer_sheet(f));
+                checklist
+                    .validate_against(sheet)
+                    .map_err(|e| located(e.into()))?;
+            }
         }
         Ok(Checked { unit, framework })
     }
 
     /// Audits must share one framework id; maturity assessments one model
-    /// version. Litmus answers are each read against their own version.
+    /// version; checklists one version per checklist. Litmus answers are
+    /// each read against their own version.
     fn check_mixed(
         &mut self,
         index: usize,
@@ -308,6 +344,24 @@ impl<'a> Filer<'_, 'a> {
                 }
                 Some(_) => {}
             },
+            ProgrammeAssessment::Checklist(c) => {
+                match self.first_checklist.get(c.framework.as_str()) {
+                    None => {
+                        self.first_checklist
+                            .insert(&c.framework, (index, &c.framework_version));
+                    }
+                    Some(&(first, version)) if version != c.framework_version => {
+                        let label = |v: &str| format!("{}` version `{v}", c.framework);
+                        return Err(mixed(
+                            first,
+                            label(version),
+                            label(&c.framework_version),
+                            ONE_CHECKLIST_VERSION,
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
             ProgrammeAssessment::Litmus(_) => {}
         }
         Ok(())

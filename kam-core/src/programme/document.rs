@@ -214,6 +214,9 @@ pub enum ProgrammeAssessment {
     Maturity(MaturityAssessment),
     /// Answers to litmus tests.
     Litmus(LitmusAnswers),
+    /// A checklist assessment (a framework of type `checklist`), in the
+    /// shared format of an audit: a score per item id.
+    Checklist(AuditAssessment),
 }
 
 impl ProgrammeAssessment {
@@ -223,6 +226,7 @@ impl ProgrammeAssessment {
             ProgrammeAssessment::Audit(a) => &a.context,
             ProgrammeAssessment::Maturity(m) => &m.context,
             ProgrammeAssessment::Litmus(l) => &l.context,
+            ProgrammeAssessment::Checklist(c) => &c.context,
         }
     }
 
@@ -232,15 +236,16 @@ impl ProgrammeAssessment {
             ProgrammeAssessment::Audit(a) => (&a.framework, &a.framework_version),
             ProgrammeAssessment::Maturity(m) => (&m.framework, &m.framework_version),
             ProgrammeAssessment::Litmus(l) => (&l.framework, &l.framework_version),
+            ProgrammeAssessment::Checklist(c) => (&c.framework, &c.framework_version),
         }
     }
 
     /// How many answers it holds: scores, not-applicable marks and notes of
     /// an audit; stages and notes of a maturity assessment; yes/no answers
-    /// of litmus tests.
+    /// of litmus tests; scores, marks and notes of a checklist.
     pub fn answers(&self) -> usize {
         match self {
-            ProgrammeAssessment::Audit(a) => {
+            ProgrammeAssessment::Audit(a) | ProgrammeAssessment::Checklist(a) => {
                 a.scores.len() + a.not_applicable.len() + a.evidence.len()
             }
             ProgrammeAssessment::Maturity(m) => m.stages.len() + m.evidence.len(),
@@ -253,12 +258,14 @@ impl ProgrammeAssessment {
         }
     }
 
-    /// What it is, in words: `audit`, `maturity assessment`, `litmus test`.
+    /// What it is, in words: `audit`, `maturity assessment`, `litmus test`,
+    /// `checklist`.
     pub fn what(&self) -> &'static str {
         match self {
             ProgrammeAssessment::Audit(_) => "audit",
             ProgrammeAssessment::Maturity(_) => "maturity assessment",
             ProgrammeAssessment::Litmus(_) => "litmus test",
+            ProgrammeAssessment::Checklist(_) => "checklist",
         }
     }
 }

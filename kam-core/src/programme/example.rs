@@ -169,6 +169,11 @@ pub fn generate(spec: &ExampleSpec) -> Result<Programme, Error> {
                 assessments.push(ProgrammeAssessment::Maturity(maturity(u, &date, progress)?));
                 if round + 1 == spec.rounds {
                     assessments.push(ProgrammeAssessment::Litmus(litmus(u, &date, progress)));
+                    for a in 0..spec.assessors.min(2) {
+                        assessments.push(ProgrammeAssessment::Checklist(checklist(
+                            u, a, &date, progress,
+                        )?));
+                    }
                 }
             }
         }
@@ -298,6 +303,29 @@ fn maturity(unit: usize, date: &str, progress: f64) -> Result<MaturityAssessment
         stages,
         evidence: BTreeMap::new(),
     })
+}
+
+/// The checklist of the example: the KAM development model's five stages,
+/// scored by two assessors in the last round.
+const CHECKLIST: &str = "kam-development-model";
+
+/// A checklist assessment by assessor `a`: earlier stages further along
+/// than later ones, without drawing from the pseudo-random sequence (so the
+/// audits stay as they were); the second assessor reads every fifth item
+/// two points higher, a disagreement for the report to show.
+fn checklist(unit: usize, a: usize, date: &str, progress: f64) -> Result<AuditAssessment, Error> {
+    let framework = crate::framework::builtin_framework(CHECKLIST)?.as_checklist()?;
+    let mut assessment = AuditAssessment::for_checklist(framework);
+    assessment.context = context(unit, a, date);
+    let items: Vec<&str> = framework.items().map(|(_, i)| i.id.as_str()).collect();
+    let n = f64::from(super::count(items.len()).max(1));
+    for (k, id) in items.iter().enumerate() {
+        let lag = f64::from(super::count(k)) / n * 2.0;
+        let lift = if a == 1 && k % 5 == 2 { 2.0 } else { 0.0 };
+        let score = whole(progress * 5.0 - lag + lift, 0, framework.scale.max);
+        assessment.scores.insert((*id).to_owned(), score);
+    }
+    Ok(assessment)
 }
 
 fn litmus(unit: usize, date: &str, progress: f64) -> LitmusAnswers {

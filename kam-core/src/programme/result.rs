@@ -9,6 +9,7 @@ use super::timescale::Timescale;
 use crate::analysis::compare::ScoreChange;
 use crate::analysis::{AccountPlanReport, ParetoReport, PortfolioReport, UnitColumn};
 use crate::assessment::AuditAssessment;
+use crate::checklist::ChecklistReport;
 use crate::litmus::LitmusReport;
 use crate::maturity::MaturityReport;
 use crate::scoring::{FrameworkRef, ItemStatus, Position, Total};
@@ -111,6 +112,8 @@ pub struct Summary {
     pub maturity_assessments: u32,
     /// Litmus-test answers.
     pub litmus_tests: u32,
+    /// Checklist assessments (of any checklist).
+    pub checklists: u32,
     /// Distinct assessors.
     pub assessors: u32,
     /// The earliest assessment date; `null` without assessments.
@@ -192,6 +195,9 @@ pub struct UnitReport {
     pub maturity: Option<UnitMaturity>,
     /// The latest litmus answers.
     pub litmus: Option<UnitLitmus>,
+    /// Each checklist's latest assessment, assessors merged, in the order
+    /// of the checklists' ids.
+    pub checklists: Vec<UnitChecklist>,
 }
 
 /// One date's audits of a unit, merged.
@@ -404,6 +410,22 @@ pub struct UnitLitmus {
     pub date: String,
     /// The verdicts, every response of that date together.
     pub report: LitmusReport,
+}
+
+/// A unit's latest assessment of one checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitChecklist {
+    /// Its date.
+    pub date: String,
+    /// The assessors, in input order.
+    pub assessors: Vec<String>,
+    /// Items whose assessors' scores spread by at least the programme's
+    /// disagreement threshold, in checklist order.
+    pub disputed: Vec<String>,
+    /// The reading of the merged assessment (each item's score the median
+    /// of the assessors', rounded half down, as `aggregate` merges audits).
+    pub report: ChecklistReport,
 }
 
 /// One line of the ranking: a unit's latest position.

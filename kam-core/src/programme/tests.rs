@@ -328,6 +328,48 @@ fn maturity_assessments_share_one_model_version() {
     );
 }
 
+#[test]
+fn checklists_are_merged_per_checklist_and_latest_date() {
+    let checklist = |who: &str, date: &str, scores: &str| {
+        format!(
+            r#"{{"type": "checklist", "assessment": {{"framework": "kam-three-pillars", "framework_version": "1.0",
+              "context": {{"unit": "uk", "assessor": "{who}", "date": "{date}"}}, "scores": {scores}}}}}"#
+        )
+    };
+    let framework = crate::framework::builtin_framework("kam-three-pillars")
+        .unwrap()
+        .as_checklist()
+        .unwrap();
+    let first = framework.items().next().unwrap().1.id.clone();
+    let text = format!(
+        r#"{{"name": "x", "units": [{{"id": "uk"}}], "assessments": [{}, {}, {}, {}]}}"#,
+        checklist("a", "2024-01-01", &format!(r#"{{"{first}": 3}}"#)),
+        checklist("a", "2025-01-01", &format!(r#"{{"{first}": 1}}"#)),
+        checklist("b", "2025-01-01", &format!(r#"{{"{first}": 3}}"#)),
+        checklist("c", "2025-01-01", "{}"),
+    );
+    let mut p = api::programme_from_json(&text).unwrap();
+    let report = report_of(&p);
+    assert_eq!(report.summary.checklists, 4);
+    let [c] = report.units[0].checklists.as_slice() else {
+        panic!("one checklist expected")
+    };
+    // The 2024 assessment is left out; 1 and 3 merge to 2 (the median,
+    // rounded half down), a spread of 2 that counts as disputed.
+    assert_eq!(c.date, "2025-01-01");
+    assert_eq!(c.assessors, ["a", "b", "c"]);
+    assert_eq!(c.report.sections[0].items[0].score, Some(2));
+    assert_eq!(c.disputed, [first]);
+    // The same assessor, unit and date twice is refused for one checklist.
+    p.assessments.push(p.assessments[3].clone());
+    let err = error_of(&p);
+    assert_eq!(err.kind(), "duplicate-assessment");
+    assert_eq!(
+        err.to_string(),
+        "assessor `c` made two checklists of unit `uk` on `2025-01-01` (assessments 4 and 5); an assessor assesses a unit once per date"
+    );
+}
+
 /// Scores for `units` units × `rounds` dates × `assessors`, each assessor
 /// reading a unit's "true" scores with a fixed offset per cell.
 fn random_programme(

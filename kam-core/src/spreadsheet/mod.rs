@@ -45,7 +45,7 @@ struct GuideDoctests;
 
 mod aggregation;
 mod audit;
-mod book;
+pub(crate) mod book;
 mod cell;
 mod checklist;
 mod choices;
@@ -60,7 +60,7 @@ mod litmus;
 mod maturity;
 mod read;
 pub mod recipe;
-mod render;
+pub(crate) mod render;
 mod report;
 mod totals;
 

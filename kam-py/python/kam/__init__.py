@@ -66,7 +66,6 @@ from ._kam import (
     operations,
     pareto,
     portfolio,
-    programme_report,
     read_csv,
     read_xlsx,
     rescore,
@@ -107,6 +106,8 @@ __all__ = [
     "LitmusError",
     "MaturityError",
     "OptionsError",
+    "Programme",
+    "ProgrammeReport",
     "Report",
     "SpreadsheetError",
     "account_plan",
@@ -283,3 +284,6 @@ _FRAGMENTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "audit-comparison": report.comparison_html_fragment,
 }
 """The kinds of result kam-core writes a report for, and its fragment."""
+
+# The programme (issue 14) wraps Report, so it is imported once Report exists.
+from .programme import Programme, ProgrammeReport, programme_report  # noqa: E402

@@ -508,3 +508,33 @@ def xlsx_from_recipe(recipe: _JsonInput, framework: _FrameworkArg | None = None)
     """Builds the workbook a golden-vector recipe describes (a template or an
     export, then edits; ``tests/vectors/README.md``): for tests that replay
     kam's bad-workbook cases."""
+
+# Programme (issue 14).
+
+def _programme_report_json(programme: str, options: str | None = None) -> str:
+    """The programme report of a programme's JSON text, as compact JSON text."""
+
+def _programme_assemble(programme: _JsonInput, files: list[tuple[str, bytes]]) -> dict[str, Any]:
+    """A programme document with the assessments of `(name, bytes)` files
+    (saved JSON assessments and `.xlsx` workbooks) added, and the units they
+    name added when missing."""
+
+def _example_programme() -> dict[str, Any]:
+    """The bundled example programme (fictional) as a dict."""
+
+def report_programme_html_fragment(result: _JsonInput) -> str:
+    """The programme report as an HTML fragment, styles scoped under
+    `.kam-programme-report`."""
+
+def report_programme_html(result: _JsonInput) -> str:
+    """The programme report as a self-contained HTML page."""
+
+def report_programme_markdown(result: _JsonInput) -> str:
+    """The programme report as Markdown."""
+
+def report_programme_summary_markdown(result: _JsonInput) -> str:
+    """The programme report's executive summary alone, as Markdown."""
+
+def report_programme_xlsx(report: _JsonInput) -> bytes:
+    """The programme report as the bytes of an Excel workbook (Summary, Units
+    and Disagreements sheets)."""

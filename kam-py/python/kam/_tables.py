@@ -142,6 +142,70 @@ def _traces(r: Mapping[str, Any]) -> list[Row]:
     ]
 
 
+def _rounds(r: Mapping[str, Any]) -> list[Row]:
+    """Every unit's merged rounds, oldest first: the trend of each unit."""
+    out: list[Row] = []
+    for u in r["units"]:
+        for rd in u["rounds"]:
+            position = rd["position"]
+            out.append({
+                "unit": u["id"], "name": u["name"], "date": rd["date"],
+                "assessors": len(rd["assessors"]),
+                **{f"overall_{k}": v for k, v in rd["overall"].items()},
+                "phase": position.get("phase"), "period": position.get("period"),
+                "current_period": rd["current_period"],
+                "alpha": rd["agreement"]["alpha"], "agreement": rd["agreement"]["reading"],
+                "disputed": len(rd["agreement"]["disputed"]),
+            })
+    return out
+
+
+def _trends(r: Mapping[str, Any]) -> list[Row]:
+    """Each audited unit's trend over its rounds, with its pace and the next
+    milestone (kam's reading)."""
+    out: list[Row] = []
+    for u in r["units"]:
+        t = u.get("trend")
+        if t is None:
+            continue
+        pace = t.get("pace") or {}
+        milestone = t.get("milestone") or {}
+        out.append({
+            "unit": u["id"], "name": u["name"], "rounds": t["rounds"], "first": t["first"],
+            "last": t["last"], "years": t["years"], "points_per_year": t["points_per_year"],
+            "percent_per_year": t["percent_per_year"], "pace": pace.get("verdict"),
+            "pace_ratio": pace.get("ratio"), "milestone": milestone.get("name"),
+            "milestone_projected": milestone.get("projected"),
+        })
+    return out
+
+
+def _disagreements(r: Mapping[str, Any]) -> list[Row]:
+    """The items assessors dispute in units' latest rounds, one row per item
+    and unit."""
+    return [
+        {"item": d["id"], "text": d["text"], "unit": unit}
+        for d in r["agreement"]["disputed"] for unit in d["units"]
+    ]
+
+
+def _checklists(r: Mapping[str, Any]) -> list[Row]:
+    """Each unit's latest merged assessment of each checklist."""
+    out: list[Row] = []
+    for u in r["units"]:
+        for c in u["checklists"]:
+            report = c["report"]
+            stage = report.get("stage") or {}
+            out.append({
+                "unit": u["id"], "checklist": report["framework"]["id"], "date": c["date"],
+                "assessors": len(c["assessors"]),
+                **{f"overall_{k}": v for k, v in report["overall"].items()},
+                "stage_reached": (stage.get("reached") or {}).get("id"),
+                "disputed": len(c["disputed"]),
+            })
+    return out
+
+
 ITEM = ("id", "period", "stream", "text", "score")
 TOTAL = ("score", "max", "percent")
 CHANGE = ("id", "name", "before_score", "after_score", "change", "before_max", "after_max",
@@ -217,6 +281,23 @@ KINDS: dict[str, Kind] = {
         "moved": Table(each("moved"), ("id", "period_before", "period_after", "stream_before",
                                        "stream_after")),
         "reweighted": Table(each("reweighted"), ("id", "before", "after")),
+    }),
+    "programme-report": Kind("programme-report", {
+        "positions": Table(lambda r: [flat(p, overall="overall_") for p in r["positions"]],
+                           ("rank", "unit", "name", "date", "overall_score", "overall_max",
+                            "overall_percent", "current_period", "change", "alpha", "pace")),
+        "rounds": Table(_rounds, ("unit", "name", "date", "assessors", "overall_score",
+                                  "overall_max", "overall_percent", "phase", "period",
+                                  "current_period", "alpha", "agreement", "disputed")),
+        "trends": Table(_trends, ("unit", "name", "rounds", "first", "last", "years",
+                                  "points_per_year", "percent_per_year", "pace", "pace_ratio",
+                                  "milestone", "milestone_projected")),
+        "disagreements": Table(_disagreements, ("item", "text", "unit")),
+        "next_actions": Table(lambda r: [{**a, "units": len(a["units"])} for a in r["next_actions"]],
+                              ("id", "period", "stream", "text", "units", "mean_score")),
+        "checklists": Table(_checklists, ("unit", "checklist", "date", "assessors",
+                                          "overall_score", "overall_max", "overall_percent",
+                                          "stage_reached", "disputed")),
     }),
     "batch-report": Kind("batch-report", {
         "rows": Table(_batch, ()),

@@ -1,7 +1,8 @@
 """The engine's written reports, as Markdown, HTML pages or HTML fragments,
 from result dicts (:func:`kam.score` for audits, :func:`kam.score_maturity`
 for maturity assessments, :func:`kam.score_checklist` for checklists,
-:func:`kam.compare` for comparisons).
+:func:`kam.compare` for comparisons, :func:`kam.programme_report` for a
+programme; :func:`programme_xlsx` gives a programme report as workbook bytes).
 
 The ``*_html`` functions return :class:`Html`, a whole page (a ``str``) that
 Jupyter shows rendered in a frame of its own when it is the last value of a
@@ -20,6 +21,9 @@ from ._kam import report_audit_markdown as audit_markdown
 from ._kam import report_checklist_markdown as checklist_markdown
 from ._kam import report_comparison_markdown as comparison_markdown
 from ._kam import report_maturity_markdown as maturity_markdown
+from ._kam import report_programme_markdown as programme_markdown
+from ._kam import report_programme_summary_markdown as programme_summary_markdown
+from ._kam import report_programme_xlsx as programme_xlsx
 
 __all__ = [
     "Fragment",
@@ -36,6 +40,11 @@ __all__ = [
     "maturity_html",
     "maturity_html_fragment",
     "maturity_markdown",
+    "programme_html",
+    "programme_html_fragment",
+    "programme_markdown",
+    "programme_summary_markdown",
+    "programme_xlsx",
 ]
 
 _Result = Union[Mapping[str, Any], str]
@@ -104,3 +113,15 @@ def maturity_html(result: _Result) -> Html:
 def maturity_html_fragment(result: _Result) -> Fragment:
     """A maturity report (from :func:`kam.score_maturity`) as an HTML fragment."""
     return Fragment(_kam.report_maturity_html_fragment(result))
+
+
+def programme_html(result: _Result) -> Html:
+    """A programme report (from :func:`kam.programme_report`) written out as
+    a self-contained HTML page."""
+    return Html(_kam.report_programme_html(result))
+
+
+def programme_html_fragment(result: _Result) -> Fragment:
+    """A programme report as an HTML fragment, its styles scoped under
+    ``.kam-programme-report``: what :class:`kam.ProgrammeReport` shows inline."""
+    return Fragment(_kam.report_programme_html_fragment(result))

@@ -1510,10 +1510,16 @@ class ProgrammeAssessmentLitmus(TypedDict):
     assessment: LitmusAnswers
     type: Literal["litmus"]
 
+class ProgrammeAssessmentChecklist(TypedDict):
+    """A checklist assessment (a framework of type `checklist`), in the
+shared format of an audit: a score per item id."""
+    assessment: AuditAssessment
+    type: Literal["checklist"]
+
 # One assessment of a programme, of any framework type, as
 # `{"type": "audit", "assessment": {…}}`: the `assessment` is the document
 # the calculator saves. New framework types join as new variants.
-ProgrammeAssessment = Union["ProgrammeAssessmentAudit", "ProgrammeAssessmentMaturity", "ProgrammeAssessmentLitmus"]
+ProgrammeAssessment = Union["ProgrammeAssessmentAudit", "ProgrammeAssessmentMaturity", "ProgrammeAssessmentLitmus", "ProgrammeAssessmentChecklist"]
 
 class ProgrammeReport(TypedDict):
     """Everything kam reads from a programme."""
@@ -1927,6 +1933,8 @@ class Summary(TypedDict):
     """Audits in the programme."""
     best_practice: int
     """How many units have reached best practice."""
+    checklists: int
+    """Checklist assessments (of any checklist)."""
     first_date: NotRequired[Optional[str]]
     """The earliest assessment date; `null` without assessments."""
     last_date: NotRequired[Optional[str]]
@@ -2103,6 +2111,19 @@ class UnitAccountPlanReport(TypedDict):
     unit: str
     """The unit's id."""
 
+class UnitChecklist(TypedDict):
+    """A unit's latest assessment of one checklist."""
+    assessors: List[str]
+    """The assessors, in input order."""
+    date: str
+    """Its date."""
+    disputed: List[str]
+    """Items whose assessors' scores spread by at least the programme's
+disagreement threshold, in checklist order."""
+    report: ChecklistReport
+    """The reading of the merged assessment (each item's score the median
+of the assessors', rounded half down, as `aggregate` merges audits)."""
+
 class UnitColumn(TypedDict):
     """A column of the table: a phase or a period."""
     id: str
@@ -2169,6 +2190,9 @@ class UnitReport(TypedDict):
     change: NotRequired[Optional[RoundChange]]
     """The change from the previous round to the latest; `null` with fewer
 than two rounds."""
+    checklists: List[UnitChecklist]
+    """Each checklist's latest assessment, assessors merged, in the order
+of the checklists' ids."""
     children: List[str]
     """Its children's ids, in input order."""
     depth: int

@@ -8,13 +8,16 @@ use std::fmt::Write;
 use super::float;
 use crate::chart::CURRENT;
 use crate::chart::layout::{Key, WIDTH, header, legend};
-use crate::chart::svg::{GRID, MUTED, Svg, TextStyle, V, fit, num};
+use crate::chart::svg::{GRID, MUTED, Svg, TextStyle, V, fit, num, wrap};
 use crate::programme::result::ProgrammeReport;
 
 const LABEL_WIDTH: f64 = 230.0;
 const LEFT: f64 = 20.0 + LABEL_WIDTH;
 const RIGHT: f64 = WIDTH - 20.0;
-const ROW: f64 = 24.0;
+/// A row holds an item's label on up to three lines.
+const ROW: f64 = 42.0;
+/// The label's line height.
+const LINE: f64 = 13.0;
 /// Scored lower than the panel: the blue of the development path.
 const BELOW: (u8, u8, u8) = (0x1f, 0x5f, 0xa8);
 /// Scored higher: vermillion.
@@ -83,7 +86,7 @@ pub fn disagreement_heatmap(report: &ProgrammeReport) -> Option<String> {
             &fit(name, names_height * 1.3, &name_style),
         );
     }
-    let label = TextStyle::new(11.0);
+    let label = TextStyle::new(10.5);
     let cell_text = TextStyle::new(10.5).middle();
     for (i, id) in map.items.iter().enumerate() {
         let y = top + ROW * float(i);
@@ -93,12 +96,13 @@ pub fn disagreement_heatmap(report: &ProgrammeReport) -> Option<String> {
             .iter()
             .find(|d| &d.id == id)
             .map_or_else(|| id.clone(), |d| format!("{id} {}", d.text));
-        svg.text(
-            20.0,
-            y + 16.0,
-            &label,
-            &fit(&text, LABEL_WIDTH - 10.0, &label),
-        );
+        // The item's words in full (the longest Cranfield item takes three
+        // lines), centred on the row.
+        let lines = wrap(&text, LABEL_WIDTH - 10.0, &label, 3);
+        let first = y + ROW / 2.0 + 4.0 - LINE * (float(lines.len()) - 1.0) / 2.0;
+        for (k, line) in lines.iter().enumerate() {
+            svg.text(20.0, first + LINE * float(k), &label, line);
+        }
         for (a, row) in map.cells.iter().enumerate() {
             let x = LEFT + column * float(a);
             let value = row.get(i).copied().flatten();
@@ -112,7 +116,12 @@ pub fn disagreement_heatmap(report: &ProgrammeReport) -> Option<String> {
                 } else {
                     "#1f2933"
                 };
-                svg.text(x + column / 2.0, y + 16.0, &cell_text.fill(ink), &signed(v));
+                svg.text(
+                    x + column / 2.0,
+                    y + ROW / 2.0 + 4.0,
+                    &cell_text.fill(ink),
+                    &signed(v),
+                );
             }
             svg.close();
         }

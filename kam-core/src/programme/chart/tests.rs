@@ -138,3 +138,21 @@ fn hostile_names_are_escaped_and_charts_repeat_exactly() {
     assert!(svg.contains("&lt;script&gt;"));
     assert_eq!(svg, ranking(&report).unwrap());
 }
+
+#[test]
+fn no_chart_text_of_the_example_is_cut() {
+    let programme = crate::api::example_programme().unwrap();
+    let report = crate::api::programme_report(&programme, &crate::ScoreOptions::default()).unwrap();
+    let html = crate::programme::report::programme_html_fragment(&report);
+    let cut: Vec<&str> = html
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            t.split_once('>')
+                .and_then(|(_, rest)| rest.split_once("</text>"))
+        })
+        .map(|(text, _)| text)
+        .filter(|t| t.contains('…'))
+        .collect();
+    assert!(cut.is_empty(), "{cut:?}");
+}

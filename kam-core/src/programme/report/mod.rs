@@ -15,8 +15,10 @@ mod overview;
 mod summary;
 mod unit;
 mod words;
+mod workbook;
 
 pub use html::ROOT_CLASS;
+pub use workbook::{SHEETS, programme_xlsx};
 
 use super::result::ProgrammeReport;
 use crate::render::doc::Doc;

@@ -18,6 +18,7 @@ pub(super) fn overview(doc: &mut Doc, report: &ProgrammeReport) {
     rollup(doc, report);
     agreement(doc, report);
     maturity(doc, report);
+    checklists(doc, report);
     customers(doc, report);
     plans(doc, report);
     rescored(doc, report);
@@ -265,6 +266,61 @@ fn maturity(doc: &mut Doc, report: &ProgrammeReport) {
         );
     }
     doc.table(table);
+}
+
+fn checklists(doc: &mut Doc, report: &ProgrammeReport) {
+    let rows: Vec<_> = report
+        .units
+        .iter()
+        .flat_map(|u| u.checklists.iter().map(move |c| (u, c)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    doc.heading(2, "Checklists");
+    doc.para(
+        "Each unit's latest assessment of each checklist (assessors merged, each item's score the \
+         median of theirs, rounded half down), with the stage its rule reads and the items the \
+         assessors disagree on.",
+    );
+    let mut table = Table::new(&[
+        "Unit",
+        "Checklist",
+        "Date",
+        "Complete#",
+        "Stage",
+        "Disputed",
+    ]);
+    for (unit, c) in rows {
+        table.row(
+            false,
+            vec![
+                text(unit.name.clone()),
+                text(c.report.framework.name.clone()),
+                text(c.date.clone()),
+                text(pct(c.report.overall.percent)),
+                text(checklist_stage(c)),
+                text(if c.disputed.is_empty() {
+                    "none".to_owned()
+                } else {
+                    listed(&c.disputed, 4)
+                }),
+            ],
+        );
+    }
+    doc.table(table);
+}
+
+/// The stage a checklist's rule reads, in words.
+pub(super) fn checklist_stage(checklist: &crate::programme::UnitChecklist) -> String {
+    match &checklist.report.stage {
+        None => "no stage rule".to_owned(),
+        Some(s) => match (&s.reached, &s.next) {
+            (Some(r), _) => format!("reached {}", r.name),
+            (None, Some(n)) => format!("working on {}", n.name),
+            (None, None) => "–".to_owned(),
+        },
+    }
 }
 
 /// A litmus verdict in words.

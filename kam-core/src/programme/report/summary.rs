@@ -25,7 +25,7 @@ pub(super) fn summary(report: &ProgrammeReport) -> Doc {
     doc
 }
 
-fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
+pub(super) fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
     let s = &report.summary;
     let mut by_phase: Vec<String> = s
         .phases
@@ -74,10 +74,17 @@ fn figures(report: &ProgrammeReport) -> Vec<(String, String)> {
 }
 
 /// Where the programme stands, in words.
-fn standing(report: &ProgrammeReport) -> String {
+pub(super) fn standing(report: &ProgrammeReport) -> String {
     let s = &report.summary;
+    // Checklists are named only when there are some, as most programmes
+    // have none.
+    let checklists = if s.checklists > 0 {
+        format!(", {} checklist assessment(s)", s.checklists)
+    } else {
+        String::new()
+    };
     let mut text = format!(
-        "{} unit(s), {} of them audited: {} audit(s), {} maturity assessment(s) and {} set(s) of litmus answers by {} assessor(s)",
+        "{} unit(s), {} of them audited: {} audit(s), {} maturity assessment(s){checklists} and {} set(s) of litmus answers by {} assessor(s)",
         s.units, s.audited_units, s.audits, s.maturity_assessments, s.litmus_tests, s.assessors
     );
     match (&s.first_date, &s.last_date) {

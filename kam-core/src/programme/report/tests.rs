@@ -42,13 +42,14 @@ fn the_summary_comes_first_with_its_four_parts() {
     );
     let h2 = texts(&elements, "h2");
     assert_eq!(
-        h2[..7],
+        h2[..8],
         [
             "Executive summary",
             "Units at a glance",
             "Roll-up through the units",
             "Assessor agreement",
             "Maturity and litmus tests",
+            "Checklists",
             "Customers",
             "Key account plans"
         ]

@@ -79,6 +79,11 @@ fn section(doc: &mut Doc, report: &ProgrammeReport, unit: &UnitReport) {
             pct(r.highest_percent)
         ));
     }
+    alongside(doc, unit);
+}
+
+/// The unit's latest maturity assessment, litmus answers and checklists.
+fn alongside(doc: &mut Doc, unit: &UnitReport) {
     if let Some(m) = &unit.maturity {
         let weakest = m.report.weakest_link.as_ref().map_or_else(
             || "no area assessed".to_owned(),
@@ -112,6 +117,21 @@ fn section(doc: &mut Doc, report: &ProgrammeReport, unit: &UnitReport) {
             "Litmus tests on {}: {}.",
             l.date,
             verdicts.join("; ")
+        ));
+    }
+    for c in &unit.checklists {
+        let disputed = if c.disputed.is_empty() {
+            String::new()
+        } else {
+            format!("; assessors disagree on {}", listed(&c.disputed, 4))
+        };
+        doc.para(format!(
+            "{} on {} ({}): {} complete, {}{disputed}.",
+            c.report.framework.name,
+            c.date,
+            listed(&c.assessors, 4),
+            pct(c.report.overall.percent),
+            super::overview::checklist_stage(c)
         ));
     }
 }
