@@ -390,7 +390,7 @@ export class KamProgramme extends HTMLElement {
     );
 
     // Import.
-    this.fileInput = h("input", { type: "file", id: "import-files", multiple: true, accept: ".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", onchange: (e) => this.importFiles([...e.target.files]).then(() => (e.target.value = "")) });
+    this.fileInput = h("input", { type: "file", id: "import-files", multiple: true, accept: ".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", onchange: ({ target }) => this.importFiles([...target.files]).then(() => (target.value = "")) });
     this.fileReport = h("ul", { class: "files", "data-list": "files" });
     this.drop = h(
       "div",

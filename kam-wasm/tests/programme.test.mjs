@@ -36,9 +36,9 @@ function files() {
       out.push({ name: `${i}-${c.unit}-${c.assessor}-${c.date}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(entry.type === "litmus" ? entry.assessment : entry.assessment)) });
     }
   });
-  const bad = structuredClone(PROGRAMME.assessments[0].assessment);
-  bad.scores[Object.keys(bad.scores)[0]] = 9;
-  out.push({ name: "bad-score.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  // An assessment that names no framework: kam-core cannot tell what it is.
+  const { framework, ...bad } = PROGRAMME.assessments[0].assessment;
+  out.push({ name: "no-framework.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
   out.push({ name: "broken.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook") });
   return out;
 }
@@ -104,12 +104,12 @@ test("many files at once: each read by kam-core, the bad ones named with kam-cor
   // The message is kam-core's, with the file's name in front and the field or part at fault in it.
   let expected;
   try {
-    spreadsheet.assembleProgramme({ name: "", units: [], assessments: [] }, [{ name: "bad-score.json", bytes: list.at(-2).buffer }]);
+    spreadsheet.assembleProgramme({ name: "", units: [], assessments: [] }, [{ name: "no-framework.json", bytes: list.at(-2).buffer }]);
   } catch (error) {
     expected = error.message;
   }
-  assert.ok(expected?.includes("bad-score.json"), expected);
-  assert.ok(bad.some((l) => l === `bad-score.json: not imported: ${expected}`), bad.join("\n"));
+  assert.ok(expected?.includes("no-framework.json"), expected);
+  assert.ok(bad.some((l) => l === `no-framework.json: not imported: ${expected}`), bad.join("\n"));
   assert.ok(bad.some((l) => l.startsWith("broken.xlsx: not imported: ") && l.includes("broken.xlsx")), bad.join("\n"));
   // Everything else is in, in kam-core's Programme shape, and the units they name were added.
   const programme = await programmeOf(page);
