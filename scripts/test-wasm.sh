@@ -60,10 +60,10 @@ step "golden vectors in Node"
 (cd kam-wasm && node --test --test-reporter=spec tests/vectors.test.mjs tests/spreadsheet.test.mjs tests/package.test.mjs)
 
 # One browser per file, one file at a time (CI has two cores).
-step "the calculators in headless Chromium: demo page, nothing lost, accessibility, integration, checklists, spreadsheets"
+step "the calculators in headless Chromium: demo page, nothing lost, accessibility, integration, checklists, spreadsheets, the programme page"
 (cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 --test-reporter=spec \
   tests/browser.test.mjs tests/no-loss.test.mjs tests/a11y.test.mjs tests/integration.test.mjs tests/checklist.test.mjs \
-  tests/spreadsheet-page.test.mjs)
+  tests/spreadsheet-page.test.mjs tests/programme.test.mjs)
 
 step "the package through bundlers in headless Chromium: a Vite app and a React 19 app"
 (cd kam-wasm && CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 --test-reporter=spec \

@@ -1,7 +1,7 @@
 // Types of the custom elements registered by `kam/elements`. The same API is
 // described for editors and frameworks in custom-elements.json.
 
-import type { AuditAssessment, AuditReport, ChecklistReport, Framework, MaturityAssessment, MaturityReport } from "./kam.js";
+import type { AuditAssessment, AuditReport, ChecklistReport, Framework, MaturityAssessment, MaturityReport, Programme, ProgrammeReport } from "./kam.js";
 
 /** `detail` of `kam-ready`: the engine, the framework and the saved work are loaded. */
 export interface KamReadyDetail<A, R> {
@@ -94,6 +94,50 @@ export declare class KamChecklist extends KamCalculator<AuditAssessment, Checkli
   loadChecklistFile(file: File): Promise<boolean>;
 }
 
+/** `detail` of `<kam-programme>`'s `kam-change`: the library changed (here or in another tab) and its report is current. */
+export interface KamProgrammeChangeDetail {
+  programme: Programme;
+  /** `null` while the library is empty or kam-core refuses it. */
+  report: ProgrammeReport | null;
+  /** `true` when the change is another tab's. */
+  remote: boolean;
+}
+
+/** `detail` of `<kam-programme>`'s `kam-error`: a file, edit or stored record was refused. */
+export interface KamProgrammeErrorDetail {
+  /** kam-core's error kind, e.g. `"invalid-input"`, or `"storage-full"`, `"unreadable"`. */
+  kind: string;
+  message: string;
+  /** The file refused, or `null`. */
+  file: string | null;
+}
+
+/** The events of `<kam-programme>`. */
+export interface KamProgrammeEventMap extends HTMLElementEventMap {
+  "kam-ready": CustomEvent<{ programme: Programme }>;
+  "kam-change": CustomEvent<KamProgrammeChangeDetail>;
+  "kam-error": CustomEvent<KamProgrammeErrorDetail>;
+}
+
+/**
+ * `<kam-programme storage-key="kam:programme">`: a KAM programme's library of
+ * assessments in the browser's database, imported from many files at once,
+ * listed, filtered and sorted, with kam-core's programme report.
+ */
+export declare class KamProgramme extends HTMLElement {
+  /** The library as kam-core's Programme document (a copy). Setting it replaces the library once kam-core accepts it (the previous one is set aside); a refused one fires `kam-error`. */
+  get programme(): Programme;
+  set programme(value: Programme | string);
+  /** kam-core's report of the library, or `null` while it is empty or refused. */
+  readonly report: ProgrammeReport | null;
+  /** Resolves once `kam-ready` has fired. */
+  readonly ready: Promise<this>;
+  /** Reads files (JSON assessments, filled `.xlsx` workbooks) into the library, each on its own; a refused file is listed with kam-core's message and fires `kam-error`. */
+  importFiles(files: File[]): Promise<void>;
+  addEventListener<K extends keyof KamProgrammeEventMap>(type: K, listener: (this: this, event: KamProgrammeEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
 /** Loads the WebAssembly module (the elements call it themselves). */
 export declare function loadEngine(): Promise<unknown>;
 
@@ -102,5 +146,6 @@ declare global {
     "kam-audit": KamAudit;
     "kam-maturity": KamMaturity;
     "kam-checklist": KamChecklist;
+    "kam-programme": KamProgramme;
   }
 }

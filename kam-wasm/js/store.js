@@ -17,6 +17,13 @@
 //   per id and version, so that work saved under an older version can be
 //   re-scored under both versions when the framework changes.
 //
+// - `library` (version 2): the programmes of <kam-programme>, one record per
+//   unit, per assessment and per programme's own fields, keyed by
+//   `[programme, id]` (`unit:<id>`, `entry:<id>`, `meta`). A programme of a
+//   thousand assessments is a thousand small records, so two tabs adding or
+//   editing different assessments never overwrite each other, and a record
+//   the page cannot read is set aside alone.
+//
 // A BroadcastChannel tells the other tabs of the same origin which record
 // changed; they read it and merge it into what they show.
 
@@ -24,7 +31,7 @@ import { openDB } from "./idb.js";
 
 /** The database's name and schema version. */
 export const DATABASE = "kam";
-const VERSION = 1;
+const VERSION = 2;
 /** The channel on which tabs announce saved records. */
 export const CHANNEL = "kam-store";
 
@@ -38,11 +45,17 @@ export function openStore() {
   opened ??= (async () => {
     if (typeof indexedDB === "undefined") throw new Error("this browser offers no database to pages");
     const db = await openDB(DATABASE, VERSION, {
-      upgrade(db) {
-        db.createObjectStore("assessments", { keyPath: "key" });
-        const setAside = db.createObjectStore("set-aside", { keyPath: "id", autoIncrement: true });
-        setAside.createIndex("key", "key");
-        db.createObjectStore("frameworks", { keyPath: ["id", "version"] });
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore("assessments", { keyPath: "key" });
+          const setAside = db.createObjectStore("set-aside", { keyPath: "id", autoIncrement: true });
+          setAside.createIndex("key", "key");
+          db.createObjectStore("frameworks", { keyPath: ["id", "version"] });
+        }
+        if (oldVersion < 2) {
+          const library = db.createObjectStore("library", { keyPath: ["programme", "id"] });
+          library.createIndex("programme", "programme");
+        }
       },
     });
     return new Store(db);
@@ -172,6 +185,35 @@ class Store {
     await done;
     if (result.record) this.channel?.postMessage({ key, stamp: result.record.saved });
     return result;
+  }
+
+  /** Every record of the programme `programme` in the library, in key order. */
+  async library(programme) {
+    const records = await this.db.getAllFromIndex("library", "programme", programme);
+    for (const record of records) seen(record?.saved);
+    return records;
+  }
+
+  /**
+   * Writes records of the programme `programme` (each `{ id, … }`, stamped
+   * here) and deletes the ids of `remove`, setting aside first the copies
+   * of `setAside` (`{ reason, value }`), all in one transaction: on a full
+   * disk nothing is written and what was saved stays. Tells the other tabs.
+   */
+  async putLibrary(programme, { put = [], remove = [], setAside = [] }) {
+    const key = `library:${programme}`;
+    const saved = stamp();
+    const tx = this.db.transaction(["library", "set-aside"], "readwrite");
+    const done = tx.done;
+    done.catch(() => {});
+    const library = tx.objectStore("library");
+    for (const copy of setAside) tx.objectStore("set-aside").add({ key, at: new Date().toISOString(), ...copy }).catch(() => {});
+    for (const id of remove) library.delete([programme, id]).catch(() => {});
+    // What the page notes on a record (not saved, refused by kam-core) is not stored.
+    for (const { unsaved, error, ...record } of put) library.put({ ...record, programme, saved }).catch(() => {});
+    await done;
+    this.channel?.postMessage({ key, stamp: saved });
+    return saved;
   }
 
   /** Every copy set aside for `key`, oldest first. */

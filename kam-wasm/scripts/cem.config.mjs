@@ -4,7 +4,7 @@
 // scripts/build.sh. The base class's members are its own API; those meant
 // for the elements only are left out with `@internal`.
 export default {
-  globs: ["js/kam-audit.js", "js/kam-maturity.js", "js/kam-checklist.js", "js/item-calculator.js", "js/calculator.js"],
+  globs: ["js/kam-audit.js", "js/kam-maturity.js", "js/kam-checklist.js", "js/kam-programme.js", "js/item-calculator.js", "js/calculator.js"],
   outdir: "pkg",
   dependencies: false,
   packagejson: false,

@@ -62,6 +62,8 @@ const manifest = {
     "elements.d.ts",
     "kam-audit.js",
     "kam-maturity.js",
+    "kam-programme.js",
+    "programme-worker.js",
     "calculator.js",
     "common.js",
     "store.js",
@@ -70,7 +72,7 @@ const manifest = {
     "custom-elements.json",
     "README.md",
   ],
-  sideEffects: ["./elements.js", "./kam-audit.js", "./kam-maturity.js"],
+  sideEffects: ["./elements.js", "./kam-audit.js", "./kam-maturity.js", "./kam-programme.js"],
   customElements: "custom-elements.json",
   keywords: ["key-account-management", "kam", "assessment", "webassembly", "custom-element"],
 };

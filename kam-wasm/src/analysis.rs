@@ -3,6 +3,7 @@
 //! `operations.rs`).
 
 use kam_core::analysis::{AuditComparison, PortfolioReport};
+use kam_core::programme::{self, ProgrammeReport};
 use kam_core::{ChecklistReport, chart, render};
 use wasm_bindgen::prelude::*;
 
@@ -60,4 +61,28 @@ text_of! {
     /// The checklist report as Markdown.
     "checklistMarkdown" checklist_markdown(report: ChecklistReport = "ChecklistReport | string")
         => render::checklist_markdown
+}
+
+// Programmes (docs/programme.md): the report of `programmeReport()` in words,
+// for the `<kam-programme>` page and for pages of your own.
+
+text_of! {
+    /// The programme report as an HTML fragment (executive summary, then a
+    /// section per unit, charts included), its stylesheet scoped to it, from
+    /// a report of `programmeReport()`.
+    "programmeHtmlFragment"
+    programme_html_fragment(report: ProgrammeReport = "ProgrammeReport | string")
+        => programme::report::programme_html_fragment
+}
+
+text_of! {
+    /// The programme report as a self-contained, printable HTML page.
+    "programmeHtml" programme_html(report: ProgrammeReport = "ProgrammeReport | string")
+        => programme::report::programme_html
+}
+
+text_of! {
+    /// The programme report as Markdown.
+    "programmeMarkdown" programme_markdown(report: ProgrammeReport = "ProgrammeReport | string")
+        => programme::report::programme_markdown
 }

@@ -3,6 +3,7 @@
 //! only by pages that use it. Workbooks go in and come out as `Uint8Array`s.
 
 use kam_core::spreadsheet::{self, CsvOptions, ExportInput, recipe::Recipe};
+use kam_core::programme::{Programme, ProgrammeReport};
 use kam_core::{Framework, ScoreOptions, api};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -178,5 +179,58 @@ pub fn xlsx_from_recipe(
     let framework = optional(framework)?;
     let bytes = spreadsheet::recipe::build(&recipe, framework.as_ref().map(Chosen::get))
         .map_err(|e| throw(&e))?;
+    Ok(bytes.as_slice().into())
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PROGRAMME_FILE_TYPE: &str = r#"
+/** A file for `assembleProgramme`: its name (which errors quote) and its bytes. */
+export interface ProgrammeFile {
+  name: string;
+  bytes: Uint8Array | ArrayBuffer;
+}
+"#;
+
+/// One `{name, bytes}` of `assembleProgramme`'s files.
+fn programme_file(value: &JsValue) -> Result<(String, Vec<u8>), JsValue> {
+    let field = |name: &str| js_sys::Reflect::get(value, &name.into());
+    let name = field("name")
+        .ok()
+        .and_then(|n| n.as_string())
+        .ok_or_else(|| js_sys::TypeError::new("a programme file is `{name, bytes}` with `name` a string"))?;
+    Ok((name, bytes(&field("bytes")?)?))
+}
+
+/// A programme with the assessments of `files` added after its own: saved
+/// assessments (JSON, as the calculators save them) and filled workbooks
+/// (`.xlsx`), each `{name, bytes}`, filed as their framework makes them;
+/// the units they name added when missing (kam-core's
+/// `programme_assemble`). Throws a `KamError` naming the file, e.g.
+/// ``file `uk-ann.json`: …``, and the cell, row or field at fault.
+#[wasm_bindgen(js_name = assembleProgramme, unchecked_return_type = "Programme")]
+pub fn assemble_programme(
+    #[wasm_bindgen(unchecked_param_type = "Programme | string")] programme: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeFile[]")] files: &js_sys::Array,
+) -> Result<JsValue, JsValue> {
+    let programme: Programme = input(programme)?;
+    let files = files
+        .iter()
+        .map(|f| programme_file(&f))
+        .collect::<Result<Vec<_>, _>>()?;
+    result(api::programme_assemble(
+        programme,
+        files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+    ))
+}
+
+/// The programme report as an Excel workbook (Summary, Units and
+/// Disagreements sheets), from a report of `programmeReport()`: the bytes
+/// of an `.xlsx`.
+#[wasm_bindgen(js_name = programmeXlsx)]
+pub fn programme_xlsx(
+    #[wasm_bindgen(unchecked_param_type = "ProgrammeReport | string")] report: &JsValue,
+) -> Result<js_sys::Uint8Array, JsValue> {
+    let report: ProgrammeReport = input(report)?;
+    let bytes = api::programme_xlsx(&report).map_err(|e| throw(&e))?;
     Ok(bytes.as_slice().into())
 }

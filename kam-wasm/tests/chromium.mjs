@@ -107,6 +107,28 @@ export async function personalBrowser(prefix, viewport) {
   return { context, page, close };
 }
 
+/**
+ * A full disk, switched on per tab by `sessionStorage["disk-full"]`: every
+ * write transaction aborts with the QuotaExceededError the browser raises.
+ * Chromium's quota override (CDP `Storage.overrideQuotaForOrigin`) refuses
+ * only a database's creation, not later writes to it, so the error is
+ * raised here, in the page, at the IndexedDB API the store uses.
+ */
+export function diskFull() {
+  for (const method of ["put", "add", "delete"]) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (...args) {
+      const request = original.apply(this, args);
+      if (sessionStorage.getItem("disk-full") === "1") {
+        const tx = this.transaction;
+        Object.defineProperty(tx, "error", { value: new DOMException("The quota has been exceeded.", "QuotaExceededError") });
+        tx.abort();
+      }
+      return request;
+    };
+  }
+}
+
 /** Empties the calculators' database, every object store of it. */
 export function clearStore(page) {
   return inStore(page, async (db) => {

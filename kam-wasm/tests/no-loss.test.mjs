@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 
 import * as kam from "../pkg/node.js";
 import { serve } from "../scripts/serve.mjs";
-import { afresh, collectErrors, inStore, personalBrowser, until } from "./chromium.mjs";
+import { afresh, collectErrors, diskFull, inStore, personalBrowser, until } from "./chromium.mjs";
 
 const FRAMEWORK = kam.framework("cranfield-kam-development");
 /** The two calculators without <kam-checklist> (which loads the analyses module for its scoring). */
@@ -49,28 +49,6 @@ beforeEach(async () => {
   await afresh(context, page);
   await ready(page);
 });
-
-/**
- * A full disk, switched on per tab by `sessionStorage["disk-full"]`: every
- * write transaction aborts with the QuotaExceededError the browser raises.
- * Chromium's quota override (CDP `Storage.overrideQuotaForOrigin`) refuses
- * only a database's creation, not later writes to it, so the error is
- * raised here, in the page, at the IndexedDB API the store uses.
- */
-function diskFull() {
-  for (const method of ["put", "add"]) {
-    const original = IDBObjectStore.prototype[method];
-    IDBObjectStore.prototype[method] = function (...args) {
-      const request = original.apply(this, args);
-      if (sessionStorage.getItem("disk-full") === "1") {
-        const tx = this.transaction;
-        Object.defineProperty(tx, "error", { value: new DOMException("The quota has been exceeded.", "QuotaExceededError") });
-        tx.abort();
-      }
-      return request;
-    };
-  }
-}
 
 const fillDisk = (tab, full) => tab.evaluate((full) => (full ? sessionStorage.setItem("disk-full", "1") : sessionStorage.removeItem("disk-full")), full);
 
