@@ -32,9 +32,10 @@ fi
 KAM_REQUIRE_LIBREOFFICE=1 cargo test -p kam-engine
 cargo test -p kam-engine --no-default-features --quiet
 # Publishable: the package builds from its own files (verification), and
-# the registry would take it. The golden vectors stay in the workspace.
+# the registry would take it (the dry run skips a second, identical
+# verification build). The golden vectors stay in the workspace.
 cargo package -p kam-engine --allow-dirty --quiet
-cargo publish -p kam-engine --dry-run --allow-dirty --quiet
+cargo publish -p kam-engine --dry-run --allow-dirty --no-verify --quiet
 # The Cranfield data file against the layout of the paper's tables (docs/methodology.md).
 python3 scripts/frameworks/cranfield_placement.py --check
 # Every quoted framework text against the seeds, where they are (outside the repository).

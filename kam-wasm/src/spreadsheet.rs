@@ -2,8 +2,8 @@
 //! call into `kam_core::spreadsheet`: the `kam/spreadsheet` module, loaded
 //! only by pages that use it. Workbooks go in and come out as `Uint8Array`s.
 
-use kam_core::spreadsheet::{self, CsvOptions, ExportInput, recipe::Recipe};
 use kam_core::programme::{Programme, ProgrammeReport};
+use kam_core::spreadsheet::{self, CsvOptions, ExportInput, recipe::Recipe};
 use kam_core::{Framework, ScoreOptions, api};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -197,7 +197,9 @@ fn programme_file(value: &JsValue) -> Result<(String, Vec<u8>), JsValue> {
     let name = field("name")
         .ok()
         .and_then(|n| n.as_string())
-        .ok_or_else(|| js_sys::TypeError::new("a programme file is `{name, bytes}` with `name` a string"))?;
+        .ok_or_else(|| {
+            js_sys::TypeError::new("a programme file is `{name, bytes}` with `name` a string")
+        })?;
     Ok((name, bytes(&field("bytes")?)?))
 }
 
@@ -219,7 +221,9 @@ pub fn assemble_programme(
         .collect::<Result<Vec<_>, _>>()?;
     result(api::programme_assemble(
         programme,
-        files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
     ))
 }
 

@@ -239,9 +239,12 @@ impl<'a> Filer<'_, 'a> {
             .hierarchy
             .find(unit_id, &|| format!("`context.unit` of {what}"))?;
         let at = format!("{what} (unit `{unit_id}`, assessor `{assessor}`, `{date}`)");
-        context
-            .validate()
-            .map_err(|e| ProgrammeError::at(at.as_str(), e))?;
+        // The part's own path (e.g. `/scores/A1.1`) is placed inside the
+        // programme document, so a page can point at the entry.
+        let pointer = format!("/assessments/{index}/assessment");
+        let located =
+            |e: Error| -> Error { ProgrammeError::at(at.as_str(), e.within(&pointer)).into() };
+        context.validate().map_err(|e| located(e.into()))?;
         let kind = assessment.what();
         let checklist = match assessment {
             ProgrammeAssessment::Checklist(c) => c.framework.as_str(),
@@ -265,7 +268,6 @@ impl<'a> Filer<'_, 'a> {
         let (id, version) = assessment.framework();
         self.check_mixed(index, assessment)?;
         let framework = self.catalogue.get(&what, id, version)?;
-        let located = |e: Error| -> Error { ProgrammeError::at(at.as_str(), e).into() };
         match assessment {
             ProgrammeAssessment::Audit(audit) => {
                 let f = framework.as_audit().map_err(|e| located(e.into()))?;
