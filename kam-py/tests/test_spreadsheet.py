@@ -137,7 +137,8 @@ def test_an_oversized_file_gets_the_limit_without_being_read_whole(tmp_path: Pat
 
 
 def test_csv_round_trips_through_text_bytes_and_files(tmp_path: Path) -> None:
-    for options in ({}, {"layout": "wide", "delimiter": "semicolon", "bom": True}):
+    layouts: list[kam.types.CsvOptions] = [{}, {"layout": "wide", "delimiter": "semicolon", "bom": True}]
+    for options in layouts:
         text = kam.to_csv([AUDIT], options)
         [read] = kam.read_csv(text)
         assert read["scores"] == AUDIT["scores"]

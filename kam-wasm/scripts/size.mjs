@@ -6,8 +6,10 @@
 // docs/performance.md). The analyses module
 // (`kam/analysis`), loaded only by pages that import it, is reported beside it;
 // the spreadsheet module (`kam/spreadsheet`), loaded only when a page reads or
-// writes a workbook, has a budget of its own: 850 KB gzipped (828 KB measured when it was
-// first built, docs/performance.md).
+// writes a workbook, has a budget of its own: 1,060 KB gzipped (828 KB measured when it was
+// first built; 1,052 KB once it also assembled programmes from files and wrote the
+// programme workbook for <kam-programme>, which brings the programme's reading and
+// analyses into it; docs/performance.md).
 //
 //   node kam-wasm/scripts/size.mjs           print the sizes
 //   node kam-wasm/scripts/size.mjs --check   also fail when over budget
@@ -16,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 const BUDGET = 285_000;
-const SPREADSHEET_BUDGET = 850_000;
+const SPREADSHEET_BUDGET = 1_060_000;
 const pkg = new URL("../pkg/", import.meta.url);
 const size = (file) => {
   const raw = readFileSync(new URL(file, pkg));

@@ -297,6 +297,13 @@ def describe_litmus(
     """A litmus report in words: each response's verdict and the count behind
     it."""
 
+def describe_checklist(
+    report: Union[_types.ChecklistReport, str, _File],
+) -> _types.ChecklistWords:
+    """A checklist report in words, each reading with its label: the overall
+    score, the stage reached, the balance, the items left, the rules behind
+    the readings and the next actions."""
+
 def pareto(
     input: Union[_types.ParetoInput, str, _File],
 ) -> _types.ParetoReport:
