@@ -21,6 +21,9 @@ pub enum ProgrammeError {
         unit: String,
         /// Where, e.g. "`context.unit` of assessment 12".
         at: String,
+        /// The same place as a JSON Pointer into the programme document,
+        /// e.g. `/assessments/11/assessment/context/unit`.
+        path: String,
         /// The units defined, comma-separated (the first few).
         known: String,
     },
@@ -106,6 +109,7 @@ impl ProgrammeError {
     pub(crate) fn path(&self) -> Option<String> {
         match self {
             ProgrammeError::At { error, .. } => error.path(),
+            ProgrammeError::UnknownUnit { path, .. } => Some(path.clone()),
             _ => None,
         }
     }

@@ -501,8 +501,12 @@ fn account_plans(book: &Book) -> Result<Vec<UnitAccountPlanReport>, Error> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            book.hierarchy
-                .find(&p.unit, &|| format!("the `unit` of account plan {}", i + 1))?;
+            book.hierarchy.find(&p.unit, &|| {
+                (
+                    format!("the `unit` of account plan {}", i + 1),
+                    format!("/account_plans/{i}/unit"),
+                )
+            })?;
             let report = account_plan::account_plan(&p.plan).map_err(|e| {
                 ProgrammeError::at(
                     format!(

@@ -235,9 +235,12 @@ impl<'a> Filer<'_, 'a> {
         let unit_id = required(&context.unit, "unit")?;
         let assessor = required(&context.assessor, "assessor")?;
         let date = required(&context.date, "date")?;
-        let unit = self
-            .hierarchy
-            .find(unit_id, &|| format!("`context.unit` of {what}"))?;
+        let unit = self.hierarchy.find(unit_id, &|| {
+            (
+                format!("`context.unit` of {what}"),
+                format!("/assessments/{index}/assessment/context/unit"),
+            )
+        })?;
         let at = format!("{what} (unit `{unit_id}`, assessor `{assessor}`, `{date}`)");
         // The part's own path (e.g. `/scores/A1.1`) is placed inside the
         // programme document, so a page can point at the entry.

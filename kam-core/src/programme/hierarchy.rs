@@ -71,11 +71,14 @@ impl<'a> Hierarchy<'a> {
             place: vec![0; units.len()],
             size: vec![1; units.len()],
         };
-        for unit in units {
+        for (i, unit) in units.iter().enumerate() {
             let parent = match &unit.parent {
-                Some(id) => {
-                    Some(hierarchy.find(id, &|| format!("the `parent` of unit `{}`", unit.id))?)
-                }
+                Some(id) => Some(hierarchy.find(id, &|| {
+                    (
+                        format!("the `parent` of unit `{}`", unit.id),
+                        format!("/units/{i}/parent"),
+                    )
+                })?),
                 None => None,
             };
             hierarchy.parent.push(parent);
@@ -85,19 +88,25 @@ impl<'a> Hierarchy<'a> {
         Ok(hierarchy)
     }
 
-    /// The index of the unit with this id; `at` says where it is named.
+    /// The index of the unit with this id; `at` says where it is named, in
+    /// words and as a JSON Pointer into the programme document.
     ///
     /// # Errors
     /// `unknown-unit`, listing the first units.
-    pub(crate) fn find(&self, id: &str, at: &dyn Fn() -> String) -> Result<usize, ProgrammeError> {
-        self.index
-            .get(id)
-            .copied()
-            .ok_or_else(|| ProgrammeError::UnknownUnit {
+    pub(crate) fn find(
+        &self,
+        id: &str,
+        at: &dyn Fn() -> (String, String),
+    ) -> Result<usize, ProgrammeError> {
+        self.index.get(id).copied().ok_or_else(|| {
+            let (at, path) = at();
+            ProgrammeError::UnknownUnit {
                 unit: id.to_owned(),
-                at: at(),
+                at,
+                path,
                 known: self.known(),
-            })
+            }
+        })
     }
 
     /// The first unit ids, in input order, for a message.
