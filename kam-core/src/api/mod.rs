@@ -244,7 +244,7 @@ const SPREADSHEET_SCHEMAS: &[&str] = &[
 #[cfg(not(feature = "spreadsheet"))]
 const SPREADSHEET_SCHEMAS: &[&str] = &[];
 
-/// The names of the JSON Schemas [`schema`] can return, one per public input
+/// The names of the JSON Schemas `schema` (the `schema` feature) can return, one per public input
 /// and output type; `docs/schema/<name>.json` holds each. They are derived
 /// from the table of operations ([`OPERATIONS`]): every operation's input,
 /// options and output type, plus the framework file, its summary, the
