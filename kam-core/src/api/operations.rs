@@ -940,6 +940,8 @@ mod tests {
         assert!(operation("nope").is_none());
     }
 
+    // `pareto` is one of the analyses.
+    #[cfg(feature = "analysis")]
     #[test]
     fn a_framework_given_to_an_operation_without_one_is_refused() {
         let framework = crate::api::framework("cranfield-kam-development").unwrap();
@@ -951,6 +953,8 @@ mod tests {
         assert!(err.to_string().contains("`pareto`"), "{err}");
     }
 
+    // `pareto` is one of the analyses.
+    #[cfg(feature = "analysis")]
     #[test]
     fn operations_without_options_take_only_the_empty_object() {
         let input = r#"{"customers": [{"id": "a", "value": 1}]}"#;

@@ -409,8 +409,9 @@ fn conventions(framework: &ChecklistFramework) -> Vec<Convention> {
 }
 
 /// The checklist pages of docs/frameworks/, whose worked examples run as doc
-/// tests so they cannot drift from the engine.
-#[cfg(doctest)]
+/// tests so they cannot drift from the engine. Their examples also chart
+/// and render, so they run in builds with the `reports` feature.
+#[cfg(all(doctest, feature = "reports"))]
 mod docs {
     #[doc = include_str!("../../docs/frameworks/README.md")]
     struct Checklists;
