@@ -411,7 +411,9 @@ fn empty<'py, A: pyo3::PyTypeCheck>(
     dtype: &str,
 ) -> PyResult<Bound<'py, A>> {
     let numpy = py.import("numpy")?;
-    Ok(numpy.call_method1("empty", (shape, dtype))?.cast_into::<A>()?)
+    Ok(numpy
+        .call_method1("empty", (shape, dtype))?
+        .cast_into::<A>()?)
 }
 
 /// Why scoring into `NumPy` arrays failed: kam-core's error (which the caller

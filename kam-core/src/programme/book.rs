@@ -254,7 +254,8 @@ impl<'a> Filer<'_, 'a> {
         // The part's own path (e.g. `/scores/A1.1`) is placed inside the
         // programme document, so a page can point at the entry.
         let pointer = format!("/assessments/{index}/assessment");
-        let located = |e: Error| -> Error { ProgrammeError::in_part(at.as_str(), &pointer, e).into() };
+        let located =
+            |e: Error| -> Error { ProgrammeError::in_part(at.as_str(), &pointer, e).into() };
         context.validate().map_err(|e| located(e.into()))?;
         let kind = assessment.what();
         let checklist = match assessment {
