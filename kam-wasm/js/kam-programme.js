@@ -117,8 +117,8 @@ export class KamProgramme extends HTMLElement {
     this.units = new Map();
     /** Entry records (`{ id, entry, added, file }`) by record id. @internal */
     this.entries = new Map();
-    /** The report as kam-core's JSON text, parsed only when `report` is read. @internal */
-    this.reportText = null;
+    /** The report as kam-core's JSON text in UTF-8, decoded and parsed only when `report` is read. @internal */
+    this.reportBytes = null;
     this.parsedReport = null;
     /** What the rounds panel shows of each unit with rounds (programme-worker.js). @internal */
     this.roundUnits = [];
@@ -162,16 +162,21 @@ export class KamProgramme extends HTMLElement {
   }
 
   get report() {
-    if (this.reportText === null) return null;
-    this.parsedReport ??= JSON.parse(this.reportText);
+    if (this.reportBytes === null) return null;
+    this.parsedReport ??= JSON.parse(this.reportText());
     return this.parsedReport;
   }
 
   /** Keeps the report's text (or none), its parsed copy dropped. @internal */
-  setReport(text, rounds = []) {
-    this.reportText = text;
+  setReport(bytes, rounds = []) {
+    this.reportBytes = bytes;
     this.parsedReport = null;
     this.roundUnits = rounds;
+  }
+
+  /** The report as kam-core's JSON text, or `null`. @internal */
+  reportText() {
+    return this.reportBytes === null ? null : new TextDecoder().decode(this.reportBytes);
   }
 
   // --- Loading --------------------------------------------------------------
@@ -810,7 +815,7 @@ export class KamProgramme extends HTMLElement {
     this.emit("kam-change", {
       programme,
       get report() {
-        return element.reportText === answer.report ? element.report : JSON.parse(answer.report);
+        return element.reportBytes === answer.report ? element.report : JSON.parse(new TextDecoder().decode(answer.report));
       },
       remote,
     });
@@ -820,7 +825,7 @@ export class KamProgramme extends HTMLElement {
    * Shows kam-core's fragment (its text escaped by kam-core, no scripts). A
    * programme of a hundred units makes a fragment of megabytes, whose
    * parsing in one go is a long frame, so the worker cuts it (`cut` in
-   * programme-worker.js): the `shell` goes in first, then the `parts` of its
+   * programme-worker.js): the `shell` goes in first, then the `parts` of its (UTF-8)
    * details section, a unit each, a few per frame, each wrapped in a
    * `<div class="kam-part">`, which is not laid out while off-screen (the
    * style above). Returns `false` when a newer report took over.
@@ -829,9 +834,10 @@ export class KamProgramme extends HTMLElement {
   async showReportHtml(shell, parts, request) {
     this.reportBody.innerHTML = shell;
     const section = this.reportBody.querySelector(".kam-details");
+    const utf8 = new TextDecoder();
     let batch = "";
     for (const [i, part] of parts.entries()) {
-      batch += `<div class="kam-part">${part}</div>`;
+      batch += `<div class="kam-part">${utf8.decode(part)}</div>`;
       if (batch.length < REPORT_CHUNK && i < parts.length - 1) continue;
       section.insertAdjacentHTML("beforeend", batch);
       batch = "";
@@ -954,11 +960,11 @@ export class KamProgramme extends HTMLElement {
 
   /** The report as a self-contained page, from kam-core. @internal */
   async reportPage() {
-    if (this.reportText === null) {
+    if (this.reportBytes === null) {
       this.say("There is no report yet: the library holds no assessments, or kam-core refused it (see the report section).", "error");
       return null;
     }
-    return (await this.analysis()).programmeHtml(this.reportText);
+    return (await this.analysis()).programmeHtml(this.reportText());
   }
 
   /** @internal */
@@ -975,9 +981,9 @@ export class KamProgramme extends HTMLElement {
 
   /** @internal */
   async saveReportXlsx() {
-    if (this.reportText === null) return void (await this.reportPage());
+    if (this.reportBytes === null) return void (await this.reportPage());
     const sheet = await this.spreadsheet();
-    const bytes = sheet.programmeXlsx(this.reportText);
+    const bytes = sheet.programmeXlsx(this.reportText());
     const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const link = h("a", { href: url, download: `${this.fileStem()}-report.xlsx`, hidden: true });
     document.body.append(link);

@@ -3,16 +3,18 @@
 // <kam-programme> hands the programme document to this module worker and
 // shows what comes back. Nothing here but calls into kam-core and the
 // shape of what goes back, chosen so the page has little to do on its
-// thread: the report as JSON text (a string crosses to the page as one copy,
-// where the 2 MB report as objects would be a long task to rebuild; the page
-// parses it only when asked for `report`), its HTML already cut into the
-// parts the page inserts one frame at a time, and for the page's "Rounds
-// compared" panel the few fields of each unit's rounds it shows, as JSON
-// text per unit.
+// thread: the report as UTF-8 JSON text in a transferred buffer (nothing is
+// copied; the 2 MB report as objects would be a long task to rebuild, and
+// the page decodes and parses it only when asked for `report`), its HTML
+// already cut into the parts the page inserts one frame at a time (each
+// part a transferred buffer too), and for the page's "Rounds compared"
+// panel the few fields of each unit's rounds it shows, as JSON text per
+// unit.
 //
 // Message in: `{ id, programme }` (the Programme document). Out:
-// `{ id, ...answer }` with `answer` as `answer(programme)` makes it. A page
-// without module workers imports this file and calls `answer` itself.
+// `{ id, ...answer }` with `answer` as `answer(programme)` makes it, its
+// buffers transferred. A page without module workers imports this file and
+// calls `answer` itself.
 
 import init, { programmeHtmlFragment, programmeReport } from "./analysis.js";
 
@@ -50,11 +52,13 @@ export function cut(html) {
   };
 }
 
+const utf8 = new TextEncoder();
+
 /**
- * The report of `programme`: `{ report, html, rounds }` (`report` as JSON
- * text, `html` as `cut` makes it, `rounds` as `roundsOf` makes it, each
- * unit's as `{ id, name, text }`), or `{ error: { kind, message, path } }`
- * with kam-core's error.
+ * The report of `programme`: `{ report, html, rounds }` (`report` as UTF-8
+ * JSON text in a `Uint8Array`, `html` as `cut` makes it with each part in
+ * UTF-8 too, `rounds` as `roundsOf` makes it, each unit's as `{ id, name,
+ * text }`), or `{ error: { kind, message, path } }` with kam-core's error.
  */
 export async function answer(programme) {
   try {
@@ -62,7 +66,8 @@ export async function answer(programme) {
     const report = programmeReport(programme);
     const text = JSON.stringify(report);
     const rounds = roundsOf(report).map((unit) => ({ id: unit.id, name: unit.name, text: JSON.stringify(unit) }));
-    return { report: text, html: cut(programmeHtmlFragment(text)), rounds };
+    const { shell, parts } = cut(programmeHtmlFragment(text));
+    return { report: utf8.encode(text), html: { shell, parts: parts.map((part) => utf8.encode(part)) }, rounds };
   } catch (error) {
     return { error: { kind: error?.kind ?? "engine", message: String(error?.message ?? error), path: error?.path ?? null } };
   }
@@ -71,6 +76,8 @@ export async function answer(programme) {
 if (typeof WorkerGlobalScope === "function" && self instanceof WorkerGlobalScope) {
   self.addEventListener("message", async ({ data }) => {
     const { id, programme } = data ?? {};
-    self.postMessage({ id, ...(await answer(programme)) });
+    const reply = await answer(programme);
+    const buffers = reply.error ? [] : [reply.report.buffer, ...reply.html.parts.map((part) => part.buffer)];
+    self.postMessage({ id, ...reply }, buffers);
   });
 }
