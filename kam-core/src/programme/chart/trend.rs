@@ -168,15 +168,21 @@ fn value_style() -> TextStyle {
 /// A rectangle: left, top, right, bottom.
 type Area = (f64, f64, f64, f64);
 
+/// A point of the chart: x, y.
+type Point = (f64, f64);
+
+/// A projection's line: from, to, and its colour.
+type Projection<'c> = (Point, Point, &'c str);
+
 /// What a milestone's label must not cover: the unit's line and the
 /// projections (as segments), each round's dot and value (as areas).
 struct Marks {
-    segments: Vec<((f64, f64), (f64, f64))>,
+    segments: Vec<(Point, Point)>,
     areas: Vec<Area>,
 }
 
 impl Marks {
-    fn of(points: &[(f64, f64, u32)], projections: &[((f64, f64), (f64, f64), &str)]) -> Self {
+    fn of(points: &[(f64, f64, u32)], projections: &[Projection<'_>]) -> Self {
         let mut segments: Vec<_> = points
             .windows(2)
             .filter_map(|pair| {
