@@ -41,7 +41,10 @@ fn assert_row_matches(plan: &BatchPlan, got: &BatchScores, r: usize, report: &Au
     let current = usize::try_from(got.current_period[r])
         .ok()
         .map(|p| plan.period_ids()[p].clone());
-    assert_eq!(current.as_deref(), report.progress.current_period.as_deref());
+    assert_eq!(
+        current.as_deref(),
+        report.progress.current_period.as_deref()
+    );
     assert_eq!(got.unscored[r], report.unscored);
 }
 

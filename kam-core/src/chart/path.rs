@@ -327,7 +327,10 @@ fn describe(report: &AuditReport, cumulative: &[u32]) -> String {
                 .iter()
                 .flat_map(|p| &p.periods)
                 .find(|p| p.id == m.after)
-                .map_or_else(|| m.after.to_string(), |p| format!("{} {}", p.number, p.name));
+                .map_or_else(
+                    || m.after.to_string(),
+                    |p| format!("{} {}", p.number, p.name),
+                );
             format!("{} at {} (after period {period}{whose})", m.name, m.at)
         })
         .collect();

@@ -132,7 +132,11 @@ impl Names {
             })
             .collect();
         Names {
-            phases: framework.phases.iter().map(|p| pair(&p.id, &p.name)).collect(),
+            phases: framework
+                .phases
+                .iter()
+                .map(|p| pair(&p.id, &p.name))
+                .collect(),
             periods: order
                 .path
                 .iter()
