@@ -1,7 +1,7 @@
 //! [`Text`]: the string type of the names and ids a report repeats from its
 //! framework, so that a report shares them instead of copying them.
 //!
-//! A report of the Cranfield audit repeats about two hundred names, ids and
+//! A report of the Cranfield audit repeats a few hundred names, ids and
 //! item texts from the framework. As owned `String`s each was an allocation
 //! and a copy, most of the time a score took (docs/performance.md). A
 //! [`Text`] clone copies no characters: a bundled framework's text is
