@@ -254,7 +254,8 @@ mod tests {
     fn static_and_shared_text_are_equal_and_order_as_strings() {
         let pinned = Text::from_static("B2");
         assert_eq!(pinned, Text::from("B2"));
-        assert!(Text::from("A10") < pinned);
+        let earlier = Text::from("A10");
+        assert!(earlier < pinned);
         let mut map = BTreeMap::new();
         map.insert(pinned, 1);
         assert_eq!(map.get("B2"), Some(&1));
