@@ -41,12 +41,13 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-# Build the extension in release mode and install the package into the venv
-# (editable: the .so lands next to kam-py/python/kam/). `pip install ./kam-py`
-# builds the same wheel; develop reuses cargo's incremental build.
+# Build the extension and install the package into the venv (editable: the
+# .so lands next to kam-py/python/kam/), with the quicker `test-python`
+# profile (Cargo.toml): the tests check behaviour, not speed. The benchmarks
+# in kam-py/bench want `maturin develop --release -m kam-py/Cargo.toml`.
 export VIRTUAL_ENV="$PWD/$venv"
 export PATH="$VIRTUAL_ENV/bin:$PATH"
-maturin develop --release --quiet -m kam-py/Cargo.toml
+maturin develop --profile test-python --quiet -m kam-py/Cargo.toml
 
 # Run from the tests' directory so `import kam` is the installed package.
 (cd kam-py && "../$venv/bin/python" -m pytest -q -p no:cacheprovider tests)

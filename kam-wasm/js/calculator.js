@@ -773,9 +773,9 @@ export class KamElement extends HTMLElement {
   /** Redraws the figures: the subclass's summary, the bar and the one live region. @internal */
   render() {
     try {
-      // `status`: kam-core's readings for the bar (the first is the total); `bar`: nodes of the element's own.
-      const { bar, status, live } = this.update(this.currentReport);
-      this.barTotals.replaceChildren(...(bar ?? status.map((r, i) => h("span", {}, `${r.label} `, h("strong", i === 0 ? { "data-bar-total": "" } : {}, r.text)))));
+      // `status`: kam-core's readings for the bar (the first is the total).
+      const { status, live } = this.update(this.currentReport);
+      this.barTotals.replaceChildren(...status.map((r, i) => h("span", {}, `${r.label} `, h("strong", i === 0 ? { "data-bar-total": "" } : {}, r.text))));
       clearTimeout(this.liveTimer);
       // Announced once typing or clicking pauses, not on every change.
       this.liveTimer = setTimeout(() => {

@@ -195,8 +195,8 @@ export class ItemCalculator extends KamElement {
         ? h(
             "ol",
             { class: "next-actions" },
-            report.next_actions.map((a) =>
-              h("li", { "data-next": a.id }, h("span", { class: "id" }, a.id), ` ${a.text} `, h("small", {}, a.score === null ? "(not scored)" : `(scored ${a.score})`)),
+            report.next_actions.map((a, i) =>
+              h("li", { "data-next": a.id }, h("span", { class: "id" }, a.id), ` ${a.text} `, h("small", {}, words.next_action_scores[i])),
             ),
           )
         : null,

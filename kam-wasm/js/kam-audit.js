@@ -192,7 +192,7 @@ export class KamAudit extends ItemCalculator {
       h(
         "dl",
         { class: "figures" },
-        h("div", {}, h("dt", {}, "Overall score"), h("dd", { class: "big" }, overall)),
+        h("div", {}, h("dt", {}, words.overall.label), h("dd", { class: "big" }, overall)),
         h("div", {}, h("dt", {}, `${words.position.label} (Figure 4)`), h("dd", { "data-position": "" }, words.position.text)),
         h("div", {}, h("dt", {}, `${words.current_period.label} (Figure 3)`), h("dd", { "data-current": "" }, words.current_period.text)),
         h("div", {}, h("dt", {}, words.milestone.label), h("dd", { "data-milestone": "" }, words.milestone.text)),
@@ -204,11 +204,7 @@ export class KamAudit extends ItemCalculator {
       ...this.nextActions(report, words),
     );
     return {
-      bar: [
-        h("span", {}, "Overall ", h("strong", { "data-bar-total": "" }, `${report.overall.score} / ${report.overall.max}`)),
-        h("span", { "data-bar-position": "" }, `Path: ${words.position_short}`),
-        h("span", { "data-bar-unscored": "" }, `${report.unscored} unscored`),
-      ],
+      status: words.status,
       live: words.summary,
     };
   }

@@ -21,6 +21,8 @@ const REPORT_CHUNK = 64 * 1024;
 const EDITORS = { audit: "kam-audit", maturity: "kam-maturity" };
 /** The framework types a new assessment can be started in, and their element. */
 const STARTABLE = { "action-audit": "kam-audit", "maturity-model": "kam-maturity" };
+/** The columns of a unit's rounds compared. */
+const ROUND_COLUMNS = ["Date", "Assessors", "Merged overall", "Krippendorff's α", "Disputed items"];
 /** The orders the list can be sorted in: label, key, direction. */
 const SORTS = [
   ["date-desc", "Date, newest first", "date", -1],
@@ -48,15 +50,21 @@ td .actions { display: flex; flex-wrap: wrap; gap: .3em; }
 .files .bad { color: var(--_error); }
 .muted { color: var(--_muted); font-size: .9em; }
 .report { background: #fff; color: #1d2433; border-radius: 6px; padding: .5em; overflow-x: auto; }
-/* Off-screen parts of a long report are not laid out until scrolled to, nor
-   when the list above it changes. */
-.report { content-visibility: auto; contain-intrinsic-size: auto 100em; }
-.report :is(.kam-summary, .kam-details) > :is(figure, table, div, dl, ul, ol) { content-visibility: auto; contain-intrinsic-size: auto 12em; }
+/* Off-screen parts of a long report are neither styled nor laid out until
+   scrolled to, nor when the list above it changes: each unit's part of its
+   details (a wrapper the page adds, see showReportHtml) and the summary's
+   blocks; a part's size is remembered once it has been shown (\`auto\`).
+   The last part is always laid out, so the report ends where its content
+   does, not at an estimate that a longer part would overflow. */
+.report .kam-part { content-visibility: auto; contain-intrinsic-size: auto 60em; }
+.report .kam-part:last-child { content-visibility: visible; }
+.report .kam-summary > :is(figure, table, div, dl, ul, ol) { content-visibility: auto; contain-intrinsic-size: auto 12em; }
+/* On a phone the list and the rounds stack, each row a block of labelled lines. */
 @container kam (max-width: 36em) {
-  table.library thead { position: absolute; left: -9999px; }
-  table.library tr { display: block; border-bottom: 1px solid var(--_line); padding: .3em 0; }
-  table.library td { display: block; border: 0; padding: .1em .3em; }
-  table.library td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  :is(table.library, table.rounds) thead { position: absolute; left: -9999px; }
+  :is(table.library, table.rounds) tr { display: block; border-bottom: 1px solid var(--_line); padding: .3em 0; }
+  :is(table.library, table.rounds) td { display: block; border: 0; padding: .1em .3em; }
+  :is(table.library, table.rounds) td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 `;
 
@@ -109,7 +117,11 @@ export class KamProgramme extends HTMLElement {
     this.units = new Map();
     /** Entry records (`{ id, entry, added, file }`) by record id. @internal */
     this.entries = new Map();
-    this.currentReport = null;
+    /** The report as kam-core's JSON text in UTF-8, decoded and parsed only when `report` is read. @internal */
+    this.reportBytes = null;
+    this.parsedReport = null;
+    /** What the rounds panel shows of each unit with rounds (programme-worker.js). @internal */
+    this.roundUnits = [];
     this.shown = PAGE_ROWS;
     this.reportRequest = 0;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -150,7 +162,21 @@ export class KamProgramme extends HTMLElement {
   }
 
   get report() {
-    return this.currentReport;
+    if (this.reportBytes === null) return null;
+    this.parsedReport ??= JSON.parse(this.reportText());
+    return this.parsedReport;
+  }
+
+  /** Keeps the report's text (or none), its parsed copy dropped. @internal */
+  setReport(bytes, rounds = []) {
+    this.reportBytes = bytes;
+    this.parsedReport = null;
+    this.roundUnits = rounds;
+  }
+
+  /** The report as kam-core's JSON text, or `null`. @internal */
+  reportText() {
+    return this.reportBytes === null ? null : new TextDecoder().decode(this.reportBytes);
   }
 
   // --- Loading --------------------------------------------------------------
@@ -622,7 +648,9 @@ export class KamProgramme extends HTMLElement {
     await this.add([], [unit]);
     this.unitId.value = "";
     this.unitName.value = "";
-    this.refresh();
+    // The list shows assessments, which a new unit does not change.
+    this.showUnits();
+    this.requestReport();
   }
 
   /**
@@ -744,7 +772,7 @@ export class KamProgramme extends HTMLElement {
   async computeReport(remote) {
     const programme = this.programme;
     if (!programme.assessments.length) {
-      this.currentReport = null;
+      this.setReport(null);
       this.reportState.textContent = "The report appears once the library holds assessments.";
       this.reportBody.hidden = true;
       this.roundsUnit.replaceChildren();
@@ -756,54 +784,61 @@ export class KamProgramme extends HTMLElement {
     this.reportState.textContent = "Computing the report…";
     const answer = await this.inWorker(programme);
     if (request !== this.reportRequest) return;
-    for (const record of this.entries.values()) delete record.error;
+    // The list is drawn again only when the entry kam-core refuses changes.
+    let marked = false;
+    for (const record of this.entries.values()) {
+      if (!("error" in record)) continue;
+      delete record.error;
+      marked = true;
+    }
     if (answer.error) {
-      this.currentReport = null;
+      this.setReport(null);
       const entry = this.entryAt(answer.error.path, programme);
       if (entry) entry.error = answer.error.message;
       this.reportState.textContent = `No report: ${answer.error.message}${entry ? ` (in the assessment of ${entry.entry.assessment?.context?.unit ?? "?"} by ${entry.entry.assessment?.context?.assessor ?? "?"} on ${entry.entry.assessment?.context?.date ?? "?"}, marked in the list)` : ""}`;
       this.reportState.dataset.error = answer.error.kind;
       this.reportBody.hidden = true;
-      this.showList();
+      if (marked || entry) this.showList();
       this.emit("kam-error", { kind: answer.error.kind, message: answer.error.message, file: entry?.file ?? null });
       return;
     }
     delete this.reportState.dataset.error;
-    this.currentReport = answer.report;
-    this.reportHtml = answer.html;
-    this.reportState.textContent = `Report of ${count(programme.assessments.length)} assessments.`;
-    this.reportBody.hidden = false;
-    if (!(await this.showReportHtml(answer.html, request))) return;
-    this.showList();
+    this.setReport(answer.report, answer.rounds);
+    if (marked) this.showList();
     this.showRoundUnits();
-    this.emit("kam-change", { programme, report: answer.report, remote });
+    this.reportState.textContent = "Showing the report…";
+    this.reportBody.hidden = false;
+    if (!(await this.showReportHtml(answer.html.shell, answer.html.parts, request))) return;
+    this.reportState.textContent = `Report of ${count(programme.assessments.length)} assessments.`;
+    // The report is parsed from its text only if a listener reads it.
+    const element = this;
+    this.emit("kam-change", {
+      programme,
+      get report() {
+        return element.reportBytes === answer.report ? element.report : JSON.parse(new TextDecoder().decode(answer.report));
+      },
+      remote,
+    });
   }
 
   /**
    * Shows kam-core's fragment (its text escaped by kam-core, no scripts). A
    * programme of a hundred units makes a fragment of megabytes, whose
-   * parsing in one go is a long frame, so its details section goes in unit
-   * by unit, a few per frame: the fragment is cut before each `<h2>` of that
-   * section, every one a top-level block there (kam-core's `report/html.rs`).
-   * Returns `false` when a newer report took over.
+   * parsing in one go is a long frame, so the worker cuts it (`cut` in
+   * programme-worker.js): the `shell` goes in first, then the `parts` of its (UTF-8)
+   * details section, a unit each, a few per frame, each wrapped in a
+   * `<div class="kam-part">`, which is not laid out while off-screen (the
+   * style above). Returns `false` when a newer report took over.
    * @internal
    */
-  async showReportHtml(html, request) {
-    const open = '<section class="kam-details">\n';
-    const close = "</section>\n<footer>";
-    const start = html.indexOf(open);
-    const end = html.lastIndexOf(close);
-    if (start < 0 || end < start) {
-      this.reportBody.innerHTML = html;
-      return true;
-    }
-    const details = html.slice(start + open.length, end).split(/(?=<h2>)/);
-    this.reportBody.innerHTML = `${html.slice(0, start + open.length)}</section>${html.slice(end + "</section>\n".length)}`;
+  async showReportHtml(shell, parts, request) {
+    this.reportBody.innerHTML = shell;
     const section = this.reportBody.querySelector(".kam-details");
+    const utf8 = new TextDecoder();
     let batch = "";
-    for (const [i, part] of details.entries()) {
-      batch += part;
-      if (batch.length < REPORT_CHUNK && i < details.length - 1) continue;
+    for (const [i, part] of parts.entries()) {
+      batch += `<div class="kam-part">${utf8.decode(part)}</div>`;
+      if (batch.length < REPORT_CHUNK && i < parts.length - 1) continue;
       section.insertAdjacentHTML("beforeend", batch);
       batch = "";
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
@@ -827,15 +862,7 @@ export class KamProgramme extends HTMLElement {
     } catch {
       this.worker = null;
     }
-    if (!this.worker) {
-      const analysis = await this.analysis();
-      try {
-        const report = analysis.programmeReport(programme);
-        return { report, html: analysis.programmeHtmlFragment(report) };
-      } catch (error) {
-        return { error: { kind: error.kind, message: error.message, path: error.path } };
-      }
-    }
+    if (!this.worker) return (await import("./programme-worker.js")).answer(programme);
     const id = (this.workerCalls = (this.workerCalls ?? 0) + 1);
     return new Promise((resolve) => {
       const listener = ({ data }) => {
@@ -850,7 +877,7 @@ export class KamProgramme extends HTMLElement {
 
   /** @internal */
   showRoundUnits() {
-    const units = (this.currentReport?.units ?? []).filter((u) => u.rounds.length);
+    const units = this.roundUnits;
     const value = this.roundsUnit.value;
     this.roundsUnit.replaceChildren(...units.map((u) => h("option", { value: u.id }, u.name)));
     if (units.some((u) => u.id === value)) this.roundsUnit.value = value;
@@ -859,20 +886,22 @@ export class KamProgramme extends HTMLElement {
 
   /** A unit's rounds from the report: each merged across its assessors, the agreement and the disputed items. @internal */
   showRounds() {
-    const unit = this.currentReport?.units.find((u) => u.id === this.roundsUnit.value);
+    const found = this.roundUnits.find((u) => u.id === this.roundsUnit.value);
+    const unit = found ? JSON.parse(found.text) : null;
     if (!unit) {
       this.roundsBody.replaceChildren(h("p", { class: "muted" }, "No audit rounds yet."));
       return;
     }
     const fixed = (v, digits) => (v === null || v === undefined ? "—" : v.toFixed(digits));
+    const cell = (column, text) => h("td", { "data-label": ROUND_COLUMNS[column] }, text);
     const table = h(
       "div",
       { class: "table-wrap" },
       h(
         "table",
-        {},
+        { class: "rounds" },
         h("caption", { class: "muted" }, `${unit.name}: each round's audits merged across its assessors`),
-        h("thead", {}, h("tr", {}, ["Date", "Assessors", "Merged overall", "Krippendorff's α", "Disputed items"].map((t) => h("th", { scope: "col" }, t)))),
+        h("thead", {}, h("tr", {}, ROUND_COLUMNS.map((t) => h("th", { scope: "col" }, t)))),
         h(
           "tbody",
           {},
@@ -880,11 +909,11 @@ export class KamProgramme extends HTMLElement {
             h(
               "tr",
               { "data-round": r.date },
-              h("td", {}, r.date),
-              h("td", {}, r.assessors.join(", ")),
-              h("td", {}, `${r.overall.score} / ${r.overall.max} (${fixed(r.overall.percent, 1)}%)`),
-              h("td", {}, `${fixed(r.agreement.alpha, 3)} (${r.agreement.reading})`),
-              h("td", {}, r.agreement.disputed.length ? r.agreement.disputed.map((d) => `${d.id} (${d.scores.map((s) => s ?? "—").join(", ")}; merged ${d.merged})`).join("; ") : "none"),
+              cell(0, r.date),
+              cell(1, r.assessors.join(", ")),
+              cell(2, `${r.overall.score} / ${r.overall.max} (${fixed(r.overall.percent, 1)}%)`),
+              cell(3, `${fixed(r.agreement.alpha, 3)} (${r.agreement.reading})`),
+              cell(4, r.agreement.disputed.length ? r.agreement.disputed.map((d) => `${d.id} (${d.scores.map((s) => s ?? "—").join(", ")}; merged ${d.merged})`).join("; ") : "none"),
             ),
           ),
         ),
@@ -931,11 +960,11 @@ export class KamProgramme extends HTMLElement {
 
   /** The report as a self-contained page, from kam-core. @internal */
   async reportPage() {
-    if (!this.currentReport) {
+    if (this.reportBytes === null) {
       this.say("There is no report yet: the library holds no assessments, or kam-core refused it (see the report section).", "error");
       return null;
     }
-    return (await this.analysis()).programmeHtml(this.currentReport);
+    return (await this.analysis()).programmeHtml(this.reportText());
   }
 
   /** @internal */
@@ -952,9 +981,9 @@ export class KamProgramme extends HTMLElement {
 
   /** @internal */
   async saveReportXlsx() {
-    if (!this.currentReport) return void (await this.reportPage());
+    if (this.reportBytes === null) return void (await this.reportPage());
     const sheet = await this.spreadsheet();
-    const bytes = sheet.programmeXlsx(this.currentReport);
+    const bytes = sheet.programmeXlsx(this.reportText());
     const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const link = h("a", { href: url, download: `${this.fileStem()}-report.xlsx`, hidden: true });
     document.body.append(link);

@@ -194,6 +194,23 @@ test("the report is kam-core's, the rounds are compared with the merged result a
   // Saved as HTML: kam-core's self-contained page of the same report.
   const [download] = await Promise.all([page.waitForEvent("download"), element(page).locator('[data-action="save-html"]').click()]);
   assert.equal(readFileSync(await download.path(), "utf8"), analysis.programmeHtml(report));
+  // Every section of kam-core's fragment came in, the details a part per unit.
+  const fragment = analysis.programmeHtmlFragment(report);
+  assert.equal(await element(page).locator("[data-report] h2").count(), [...fragment.matchAll(/<h2>/g)].length);
+  const details = fragment.slice(fragment.indexOf('<section class="kam-details">'));
+  assert.equal(await element(page).locator("[data-report] .kam-details > .kam-part").count(), [...details.matchAll(/<h2>/g)].length);
+  // An edit's kam-change carries the new report, the one `report` gives.
+  const changed = await page.evaluate(async () => {
+    const e = document.querySelector("kam-programme");
+    const detail = new Promise((resolve) => e.addEventListener("kam-change", ({ detail }) => resolve(detail.report), { once: true }));
+    const name = e.shadowRoot.querySelector("#programme-name");
+    name.value = "Renamed programme";
+    name.dispatchEvent(new Event("change"));
+    const report = await detail;
+    return { report, same: report === e.report };
+  });
+  assert.deepEqual(changed.report, analysis.programmeReport({ ...PROGRAMME, name: "Renamed programme" }));
+  assert.ok(changed.same, "detail.report is the element's report");
 });
 
 test("export and open again: the Programme document round-trips unchanged, and the replaced library is set aside", async () => {

@@ -1507,6 +1507,11 @@ export interface AuditWords {
    */
   next_action: Reading;
   /**
+   * Each next action's score as a note after it, in the report's order,
+   * e.g. "(score 1)" or "(not scored)".
+   */
+  next_action_scores: string[];
+  /**
    * What the next actions are, e.g. "The first 10 item(s) below the top
    * of the scale, in development-path order: earliest periods first.",
    * or that there are none.
@@ -1526,6 +1531,11 @@ export interface AuditWords {
    * line.
    */
   position_short: string;
+  /**
+   * The figures of a status line, each short: "Overall" "126 / 387",
+   * "Path" "5 Roll-out (27%)" and "Unscored" "3".
+   */
+  status: Reading[];
   /**
    * The overall score and the position in one line.
    */
@@ -1993,6 +2003,11 @@ export interface ChecklistWords {
    * The items without a score and those not applicable.
    */
   items: Reading;
+  /**
+   * Each next action's score as a note after it, in the report's order,
+   * e.g. "(score 1)" or "(not scored)".
+   */
+  next_action_scores: string[];
   /**
    * What the next actions are, e.g. "The first 3 item(s) below the top of
    * the scale, in checklist order.", or that there are none.

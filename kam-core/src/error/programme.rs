@@ -48,14 +48,12 @@ pub enum ProgrammeError {
         date: String,
         /// The first assessment's position in `assessments`, from 1.
         first: usize,
-        /// The second's.
+        /// The second's (its JSON Pointer is `/assessments/{second - 1}`).
         second: usize,
     },
     /// Assessments that are read side by side name different frameworks.
-    #[error("{what} is for `{found}`, but {first} is for `{expected}`; {rule}")]
+    #[error("assessment {number} is for `{found}`, but {first} is for `{expected}`; {rule}", number = .index + 1)]
     MixedFrameworks {
-        /// The assessment at fault, e.g. "assessment 7".
-        what: String,
         /// The first of its kind, e.g. "assessment 1".
         first: String,
         /// The first one's framework (and version).
@@ -64,6 +62,9 @@ pub enum ProgrammeError {
         found: String,
         /// The rule broken, in words.
         rule: &'static str,
+        /// The assessment at fault: its index in `assessments`, from 0 (its
+        /// framework's JSON Pointer is `/assessments/{index}/assessment/framework`).
+        index: usize,
     },
     /// An assessment names a framework version kam has not got.
     #[error(
@@ -78,6 +79,22 @@ pub enum ProgrammeError {
         version: String,
         /// The versions known for the id, comma-separated.
         known: String,
+        /// The assessment's index in `assessments`, from 0 (the version's
+        /// JSON Pointer is `/assessments/{index}/assessment/framework_version`).
+        index: usize,
+    },
+    /// An assessment's context does not name its unit, assessor or date.
+    #[error(
+        "`context.{field}` of {what} is missing; every assessment of a programme names its unit, assessor and date"
+    )]
+    MissingContext {
+        /// `unit`, `assessor` or `date`.
+        field: &'static str,
+        /// The assessment, e.g. "assessment 3".
+        what: String,
+        /// The assessment's index in `assessments`, from 0 (the field's JSON
+        /// Pointer is `/assessments/{index}/assessment/context/{field}`).
+        index: usize,
     },
     /// An error of one part of the programme (an assessment, a framework
     /// file, the customers, an account plan), with where it is. Its kind is
@@ -88,6 +105,10 @@ pub enum ProgrammeError {
         at: String,
         /// The part's error.
         error: Box<Error>,
+        /// The part as a JSON Pointer into the programme document, for an
+        /// error that has no place of its own (a framework of the wrong
+        /// type, a missing context), e.g. `/assessments/11/assessment`.
+        part: Option<String>,
     },
 }
 
@@ -100,6 +121,7 @@ impl ProgrammeError {
             ProgrammeError::DuplicateAssessment { .. } => ErrorKind::DuplicateAssessment,
             ProgrammeError::MixedFrameworks { .. } => ErrorKind::MixedFrameworks,
             ProgrammeError::UnknownVersion { .. } => ErrorKind::UnknownFrameworkVersion,
+            ProgrammeError::MissingContext { .. } => ErrorKind::MissingValue,
             ProgrammeError::At { error, .. } => error.kind(),
         }
     }
@@ -108,9 +130,21 @@ impl ProgrammeError {
     /// place of an error of one of its parts is that part's own.
     pub(crate) fn path(&self) -> Option<String> {
         match self {
-            ProgrammeError::At { error, .. } => error.path(),
+            ProgrammeError::At { error, part, .. } => error.path().or_else(|| part.clone()),
             ProgrammeError::UnknownUnit { path, .. } => Some(path.clone()),
-            _ => None,
+            ProgrammeError::DuplicateAssessment { second, .. } => {
+                Some(format!("/assessments/{}", second.saturating_sub(1)))
+            }
+            ProgrammeError::MixedFrameworks { index, .. } => {
+                Some(format!("/assessments/{index}/assessment/framework"))
+            }
+            ProgrammeError::UnknownVersion { index, .. } => {
+                Some(format!("/assessments/{index}/assessment/framework_version"))
+            }
+            ProgrammeError::MissingContext { index, field, .. } => {
+                Some(format!("/assessments/{index}/assessment/context/{field}"))
+            }
+            ProgrammeError::UnitCycle { .. } => None,
         }
     }
 
@@ -119,6 +153,18 @@ impl ProgrammeError {
         ProgrammeError::At {
             at: at.into(),
             error: Box::new(error.into()),
+            part: None,
+        }
+    }
+
+    /// `error` of the part at the JSON Pointer `part` (described as `at`):
+    /// its own path is placed inside the part, and an error without one is
+    /// at the part itself.
+    pub(crate) fn in_part(at: impl Into<String>, part: &str, error: impl Into<Error>) -> Self {
+        ProgrammeError::At {
+            at: at.into(),
+            error: Box::new(error.into().within(part)),
+            part: Some(part.to_owned()),
         }
     }
 }

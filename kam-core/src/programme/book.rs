@@ -43,9 +43,6 @@ pub(crate) struct Book<'a> {
     pub(crate) assessors: usize,
 }
 
-/// Why every assessment must name its unit, assessor and date.
-const WHY_CONTEXT: &str = "every assessment of a programme names its unit, assessor and date";
-
 /// The rule broken by audits of two frameworks.
 const ONE_AUDIT_FRAMEWORK: &str = "a programme's audits must all use one framework (its versions may differ: they are re-scored under one)";
 
@@ -159,8 +156,15 @@ impl<'a> Catalogue<'a> {
         self.own.iter().chain(self.bundled.iter())
     }
 
-    /// The framework `id` in `version`; `what` names the assessment asking.
-    fn get(&self, what: &str, id: &str, version: &str) -> Result<&'a Framework, Error> {
+    /// The framework `id` in `version`; `what` names the assessment asking,
+    /// which is `assessments[index]`.
+    fn get(
+        &self,
+        what: &str,
+        index: usize,
+        id: &str,
+        version: &str,
+    ) -> Result<&'a Framework, Error> {
         if let Some(f) = self.all().find(|f| f.id() == id && f.version() == version) {
             return Ok(f);
         }
@@ -171,8 +175,9 @@ impl<'a> Catalogue<'a> {
             .collect();
         if versions.is_empty() {
             let known: Vec<String> = self.all().map(|f| format!("`{}`", f.id())).collect();
-            return Err(ProgrammeError::at(
+            return Err(ProgrammeError::in_part(
                 what,
+                &format!("/assessments/{index}/assessment"),
                 FrameworkError::UnknownFramework {
                     id: id.to_owned(),
                     known: known.join(", "),
@@ -187,6 +192,7 @@ impl<'a> Catalogue<'a> {
             framework: id.to_owned(),
             version: version.to_owned(),
             known: versions.join(", "),
+            index,
         }
         .into())
     }
@@ -226,11 +232,14 @@ impl<'a> Filer<'_, 'a> {
     ) -> Result<Checked<'a>, Error> {
         let what = format!("assessment {}", index + 1);
         let context = assessment.context();
-        let required = |value: &'a Option<String>, field: &str| {
-            value.as_deref().ok_or_else(|| AnalysisError::Missing {
-                what: format!("`context.{field}` of {what}"),
-                why: WHY_CONTEXT.to_owned(),
-            })
+        let required = |value: &'a Option<String>, field: &'static str| {
+            value
+                .as_deref()
+                .ok_or_else(|| ProgrammeError::MissingContext {
+                    field,
+                    what: what.clone(),
+                    index,
+                })
         };
         let unit_id = required(&context.unit, "unit")?;
         let assessor = required(&context.assessor, "assessor")?;
@@ -246,7 +255,7 @@ impl<'a> Filer<'_, 'a> {
         // programme document, so a page can point at the entry.
         let pointer = format!("/assessments/{index}/assessment");
         let located =
-            |e: Error| -> Error { ProgrammeError::at(at.as_str(), e.within(&pointer)).into() };
+            |e: Error| -> Error { ProgrammeError::in_part(at.as_str(), &pointer, e).into() };
         context.validate().map_err(|e| located(e.into()))?;
         let kind = assessment.what();
         let checklist = match assessment {
@@ -270,7 +279,7 @@ impl<'a> Filer<'_, 'a> {
         self.assessors.insert(assessor);
         let (id, version) = assessment.framework();
         self.check_mixed(index, assessment)?;
-        let framework = self.catalogue.get(&what, id, version)?;
+        let framework = self.catalogue.get(&what, index, id, version)?;
         match assessment {
             ProgrammeAssessment::Audit(audit) => {
                 let f = framework.as_audit().map_err(|e| located(e.into()))?;
@@ -314,11 +323,11 @@ impl<'a> Filer<'_, 'a> {
     ) -> Result<(), ProgrammeError> {
         let mixed =
             |first: usize, expected: String, found: String, rule| ProgrammeError::MixedFrameworks {
-                what: format!("assessment {}", index + 1),
                 first: format!("assessment {}", first + 1),
                 expected,
                 found,
                 rule,
+                index,
             };
         match assessment {
             ProgrammeAssessment::Audit(a) => match self.first_audit {

@@ -30,6 +30,9 @@ pub struct ChecklistWords {
     /// What the next actions are, e.g. "The first 3 item(s) below the top of
     /// the scale, in checklist order.", or that there are none.
     pub next_actions: String,
+    /// Each next action's score as a note after it, in the report's order,
+    /// e.g. "(score 1)" or "(not scored)".
+    pub next_action_scores: Vec<String>,
     /// The figures of a status line, each short, e.g. "Stage" and "2
     /// Deliver".
     pub status: Vec<Reading>,
@@ -105,6 +108,11 @@ impl ChecklistWords {
                 report.next_actions.len(),
                 "in checklist order",
             ),
+            next_action_scores: report
+                .next_actions
+                .iter()
+                .map(|action| super::readings::score_note(action.score))
+                .collect(),
             status,
             summary,
         }

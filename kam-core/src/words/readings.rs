@@ -68,8 +68,14 @@ pub struct AuditWords {
     /// of the scale, in development-path order: earliest periods first.",
     /// or that there are none.
     pub next_actions: String,
+    /// Each next action's score as a note after it, in the report's order,
+    /// e.g. "(score 1)" or "(not scored)".
+    pub next_action_scores: Vec<String>,
     /// The items without a score and those not applicable.
     pub items: Reading,
+    /// The figures of a status line, each short: "Overall" "126 / 387",
+    /// "Path" "5 Roll-out (27%)" and "Unscored" "3".
+    pub status: Vec<Reading>,
     /// The completion threshold Figure 3 reads periods against.
     pub threshold: Reading,
     /// How Figure 3 is read, with this report's figures (kam's
@@ -111,6 +117,11 @@ impl AuditWords {
                 report.next_actions.len(),
                 "in development-path order: earliest periods first",
             ),
+            next_action_scores: report
+                .next_actions
+                .iter()
+                .map(|item| score_note(item.score))
+                .collect(),
             items: Reading::new(
                 "Items",
                 format!(
@@ -118,6 +129,14 @@ impl AuditWords {
                     report.unscored, report.not_applicable
                 ),
             ),
+            status: vec![
+                Reading::new(
+                    "Overall",
+                    format!("{} / {}", report.overall.score, report.overall.max),
+                ),
+                Reading::new("Path", position_short(report)),
+                Reading::new("Unscored", report.unscored.to_string()),
+            ],
             threshold: Reading::new(
                 "Complete at",
                 format!(
@@ -210,10 +229,15 @@ impl fmt::Display for ItemStatus {
     /// The item, its action and its score, e.g. "A1.3 Identify the key
     /// accounts (score 1)" or "… (not scored)".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.score {
-            Some(score) => write!(f, "{} {} (score {score})", self.id, self.text),
-            None => write!(f, "{} {} (not scored)", self.id, self.text),
-        }
+        write!(f, "{} {} {}", self.id, self.text, score_note(self.score))
+    }
+}
+
+/// An item's score as a note after it: "(score 1)", or "(not scored)".
+pub(crate) fn score_note(score: Option<u8>) -> String {
+    match score {
+        Some(score) => format!("(score {score})"),
+        None => "(not scored)".to_owned(),
     }
 }
 

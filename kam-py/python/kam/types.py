@@ -299,6 +299,9 @@ explanation): beside Figure 4 the two can seem to disagree."""
 later one, e.g. "Launch, after period 4 Capability building (B1)"."""
     next_action: Reading
     """The first item below the top of the scale, in development-path order."""
+    next_action_scores: List[str]
+    """Each next action's score as a note after it, in the report's order,
+e.g. "(score 1)" or "(not scored)"."""
     next_actions: str
     """What the next actions are, e.g. "The first 10 item(s) below the top
 of the scale, in development-path order: earliest periods first.",
@@ -311,6 +314,9 @@ or that there are none."""
     position_short: str
     """The position in a few words, e.g. "5 Roll-out (27%)", for a status
 line."""
+    status: List[Reading]
+    """The figures of a status line, each short: "Overall" "126 / 387",
+"Path" "5 Roll-out (27%)" and "Unscored" "3"."""
     summary: str
     """The overall score and the position in one line."""
     threshold: Reading
@@ -458,6 +464,9 @@ class ChecklistWords(TypedDict):
 when it is kam's); `null` without a balance rule."""
     items: Reading
     """The items without a score and those not applicable."""
+    next_action_scores: List[str]
+    """Each next action's score as a note after it, in the report's order,
+e.g. "(score 1)" or "(not scored)"."""
     next_actions: str
     """What the next actions are, e.g. "The first 3 item(s) below the top of
 the scale, in checklist order.", or that there are none."""

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::float;
 use crate::chart::layout::{Key, Scale, WIDTH, diamond, dot, header, legend, nice_axis};
-use crate::chart::svg::{BAND, GRID, INK, MUTED, Svg, TextStyle, V, fit, num};
+use crate::chart::svg::{BAND, GRID, INK, MUTED, Svg, TextStyle, V, fit, num, styled_width};
 use crate::chart::{CURRENT, PATH};
 use crate::programme::calendar;
 use crate::programme::result::{ProgrammeReport, UnitReport};
@@ -100,17 +100,16 @@ pub fn unit_trend(report: &ProgrammeReport, unit: &UnitReport) -> Option<String>
     let span = float_days(horizon - origin).max(1.0);
     let along = |day: i64| LEFT + (RIGHT - LEFT) * signed_days(day - origin) / span;
     let x = |day: i64| along(day).clamp(LEFT, RIGHT);
-    levels(&mut svg, report, &scale);
-    scale.draw(&mut svg, (LEFT, RIGHT), step, "");
-    scale.title(&mut svg, 16.0, "Overall audit score (points)");
-    years(&mut svg, (origin, horizon), &x, bottom);
+    // The marks are placed before they are drawn, so the milestones'
+    // labels (drawn first, under them) can keep clear of them.
+    let mut projections = Vec::new();
     if let Some(m) = milestone {
         let from = (x(end), scale.y(f64::from(last.overall.score)));
         let goal = scale.y(f64::from(m.points));
         for (date, colour) in [(&m.at_paper_pace, PAPER), (&m.projected, CURRENT)] {
             if let Some(day) = date.as_ref().and_then(|d| calendar::days("date", d).ok()) {
                 let to = (x(day), goal_at(from, (along(day), goal), RIGHT));
-                svg.dashed(from, to, colour, 1.8);
+                projections.push((from, to, colour));
             }
         }
     }
@@ -122,6 +121,14 @@ pub fn unit_trend(report: &ProgrammeReport, unit: &UnitReport) -> Option<String>
             Some((x(day), scale.y(f64::from(r.overall.score)), r.overall.score))
         })
         .collect();
+    let marks = Marks::of(&points, &projections);
+    levels(&mut svg, report, &scale, &marks);
+    scale.draw(&mut svg, (LEFT, RIGHT), step, "");
+    scale.title(&mut svg, 16.0, "Overall audit score (points)");
+    years(&mut svg, (origin, horizon), &x, bottom);
+    for (from, to, colour) in projections {
+        svg.dashed(from, to, colour, 1.8);
+    }
     line(&mut svg, &points);
     svg.line((LEFT, bottom), (RIGHT, bottom), INK, 1.0);
     Some(svg.finish(bottom + 44.0))
@@ -144,7 +151,7 @@ fn line(svg: &mut Svg, points: &[(f64, f64, u32)]) {
             ("stroke-linejoin", "round".into()),
         ],
     );
-    let value = TextStyle::new(11.0).middle().bold().fill(PATH);
+    let value = value_style();
     for (px, py, score) in points {
         svg.open("g", &[("class", "kam-round".into())]);
         dot(svg, *px, *py, 5.0, PATH);
@@ -153,10 +160,134 @@ fn line(svg: &mut Svg, points: &[(f64, f64, u32)]) {
     }
 }
 
+/// The style of a round's value above its dot.
+fn value_style() -> TextStyle {
+    TextStyle::new(11.0).middle().bold().fill(PATH)
+}
+
+/// A rectangle: left, top, right, bottom.
+type Area = (f64, f64, f64, f64);
+
+/// What a milestone's label must not cover: the unit's line and the
+/// projections (as segments), each round's dot and value (as areas).
+struct Marks {
+    segments: Vec<((f64, f64), (f64, f64))>,
+    areas: Vec<Area>,
+}
+
+impl Marks {
+    fn of(points: &[(f64, f64, u32)], projections: &[((f64, f64), (f64, f64), &str)]) -> Self {
+        let mut segments: Vec<_> = points
+            .windows(2)
+            .filter_map(|pair| {
+                Some((
+                    (pair.first()?.0, pair.first()?.1),
+                    (pair.get(1)?.0, pair.get(1)?.1),
+                ))
+            })
+            .collect();
+        segments.extend(projections.iter().map(|(from, to, _)| (*from, *to)));
+        let value = value_style();
+        let mut areas = Vec::new();
+        for (px, py, score) in points {
+            areas.push((px - 6.0, py - 6.0, px + 6.0, py + 6.0));
+            let half = styled_width(&score.to_string(), &value) / 2.0;
+            areas.push(text_area(px - half, px + half, py - 10.0, value.size));
+        }
+        Self { segments, areas }
+    }
+
+    /// Whether `area` is clear of every mark.
+    fn clear(&self, area: Area) -> bool {
+        !self.areas.iter().any(|a| overlaps(*a, area))
+            && !self
+                .segments
+                .iter()
+                .any(|(from, to)| crosses(*from, *to, area))
+    }
+}
+
+/// The area of a line of text from `left` to `right` on `baseline`.
+fn text_area(left: f64, right: f64, baseline: f64, size: f64) -> Area {
+    (
+        left - 2.0,
+        baseline - 0.8 * size,
+        right + 2.0,
+        baseline + 0.2 * size,
+    )
+}
+
+fn overlaps(a: Area, b: Area) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Whether the segment from `from` to `to` passes through `area`
+/// (Liang–Barsky clipping).
+fn crosses(from: (f64, f64), to: (f64, f64), area: Area) -> bool {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let (mut enter, mut leave) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, from.0 - area.0),
+        (dx, area.2 - from.0),
+        (-dy, from.1 - area.1),
+        (dy, area.3 - from.1),
+    ] {
+        if p.abs() < f64::EPSILON {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            enter = enter.max(q / p);
+        } else {
+            leave = leave.min(q / p);
+        }
+    }
+    enter <= leave
+}
+
+/// Where a milestone's label goes: at the right above its level, else the
+/// first of below it at the right, above it at the left, below it at the
+/// left that covers neither a mark of the unit nor a label placed before
+/// and stays in the plot; at the right above when none does. Returns the
+/// text's anchor point and whether it is anchored at its end.
+fn label_place(
+    label: &str,
+    style: &TextStyle,
+    y: f64,
+    (top, bottom): (f64, f64),
+    marks: &Marks,
+    placed: &[Area],
+) -> (f64, f64, bool) {
+    let width = styled_width(label, style);
+    let above = y - 5.0;
+    let below = y + 4.0 + 0.8 * style.size;
+    let usual = (RIGHT - 10.0, above, true);
+    let candidates = [
+        usual,
+        (RIGHT - 10.0, below, true),
+        (LEFT + 8.0, above, false),
+        (LEFT + 8.0, below, false),
+    ];
+    let area = |(x, baseline, end): (f64, f64, bool)| {
+        let left = if end { x - width } else { x };
+        text_area(left, left + width, baseline, style.size)
+    };
+    candidates
+        .into_iter()
+        .find(|&c| {
+            let a = area(c);
+            a.1 >= top && a.3 <= bottom && marks.clear(a) && !placed.iter().any(|p| overlaps(*p, a))
+        })
+        .unwrap_or(usual)
+}
+
 /// The milestones as levels: alternate phase bands and a dashed line at
-/// each milestone's score, named at the right.
-fn levels(svg: &mut Svg, report: &ProgrammeReport, scale: &Scale) {
+/// each milestone's score, named at the right, or where the name covers no
+/// mark of the unit (`label_place`).
+fn levels(svg: &mut Svg, report: &ProgrammeReport, scale: &Scale, marks: &Marks) {
     let name = TextStyle::new(10.5).end().fill(MUTED);
+    let start = TextStyle::new(10.5).fill(MUTED);
+    let mut placed = Vec::new();
     let mut below = 0u32;
     for (index, m) in report.milestones.iter().enumerate() {
         let (y_top, y_bottom) = (scale.y(f64::from(m.points)), scale.y(f64::from(below)));
@@ -171,8 +302,19 @@ fn levels(svg: &mut Svg, report: &ProgrammeReport, scale: &Scale) {
         svg.open("g", &[("class", "kam-milestone".into())]);
         diamond(svg, RIGHT, y, 5.0, INK);
         svg.close();
-        let label = format!("after {} · {} ({})", m.after, m.name, m.points);
-        svg.halo_text(RIGHT - 10.0, y - 5.0, &name, &fit(&label, 300.0, &name));
+        let label = fit(
+            &format!("after {} · {} ({})", m.after, m.name, m.points),
+            300.0,
+            &name,
+        );
+        // Above the plot there is the gap to the legend.
+        let room = (scale.top - 14.0, scale.bottom);
+        let (x, baseline, end) = label_place(&label, &name, y, room, marks, &placed);
+        let style = if end { &name } else { &start };
+        let width = styled_width(&label, style);
+        let left = if end { x - width } else { x };
+        placed.push(text_area(left, left + width, baseline, style.size));
+        svg.halo_text(x, baseline, style, &label);
     }
 }
 
@@ -284,5 +426,56 @@ mod tests {
         assert!((goal_at((0.0, 100.0), (50.0, 0.0), 80.0) - 0.0).abs() < 1e-12);
         assert!((goal_at((0.0, 100.0), (200.0, 0.0), 100.0) - 50.0).abs() < 1e-12);
         assert_eq!(id_part("uk/north 1"), "uk-north-1");
+    }
+
+    #[test]
+    fn a_milestone_label_moves_off_the_line() {
+        let style = TextStyle::new(10.5).end().fill(MUTED);
+        let label = "after A3 · Senior management approval (78)";
+        let y = 200.0;
+        let close = |(x, baseline, end): (f64, f64, bool), want: (f64, f64, bool)| {
+            (x - want.0).abs() < 1e-9 && (baseline - want.1).abs() < 1e-9 && end == want.2
+        };
+        // Nothing in the way: above its level, at the right.
+        let none = Marks::of(&[], &[]);
+        let usual = (RIGHT - 10.0, y - 5.0, true);
+        assert!(close(
+            label_place(label, &style, y, (0.0, 400.0), &none, &[]),
+            usual
+        ));
+        // The unit's line just above the level, under the usual place: below it.
+        let line = Marks::of(&[(LEFT, y - 8.0, 80), (RIGHT, y - 8.0, 80)], &[]);
+        let below = (RIGHT - 10.0, y + 4.0 + 0.8 * 10.5, true);
+        assert!(close(
+            label_place(label, &style, y, (0.0, 400.0), &line, &[]),
+            below
+        ));
+        // A projection crossing both places at the right: to the left.
+        let steep = Marks::of(
+            &[],
+            &[((RIGHT - 100.0, y + 40.0), (RIGHT - 40.0, y - 40.0), PAPER)],
+        );
+        let left = (LEFT + 8.0, y - 5.0, false);
+        assert!(close(
+            label_place(label, &style, y, (0.0, 400.0), &steep, &[]),
+            left
+        ));
+        // No room anywhere: the usual place.
+        let placed = [(0.0, 0.0, WIDTH, 400.0)];
+        assert!(close(
+            label_place(label, &style, y, (0.0, 400.0), &none, &placed),
+            usual
+        ));
+    }
+
+    #[test]
+    fn segments_cross_areas_they_pass_through() {
+        let area = (10.0, 10.0, 20.0, 20.0);
+        assert!(crosses((0.0, 15.0), (30.0, 15.0), area));
+        assert!(crosses((12.0, 12.0), (13.0, 13.0), area));
+        assert!(!crosses((0.0, 0.0), (30.0, 5.0), area));
+        assert!(!crosses((0.0, 25.0), (5.0, 0.0), area));
+        assert!(overlaps(area, (19.0, 19.0, 40.0, 40.0)));
+        assert!(!overlaps(area, (21.0, 0.0, 40.0, 40.0)));
     }
 }
