@@ -206,10 +206,16 @@ pub(crate) struct AnswerSheet<'a> {
 impl<'a> AnswerSheet<'a> {
     /// The sheet of an action audit: its items in development-path order.
     pub(crate) fn of(framework: &'a AuditFramework) -> Self {
+        Self::with_ids(framework, ItemIds::new(framework))
+    }
+
+    /// The sheet of an action audit whose item ids, in development-path
+    /// order, are already at hand.
+    pub(crate) fn with_ids(framework: &'a AuditFramework, items: ItemIds<'a>) -> Self {
         AnswerSheet {
             id: &framework.id,
             version: &framework.version,
-            items: ItemIds::new(framework),
+            items,
             scale: &framework.scale,
             not_applicable: &framework.not_applicable,
         }
@@ -249,6 +255,16 @@ impl<'f> ItemIds<'f> {
             ids: &self.0,
             at: 0,
         }
+    }
+
+    /// The path places of `ids`, given in increasing order (as a
+    /// `BTreeSet`'s come); unknown ids are skipped.
+    pub(crate) fn places<'i>(
+        &self,
+        ids: impl IntoIterator<Item = &'i str>,
+    ) -> impl Iterator<Item = usize> {
+        let mut walk = self.walk();
+        ids.into_iter().filter_map(move |id| walk.find(id))
     }
 
     /// The scores in development-path order: `None` where unscored.

@@ -132,6 +132,7 @@ pub mod render;
 pub mod scoring;
 #[cfg(feature = "spreadsheet")]
 pub mod spreadsheet;
+pub mod text;
 pub mod words;
 
 /// The crate README's Rust snippets (which the top-level README repeats,
@@ -152,3 +153,4 @@ pub use framework::Framework;
 pub use litmus::{LitmusAnswers, LitmusReport};
 pub use maturity::{MaturityAssessment, MaturityOptions, MaturityReport};
 pub use scoring::{AuditReport, ScoreOptions};
+pub use text::Text;

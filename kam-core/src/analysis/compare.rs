@@ -191,7 +191,7 @@ fn total(score: u32, max: u32, percent: f64) -> Total {
 /// `line` as (id, name, total).
 fn changes<'r, T: 'r>(
     pairs: impl Iterator<Item = (&'r T, &'r T)>,
-    line: impl Fn(&'r T) -> (&'r String, &'r String, Total),
+    line: impl Fn(&'r T) -> (&'r str, &'r str, Total),
 ) -> Vec<ScoreChange> {
     pairs
         .map(|(b, a)| {

@@ -191,7 +191,7 @@ fn audit_path(
             match &report.progress.current_period {
                 Some(p) => (
                     format!("complete the current period `{p}` ({t}% of its maximum)"),
-                    Some(p.clone()),
+                    Some(p.to_string()),
                     t,
                 ),
                 None => (

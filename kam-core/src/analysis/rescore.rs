@@ -292,12 +292,12 @@ fn maxima(before: &AuditReport, after: &AuditReport, new: &AuditFramework) -> Ve
         });
     }
     let phases = |r: &AuditReport| -> Vec<(String, u32)> {
-        r.phases.iter().map(|p| (p.id.clone(), p.max)).collect()
+        r.phases.iter().map(|p| (p.id.to_string(), p.max)).collect()
     };
     let periods = |r: &AuditReport| -> Vec<(String, u32)> {
         r.phases
             .iter()
-            .flat_map(|p| p.periods.iter().map(|q| (q.id.clone(), q.max)))
+            .flat_map(|p| p.periods.iter().map(|q| (q.id.to_string(), q.max)))
             .collect()
     };
     for (what, b, a) in [

@@ -114,9 +114,9 @@ pub fn units(
                 overall: report.overall.percent,
                 phases,
                 periods,
-                current_period: report.progress.current_period,
+                current_period: report.progress.current_period.map(String::from),
                 position: match report.position {
-                    Position::Period { period, .. } => Some(period),
+                    Position::Period { period, .. } => Some(period.into()),
                     Position::BestPractice { .. } => None,
                 },
             })
@@ -231,7 +231,7 @@ mod tests {
                 prop_assert!(overall_matches);
                 let periods: Vec<f64> = report.phases.iter().flat_map(|p| p.periods.iter().map(|q| q.percent)).collect();
                 prop_assert_eq!(&row.periods, &periods);
-                prop_assert_eq!(&row.current_period, &report.progress.current_period);
+                prop_assert_eq!(row.current_period.as_deref(), report.progress.current_period.as_deref());
             }
         }
     }

@@ -171,7 +171,7 @@ fn milestone_names(svg: &mut Svg, report: &AuditReport, vertices: &[(f64, f64)],
             .flatten()
             .map_or(RIGHT, |(nx, _)| nx);
         let name = match milestone.provenance {
-            Provenance::Source => milestone.name.clone(),
+            Provenance::Source => milestone.name.to_string(),
             Provenance::Kam => format!("{} (kam)", milestone.name),
         };
         let ending = TextStyle::new(11.0).end().bold();
@@ -327,7 +327,10 @@ fn describe(report: &AuditReport, cumulative: &[u32]) -> String {
                 .iter()
                 .flat_map(|p| &p.periods)
                 .find(|p| p.id == m.after)
-                .map_or_else(|| m.after.clone(), |p| format!("{} {}", p.number, p.name));
+                .map_or_else(
+                    || m.after.to_string(),
+                    |p| format!("{} {}", p.number, p.name),
+                );
             format!("{} at {} (after period {period}{whose})", m.name, m.at)
         })
         .collect();

@@ -52,10 +52,10 @@ pub(crate) fn programme_actions(
         .into_iter()
         .take(PROGRAMME_ACTIONS)
         .map(|(_, (item, units, sum))| ProgrammeAction {
-            id: item.id.clone(),
-            period: item.period.clone(),
-            stream: item.stream.clone(),
-            text: item.text.clone(),
+            id: item.id.to_string(),
+            period: item.period.to_string(),
+            stream: item.stream.to_string(),
+            text: item.text.to_string(),
             mean_score: f64::from(sum) / f64::from(super::count(units.len())),
             units,
         })
@@ -71,10 +71,10 @@ mod tests {
         let f = builtin_audit("cranfield-kam-development").unwrap();
         let item = f.item(id).unwrap();
         ItemStatus {
-            id: id.to_owned(),
-            period: item.period.clone(),
-            stream: item.stream.clone(),
-            text: item.text.clone(),
+            id: id.into(),
+            period: (&item.period).into(),
+            stream: (&item.stream).into(),
+            text: (&item.text).into(),
             score,
         }
     }

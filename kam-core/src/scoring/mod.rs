@@ -5,11 +5,10 @@
 //! options; it never panics, even on a framework that was built by hand and
 //! never validated (unknown references simply count nowhere).
 
+mod layout;
 mod options;
 mod progress;
 mod report;
-
-use std::collections::BTreeMap;
 
 pub use options::{
     DEFAULT_COMPLETION_THRESHOLD, DEFAULT_NEXT_ACTIONS, MAX_NEXT_ACTIONS, ScoreOptions,
@@ -24,6 +23,7 @@ pub use report::{
 use crate::assessment::AuditAssessment;
 use crate::error::{AssessmentError, Error};
 use crate::framework::{AuditFramework, Item, PathStep};
+use layout::{Layout, Names, Order};
 
 /// Scores `assessment` against `framework`.
 ///
@@ -37,8 +37,19 @@ pub fn score_audit(
     options: &ScoreOptions,
 ) -> Result<AuditReport, Error> {
     options.validate()?;
-    assessment.validate(framework)?;
-    score_checked(framework, assessment, options)
+    with_layout(framework, |layout| {
+        assessment.validate_against(&layout.order.answers)?;
+        report(layout, assessment, options)
+    })
+}
+
+/// Runs `f` with the layout of `framework`: a bundled framework's, worked
+/// out once, or one worked out now.
+fn with_layout<T>(framework: &AuditFramework, f: impl FnOnce(&Layout<'_>) -> T) -> T {
+    match Layout::bundled(framework) {
+        Some(layout) => f(layout),
+        None => f(&Layout::new(framework)),
+    }
 }
 
 /// [`score_audit`] of an assessment already found valid against
@@ -52,10 +63,22 @@ pub(crate) fn score_checked(
     assessment: &AuditAssessment,
     options: &ScoreOptions,
 ) -> Result<AuditReport, Error> {
+    with_layout(framework, |layout| report(layout, assessment, options))
+}
+
+/// The report of an assessment already found valid against the layout's
+/// framework, with options already checked.
+fn report(
+    layout: &Layout<'_>,
+    assessment: &AuditAssessment,
+    options: &ScoreOptions,
+) -> Result<AuditReport, Error> {
+    let framework = layout.order.framework;
+    let names = &layout.names;
     check_complete(framework, assessment, options)?;
-    let sheet = ScoreSheet::new(framework, assessment);
+    let sheet = ScoreSheet::of(&layout.order, assessment);
     let periods = sheet.period_totals();
-    let phases = phase_scores(&sheet, &periods, options.completion_threshold);
+    let phases = phase_scores(&sheet, names, &periods, options.completion_threshold);
     let overall = total(periods.iter().map(|t| (t.score, t.max)));
     Ok(AuditReport {
         framework: FrameworkRef {
@@ -67,11 +90,11 @@ pub(crate) fn score_checked(
         overall,
         unscored: count(sheet.lines.iter().filter(|l| l.unscored())),
         not_applicable: count(sheet.lines.iter().filter(|l| l.not_applicable)),
-        streams: stream_scores(&sheet),
-        position: progress::position(&sheet.path, &periods),
-        progress: progress::progress(&sheet, &periods, options.completion_threshold),
-        next_actions: progress::next_actions(&sheet, options.next_actions),
-        milestones: milestones(&sheet, &periods),
+        streams: stream_scores(&sheet, names),
+        position: progress::position(&sheet.path, &periods, Some(names)),
+        progress: progress::progress(&sheet, names, &periods, options.completion_threshold),
+        next_actions: progress::next_actions(&sheet, names, options.next_actions),
+        milestones: milestones(names, &periods),
         conventions: conventions(options.completion_threshold),
         phases,
     })
@@ -79,23 +102,22 @@ pub(crate) fn score_checked(
 
 /// The framework's milestones at the cumulative maximum of the period each
 /// follows, in path order.
-fn milestones(sheet: &ScoreSheet, periods: &[Tally]) -> Vec<MilestoneMark> {
-    let mut at = 0u32;
-    let mut marks = Vec::new();
-    for (step, tally) in sheet.path.iter().zip(periods) {
-        at = at.saturating_add(tally.max);
-        for milestone in sheet.framework.milestones_after(&step.period.id) {
-            marks.push(MilestoneMark {
-                id: milestone.id.clone(),
-                name: milestone.name.clone(),
-                after: step.period.id.clone(),
-                number: step.period.number,
-                at,
-                provenance: milestone.provenance,
-            });
-        }
-    }
-    marks
+fn milestones(names: &Names, periods: &[Tally]) -> Vec<MilestoneMark> {
+    let cumulative: Vec<u32> = periods
+        .iter()
+        .scan(0u32, |at, tally| {
+            *at = at.saturating_add(tally.max);
+            Some(*at)
+        })
+        .collect();
+    names
+        .milestones
+        .iter()
+        .map(|(step, mark)| MilestoneMark {
+            at: cumulative.get(*step).copied().unwrap_or(0),
+            ..mark.clone()
+        })
+        .collect()
 }
 
 /// A threshold as written, e.g. `80%` or `72.5%`.
@@ -182,7 +204,24 @@ pub(crate) fn figures(
     options: &ScoreOptions,
 ) -> Result<Figures, Error> {
     check_complete(framework, assessment, options)?;
-    let sheet = ScoreSheet::new(framework, assessment);
+    match Layout::bundled(framework) {
+        Some(layout) => Ok(sheet_figures(
+            &ScoreSheet::of(&layout.order, assessment),
+            Some(&layout.names),
+            options,
+        )),
+        None => Ok(sheet_figures(
+            &ScoreSheet::of(&Order::new(framework), assessment),
+            None,
+            options,
+        )),
+    }
+}
+
+/// The [`Figures`] of a score sheet; `names` when the framework's are at
+/// hand (see [`progress::position`]).
+fn sheet_figures(sheet: &ScoreSheet, names: Option<&Names>, options: &ScoreOptions) -> Figures {
+    let framework = sheet.framework;
     let periods = sheet.period_totals();
     let phases = (0..framework.phases.len())
         .map(|phase| {
@@ -197,10 +236,10 @@ pub(crate) fn figures(
         })
         .collect();
     let threshold = options.completion_threshold;
-    Ok(Figures {
+    Figures {
         overall: total(periods.iter().map(|t| (t.score, t.max))),
         phases,
-        position: progress::position(&sheet.path, &periods),
+        position: progress::position(&sheet.path, &periods, names),
         current_period: periods
             .iter()
             .position(|t| !is_complete(t, threshold))
@@ -210,7 +249,7 @@ pub(crate) fn figures(
             .iter()
             .map(|t| total(std::iter::once((t.score, t.max))))
             .collect(),
-    })
+    }
 }
 
 /// One item's line on the score sheet.
@@ -219,6 +258,10 @@ pub(crate) struct Line<'a> {
     pub(crate) item: &'a Item,
     /// Index of the item's period on the path.
     pub(crate) step: usize,
+    /// Index of the item in development-path order (see [`Order::items`]).
+    pub(crate) place: usize,
+    /// Index of its contributory stream (see [`layout::Placed::slot`]).
+    pub(crate) slot: Option<usize>,
     pub(crate) answer: Option<u8>,
     pub(crate) not_applicable: bool,
     /// Points scored: answer × weight.
@@ -232,14 +275,11 @@ impl Line<'_> {
         self.answer.is_none() && !self.not_applicable
     }
 
-    pub(crate) fn status(&self) -> ItemStatus {
-        ItemStatus {
-            id: self.item.id.clone(),
-            period: self.item.period.clone(),
-            stream: self.item.stream.clone(),
-            text: self.item.text.clone(),
-            score: self.answer,
-        }
+    /// The item's status, its names shared with the framework's `names`.
+    pub(crate) fn status(&self, names: &Names) -> Option<ItemStatus> {
+        let mut status = names.items.get(self.place)?.clone();
+        status.score = self.answer;
+        Some(status)
     }
 }
 
@@ -251,40 +291,47 @@ pub(crate) struct ScoreSheet<'a> {
 }
 
 impl<'a> ScoreSheet<'a> {
+    /// The score sheet of `assessment` against `framework`.
     pub(crate) fn new(framework: &'a AuditFramework, assessment: &AuditAssessment) -> Self {
-        let path: Vec<PathStep<'a>> = framework.path().collect();
-        let step_of: BTreeMap<&str, usize> = path
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.period.id.as_str(), i))
-            .collect();
-        let mut lines: Vec<Line<'a>> = framework
+        Self::of(&Order::new(framework), assessment)
+    }
+
+    /// The score sheet of `assessment` against the framework `order` lays
+    /// out: one walk of the assessment's sorted ids, no lookups.
+    pub(crate) fn of(order: &Order<'a>, assessment: &AuditAssessment) -> Self {
+        let framework = order.framework;
+        let ids = &order.answers.items;
+        let answers = ids.in_path_order(&assessment.scores);
+        let mut marked = vec![false; order.items.len()];
+        for place in ids.places(assessment.not_applicable.iter().map(String::as_str)) {
+            if let Some(mark) = marked.get_mut(place) {
+                *mark = true;
+            }
+        }
+        let lines = order
             .items
             .iter()
-            .filter_map(|item| {
-                let step = *step_of.get(item.period.as_str())?;
-                let answer = assessment.scores.get(&item.id).copied();
-                let not_applicable = assessment.not_applicable.contains(&item.id);
-                let max = if not_applicable {
+            .zip(answers)
+            .zip(marked)
+            .enumerate()
+            .map(|(place, ((placed, answer), not_applicable))| Line {
+                item: placed.item,
+                step: placed.step,
+                place,
+                slot: placed.slot,
+                answer,
+                not_applicable,
+                points: u32::from(answer.unwrap_or(0)) * placed.item.weight,
+                max: if not_applicable {
                     0
                 } else {
-                    framework.item_max(item)
-                };
-                Some(Line {
-                    item,
-                    step,
-                    answer,
-                    not_applicable,
-                    points: u32::from(answer.unwrap_or(0)) * item.weight,
-                    max,
-                })
+                    framework.item_max(placed.item)
+                },
             })
             .collect();
-        // Stable: items keep their file order within a period.
-        lines.sort_by_key(|l| l.step);
         ScoreSheet {
             framework,
-            path,
+            path: order.path.clone(),
             lines,
         }
     }
@@ -350,23 +397,28 @@ pub(crate) fn is_complete(tally: &Tally, threshold: f64) -> bool {
     tally.max == 0 || percent(tally.score, tally.max) >= threshold
 }
 
-fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<PhaseScore> {
-    let framework = sheet.framework;
-    framework
+fn phase_scores(
+    sheet: &ScoreSheet,
+    names: &Names,
+    periods: &[Tally],
+    threshold: f64,
+) -> Vec<PhaseScore> {
+    names
         .phases
         .iter()
         .enumerate()
-        .map(|(phase_index, phase)| {
+        .map(|(phase_index, (id, name))| {
             let steps = sheet
                 .path
                 .iter()
                 .zip(periods)
-                .filter(|(step, _)| step.phase_index == phase_index);
+                .zip(&names.periods)
+                .filter(|((step, _), _)| step.phase_index == phase_index);
             let period_scores: Vec<PeriodScore> = steps
-                .map(|(step, tally)| PeriodScore {
-                    id: step.period.id.clone(),
+                .map(|((step, tally), (id, name))| PeriodScore {
+                    id: id.clone(),
                     number: step.period.number,
-                    name: step.period.name.clone(),
+                    name: name.clone(),
                     score: tally.score,
                     max: tally.max,
                     percent: percent(tally.score, tally.max),
@@ -376,8 +428,8 @@ fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<Ph
                 .collect();
             let sum = total(period_scores.iter().map(|p| (p.score, p.max)));
             PhaseScore {
-                id: phase.id.clone(),
-                name: phase.name.clone(),
+                id: id.clone(),
+                name: name.clone(),
                 score: sum.score,
                 max: sum.max,
                 percent: sum.percent,
@@ -387,40 +439,35 @@ fn phase_scores(sheet: &ScoreSheet, periods: &[Tally], threshold: f64) -> Vec<Ph
         .collect()
 }
 
-fn stream_scores(sheet: &ScoreSheet) -> Vec<StreamScore> {
-    let mut by_contributory: BTreeMap<&str, Tally> = BTreeMap::new();
+fn stream_scores(sheet: &ScoreSheet, names: &Names) -> Vec<StreamScore> {
+    let mut tallies = vec![Tally::default(); names.contributory.len()];
     for line in &sheet.lines {
-        by_contributory
-            .entry(line.item.stream.as_str())
-            .or_default()
-            .add(line);
+        if let Some(tally) = line.slot.and_then(|slot| tallies.get_mut(slot)) {
+            tally.add(line);
+        }
     }
-    sheet
-        .framework
+    names
         .streams
         .iter()
-        .map(|stream| {
-            let contributory: Vec<ContributoryScore> = stream
+        .map(|(id, name, slots)| {
+            let contributory: Vec<ContributoryScore> = names
                 .contributory
+                .get(slots.clone())
+                .unwrap_or_default()
                 .iter()
-                .map(|c| {
-                    let t = by_contributory
-                        .get(c.id.as_str())
-                        .copied()
-                        .unwrap_or_default();
-                    ContributoryScore {
-                        id: c.id.clone(),
-                        name: c.name.clone(),
-                        score: t.score,
-                        max: t.max,
-                        percent: percent(t.score, t.max),
-                    }
+                .zip(tallies.get(slots.clone()).unwrap_or_default())
+                .map(|((id, name), t)| ContributoryScore {
+                    id: id.clone(),
+                    name: name.clone(),
+                    score: t.score,
+                    max: t.max,
+                    percent: percent(t.score, t.max),
                 })
                 .collect();
             let sum = total(contributory.iter().map(|c| (c.score, c.max)));
             StreamScore {
-                id: stream.id.clone(),
-                name: stream.name.clone(),
+                id: id.clone(),
+                name: name.clone(),
                 score: sum.score,
                 max: sum.max,
                 percent: sum.percent,

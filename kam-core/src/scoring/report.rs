@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::Context;
 use crate::framework::Provenance;
+use crate::text::Text;
 
 /// The scored result of one action-audit assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,11 +48,11 @@ pub struct AuditReport {
 #[non_exhaustive]
 pub struct MilestoneMark {
     /// Milestone id, e.g. `launch`.
-    pub id: String,
+    pub id: Text,
     /// Name, e.g. "Launch".
-    pub name: String,
+    pub name: Text,
     /// The period it follows, e.g. `B1`.
-    pub after: String,
+    pub after: Text,
     /// That period's position on the path, 1-based.
     pub number: u32,
     /// Where it sits on kam's development path: the cumulative maximum at the
@@ -105,9 +106,9 @@ pub struct Total {
 #[non_exhaustive]
 pub struct PhaseScore {
     /// Phase id, e.g. `A`.
-    pub id: String,
+    pub id: Text,
     /// Phase name, e.g. "Scoping KAM".
-    pub name: String,
+    pub name: Text,
     /// Points scored in the phase.
     pub score: u32,
     /// Points possible in the phase.
@@ -124,11 +125,11 @@ pub struct PhaseScore {
 #[non_exhaustive]
 pub struct PeriodScore {
     /// Period id, e.g. `A1`.
-    pub id: String,
+    pub id: Text,
     /// Position on the whole path, 1-based.
     pub number: u32,
     /// Period name, e.g. "Awareness".
-    pub name: String,
+    pub name: Text,
     /// Points scored in the period.
     pub score: u32,
     /// Points possible in the period.
@@ -147,9 +148,9 @@ pub struct PeriodScore {
 #[non_exhaustive]
 pub struct StreamScore {
     /// Stream id, e.g. `strategy-planning`.
-    pub id: String,
+    pub id: Text,
     /// Stream name.
-    pub name: String,
+    pub name: Text,
     /// Points scored.
     pub score: u32,
     /// Points possible.
@@ -166,9 +167,9 @@ pub struct StreamScore {
 #[non_exhaustive]
 pub struct ContributoryScore {
     /// Contributory stream id, e.g. `goals-strategy`.
-    pub id: String,
+    pub id: Text,
     /// Its name.
-    pub name: String,
+    pub name: Text,
     /// Points scored.
     pub score: u32,
     /// Points possible.
@@ -190,13 +191,13 @@ pub enum Position {
     /// The score lies within a period.
     Period {
         /// Period id, e.g. `B2`.
-        period: String,
+        period: Text,
         /// Position on the path, 1-based.
         number: u32,
         /// Period name.
-        name: String,
+        name: Text,
         /// The phase the period belongs to.
-        phase: String,
+        phase: Text,
         /// Cumulative maximum before the period, `C(k-1)`.
         from: u32,
         /// Cumulative maximum at the end of the period, `C(k)`.
@@ -219,7 +220,7 @@ pub struct Progress {
     /// The percentage of a period's maximum at which it counts as complete.
     pub completion_threshold: f64,
     /// The earliest period not yet complete; `null` when all are.
-    pub current_period: Option<String>,
+    pub current_period: Option<Text>,
     /// Items at 0 or unscored in periods up to and including the current one
     /// (every period when all are complete).
     pub missing: Vec<ItemStatus>,
@@ -236,13 +237,13 @@ pub struct Progress {
 #[non_exhaustive]
 pub struct ItemStatus {
     /// Item id, e.g. `B2.3`.
-    pub id: String,
+    pub id: Text,
     /// Its period.
-    pub period: String,
+    pub period: Text,
     /// Its contributory stream.
-    pub stream: String,
+    pub stream: Text,
     /// The action, in the framework's wording.
-    pub text: String,
+    pub text: Text,
     /// The score given; `null` when unscored.
     pub score: Option<u8>,
 }

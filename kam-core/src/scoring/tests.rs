@@ -67,7 +67,7 @@ fn phase_and_period_maxima_follow_the_paper() {
         .iter()
         .map(|p| {
             (
-                p.id.clone(),
+                p.id.to_string(),
                 p.max,
                 p.periods.iter().map(|q| q.max).collect(),
             )

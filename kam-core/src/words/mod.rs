@@ -199,7 +199,7 @@ pub(crate) fn milestone(milestone: &MilestoneMark) -> String {
 /// than the source.
 pub(crate) fn milestone_name(milestone: &MilestoneMark) -> String {
     match milestone.provenance {
-        Provenance::Source => milestone.name.clone(),
+        Provenance::Source => milestone.name.to_string(),
         Provenance::Kam => format!("{} (kam's)", milestone.name),
     }
 }
@@ -211,7 +211,7 @@ pub(crate) fn stream(report: &AuditReport, id: &str) -> String {
         .iter()
         .flat_map(|s| &s.contributory)
         .find(|c| c.id == id)
-        .map_or_else(|| id.to_owned(), |c| c.name.clone())
+        .map_or_else(|| id.to_owned(), |c| c.name.to_string())
 }
 
 /// An item's score for a table: the number, or `–` when unscored.
