@@ -1,8 +1,9 @@
 //! The limit check: one pass over a document that finds the first limit of
-//! [`crate::limits`] it breaks and where. It allocates only the keys, and
-//! keeps its own path (a key or index per level) so that the place of a
+//! [`crate::limits`] it breaks and where. It keeps its own path (a key or
+//! index per level, keys borrowed from the text) so that the place of a
 //! breach, or of text that is not JSON, is exact.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
@@ -86,18 +87,32 @@ where
 /// the deepest value whose walk failed (a value fails as its entries do, so
 /// the first place recorded is the deepest).
 #[derive(Default)]
-struct Track {
-    path: RefCell<Vec<PathSegment>>,
+struct Track<'de> {
+    path: RefCell<Vec<Step<'de>>>,
     failed_at: RefCell<Option<String>>,
 }
 
-impl Track {
+/// One step of the path: a key, borrowed from the text when it holds no
+/// escape (most keys: the walk then allocates nothing for them), or an
+/// index.
+enum Step<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
+
+impl Track<'_> {
     /// Records the current path as the place of the failure, unless a
     /// deeper value already failed.
     fn fail_here(&self) {
         let mut failed_at = self.failed_at.borrow_mut();
         if failed_at.is_none() {
-            *failed_at = Some(pointer(&self.path.borrow()));
+            let path: Vec<PathSegment> = (self.path.borrow().iter())
+                .map(|step| match step {
+                    Step::Key(key) => PathSegment::Key(key.to_string()),
+                    Step::Index(index) => PathSegment::Index(*index),
+                })
+                .collect();
+            *failed_at = Some(pointer(&path));
         }
     }
 
@@ -137,13 +152,13 @@ impl Breach {
 
 /// Walks any JSON value, recording the first limit it breaks.
 #[derive(Clone, Copy)]
-struct Walker<'a> {
+struct Walker<'a, 'de> {
     depth: usize,
     breach: &'a Cell<Option<Breach>>,
-    track: &'a Track,
+    track: &'a Track<'de>,
 }
 
-impl Walker<'_> {
+impl Walker<'_, '_> {
     fn fail<E: de::Error>(self, breach: Breach) -> E {
         self.breach.set(Some(breach));
         E::custom("input limit exceeded")
@@ -161,7 +176,7 @@ impl Walker<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Walker<'_> {
+impl<'de> DeserializeSeed<'de> for Walker<'_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -176,12 +191,12 @@ impl<'de> DeserializeSeed<'de> for Walker<'_> {
 /// One entry of an object or array: the walker, one step further along the
 /// path. An error the parser raises between entries (a missing comma) is
 /// the container's, as no entry was entered.
-struct Entry<'a> {
-    walker: Walker<'a>,
-    step: PathSegment,
+struct Entry<'a, 'de> {
+    walker: Walker<'a, 'de>,
+    step: Step<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Entry<'_> {
+impl<'de> DeserializeSeed<'de> for Entry<'_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -193,7 +208,7 @@ impl<'de> DeserializeSeed<'de> for Entry<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Walker<'_> {
+impl<'de> Visitor<'de> for Walker<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -228,7 +243,7 @@ impl<'de> Visitor<'de> for Walker<'_> {
         while seq
             .next_element_seed(Entry {
                 walker,
-                step: PathSegment::Index(count),
+                step: Step::Index(count),
             })?
             .is_some()
         {
@@ -243,11 +258,11 @@ impl<'de> Visitor<'de> for Walker<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let walker = self.enter()?;
         let mut count = 0;
-        while let Some(KeyText(key)) = map.next_key()? {
+        while let Some(Key(key)) = map.next_key()? {
             self.string(&key)?;
             map.next_value_seed(Entry {
                 walker,
-                step: PathSegment::Key(key),
+                step: Step::Key(key),
             })?;
             count += 1;
             if count > MAX_ENTRIES {
@@ -258,7 +273,7 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 }
 
-impl Walker<'_> {
+impl Walker<'_, '_> {
     /// The walker one level down, or the depth breach.
     fn enter<E: de::Error>(self) -> Result<Self, E> {
         if self.depth >= MAX_DEPTH {
@@ -271,12 +286,30 @@ impl Walker<'_> {
     }
 }
 
-/// An object key, borrowed when the input allows.
-struct KeyText(String);
+/// An object key, borrowed from the input when it can be.
+struct Key<'de>(Cow<'de, str>);
 
-impl<'de> de::Deserialize<'de> for KeyText {
+impl<'de> de::Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(KeyText)
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
