@@ -157,7 +157,8 @@ pub fn result<T: Serialize>(value: Result<T, Error>) -> Result<JsValue, JsValue>
 
 /// A JavaScript function writing a result (an object or JSON text) out as
 /// text with a kam-core function: a chart as SVG, a report as HTML or
-/// Markdown.
+/// Markdown. (Only the engine's and the analyses' modules write text.)
+#[cfg(any(feature = "engine", feature = "analysis"))]
 macro_rules! text_of {
     ($(#[$doc:meta])* $js:literal $name:ident($arg:ident: $type:ty = $ts:literal) => $write:path) => {
         $(#[$doc])*
@@ -170,4 +171,5 @@ macro_rules! text_of {
     };
 }
 
+#[cfg(any(feature = "engine", feature = "analysis"))]
 pub(crate) use text_of;

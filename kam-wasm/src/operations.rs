@@ -44,6 +44,8 @@ macro_rules! in_module {
 }
 
 /// The `…With` variant of an operation, if it has one, and its declaration.
+/// (Only the engine's and the analyses' modules have operations.)
+#[cfg(any(feature = "engine", feature = "analysis"))]
 macro_rules! with_function {
     ($name:ident $js:tt $arg:ident $input_ts:tt $output_ts:tt [$($options_ts:tt)?] []) => {};
     ($name:ident $js:tt $arg:ident $input_ts:tt $output_ts:tt [$($options_ts:tt)?] [$with:ident $with_js:tt]) => {

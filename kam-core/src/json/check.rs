@@ -1,13 +1,17 @@
-//! The limit check: one pass over a document, allocating nothing, that
-//! finds the first limit of [`crate::limits`] it breaks and where.
+//! The limit check: one pass over a document that finds the first limit of
+//! [`crate::limits`] it breaks and where. It keeps its own path (a key or
+//! index per level, keys borrowed from the text) so that the place of a
+//! breach, or of text that is not JSON, is exact.
 
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, InputError, LimitError};
 use crate::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_INPUT_BYTES, MAX_STRING_CHARS};
+use crate::pointer::{PathSegment, pointer};
 
 /// Checks a JSON text against every limit.
 ///
@@ -61,23 +65,59 @@ where
     D: Deserializer<'de, Error = serde_json::Error>,
 {
     let breach = Cell::new(None);
+    let track = Track::default();
     let walker = Walker {
         depth: 0,
         breach: &breach,
+        track: &track,
     };
-    let mut track = serde_path_to_error::Track::new();
-    let result = walker.deserialize(serde_path_to_error::Deserializer::new(
-        deserializer,
-        &mut track,
-    ));
+    let result = walker.deserialize(deserializer);
     match (result, breach.take()) {
-        (_, Some(limit)) => Err(limit.at(super::pointer_of(&track.path())).into()),
+        (_, Some(limit)) => Err(limit.at(track.place()).into()),
         (Err(e), None) => Err(InputError::InvalidJson {
-            path: super::pointer_of(&track.path()),
+            path: track.place(),
             message: e.to_string(),
         }
         .into()),
         (Ok(()), None) => Ok(()),
+    }
+}
+
+/// The path to the value being walked, and the place of the first failure:
+/// the deepest value whose walk failed (a value fails as its entries do, so
+/// the first place recorded is the deepest).
+#[derive(Default)]
+struct Track<'de> {
+    path: RefCell<Vec<Step<'de>>>,
+    failed_at: RefCell<Option<String>>,
+}
+
+/// One step of the path: a key, borrowed from the text when it holds no
+/// escape (most keys: the walk then allocates nothing for them), or an
+/// index.
+enum Step<'de> {
+    Key(Cow<'de, str>),
+    Index(usize),
+}
+
+impl Track<'_> {
+    /// Records the current path as the place of the failure, unless a
+    /// deeper value already failed.
+    fn fail_here(&self) {
+        let mut failed_at = self.failed_at.borrow_mut();
+        if failed_at.is_none() {
+            let path: Vec<PathSegment> = (self.path.borrow().iter())
+                .map(|step| match step {
+                    Step::Key(key) => PathSegment::Key(key.to_string()),
+                    Step::Index(index) => PathSegment::Index(*index),
+                })
+                .collect();
+            *failed_at = Some(pointer(&path));
+        }
+    }
+
+    fn place(&self) -> String {
+        self.failed_at.take().unwrap_or_default()
     }
 }
 
@@ -112,12 +152,13 @@ impl Breach {
 
 /// Walks any JSON value, recording the first limit it breaks.
 #[derive(Clone, Copy)]
-struct Walker<'a> {
+struct Walker<'a, 'de> {
     depth: usize,
     breach: &'a Cell<Option<Breach>>,
+    track: &'a Track<'de>,
 }
 
-impl Walker<'_> {
+impl Walker<'_, '_> {
     fn fail<E: de::Error>(self, breach: Breach) -> E {
         self.breach.set(Some(breach));
         E::custom("input limit exceeded")
@@ -135,15 +176,39 @@ impl Walker<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Walker<'_> {
+impl<'de> DeserializeSeed<'de> for Walker<'_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        let walked = deserializer.deserialize_any(self);
+        if walked.is_err() {
+            self.track.fail_here();
+        }
+        walked
     }
 }
 
-impl<'de> Visitor<'de> for Walker<'_> {
+/// One entry of an object or array: the walker, one step further along the
+/// path. An error the parser raises between entries (a missing comma) is
+/// the container's, as no entry was entered.
+struct Entry<'a, 'de> {
+    walker: Walker<'a, 'de>,
+    step: Step<'de>,
+}
+
+impl<'de> DeserializeSeed<'de> for Entry<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let track = self.walker.track;
+        track.path.borrow_mut().push(self.step);
+        let walked = self.walker.deserialize(deserializer);
+        track.path.borrow_mut().pop();
+        walked
+    }
+}
+
+impl<'de> Visitor<'de> for Walker<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -173,9 +238,15 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let inner = self.enter()?;
+        let walker = self.enter()?;
         let mut count = 0;
-        while seq.next_element_seed(inner)?.is_some() {
+        while seq
+            .next_element_seed(Entry {
+                walker,
+                step: Step::Index(count),
+            })?
+            .is_some()
+        {
             count += 1;
             if count > MAX_ENTRIES {
                 return Err(self.fail(Breach::Entries(count)));
@@ -185,11 +256,14 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let inner = self.enter()?;
+        let walker = self.enter()?;
         let mut count = 0;
-        while let Some(key) = map.next_key::<KeyText>()? {
-            self.string(&key.0)?;
-            map.next_value_seed(inner)?;
+        while let Some(Key(key)) = map.next_key()? {
+            self.string(&key)?;
+            map.next_value_seed(Entry {
+                walker,
+                step: Step::Key(key),
+            })?;
             count += 1;
             if count > MAX_ENTRIES {
                 return Err(self.fail(Breach::Entries(count)));
@@ -199,7 +273,7 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 }
 
-impl Walker<'_> {
+impl Walker<'_, '_> {
     /// The walker one level down, or the depth breach.
     fn enter<E: de::Error>(self) -> Result<Self, E> {
         if self.depth >= MAX_DEPTH {
@@ -212,12 +286,30 @@ impl Walker<'_> {
     }
 }
 
-/// An object key, borrowed when the input allows.
-struct KeyText(String);
+/// An object key, borrowed from the input when it can be.
+struct Key<'de>(Cow<'de, str>);
 
-impl<'de> de::Deserialize<'de> for KeyText {
+impl<'de> de::Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(KeyText)
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 
@@ -289,5 +381,78 @@ mod programme_tests {
         let document = " ".repeat(MAX_INPUT_BYTES + 1);
         assert_eq!(check_text(&document).unwrap_err().kind(), "input-too-large");
         assert!(check_programme_text(&format!("{{}}{document}")).is_ok());
+    }
+}
+
+/// The check's places against those serde_path_to_error tracked around the
+/// same walk, which the check reported before it kept its own path.
+#[cfg(test)]
+mod place_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The place serde_path_to_error tracks for the walk of `text`.
+    fn tracked(text: &str) -> Option<String> {
+        let (breach, track) = (Cell::new(None), Track::default());
+        let walker = Walker {
+            depth: 0,
+            breach: &breach,
+            track: &track,
+        };
+        let mut tracking = serde_path_to_error::Track::new();
+        let mut de = serde_json::Deserializer::from_str(text);
+        walker
+            .deserialize(serde_path_to_error::Deserializer::new(
+                &mut de,
+                &mut tracking,
+            ))
+            .err()?;
+        Some(super::super::tracked_pointer(&tracking.path()))
+    }
+
+    fn same_place(text: &str) {
+        let place = check_text(text).err().and_then(|e| e.path());
+        assert_eq!(place, tracked(text), "{text}");
+    }
+
+    #[test]
+    fn breaches_are_placed_where_they_are() {
+        let long = "x".repeat(MAX_STRING_CHARS + 1);
+        same_place(&format!(r#"{{"a": [1, {{"b": "{long}"}}]}}"#));
+        same_place(&format!(r#"{{"a": [1, {{"{long}": 1}}]}}"#));
+        let deep = format!("{}1{}", "[".repeat(40), "]".repeat(40));
+        same_place(&format!(r#"{{"a/b": {{"c~": {deep}}}}}"#));
+        let many = format!("[{}0]", "0,".repeat(MAX_ENTRIES));
+        same_place(&format!(r#"{{"x": 1, "list": {many}}}"#));
+        let mut object = String::from("{");
+        for i in 0..=MAX_ENTRIES {
+            object.push_str(&format!(r#""k{i}": 0,"#));
+        }
+        object.push_str(r#""last": 0}"#);
+        same_place(&format!(r#"[[], {object}]"#));
+    }
+
+    proptest! {
+        /// Text broken at any place: every error of the text itself.
+        #[test]
+        fn broken_text_is_placed_as_a_tracking_reader_placed_it(
+            at in any::<prop::sample::Index>(),
+            cut in any::<bool>(),
+            insert in prop::sample::select(vec![",", "}", "]", "\"", ":", "x", "{", "[", "1", "\\"]),
+        ) {
+            let audit = include_str!("../../examples/data/northwind-audit.json");
+            let at = (0..=at.index(audit.len()))
+                .rev()
+                .find(|&i| audit.is_char_boundary(i))
+                .unwrap_or(0);
+            let (before, after) = audit.split_at(at);
+            let broken = if cut {
+                before.to_owned()
+            } else {
+                format!("{before}{insert}{after}")
+            };
+            same_place(&broken);
+        }
     }
 }

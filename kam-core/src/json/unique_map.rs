@@ -141,6 +141,12 @@ impl<'de, V: Deserialize<'de> + Kept> Visitor<'de> for UniqueMap<V> {
         while let Some(key) = access.next_key::<String>()? {
             let value: V = access.next_value()?;
             if map.contains_key(&key) {
+                // The rest is read first, so the error names the map
+                // (super::place).
+                while access
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 return Err(A::Error::custom(format!("key `{key}` appears twice")));
             }
             map.insert(key, value.kept());

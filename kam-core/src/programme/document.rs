@@ -105,6 +105,9 @@ fn bounded_answers<'de, D: serde::Deserializer<'de>>(
             while let Some(assessment) = seq.next_element::<ProgrammeAssessment>()? {
                 answers = answers.saturating_add(assessment.answers());
                 if answers > self.0 {
+                    // The rest is read first, so the error names the list
+                    // (crate::json::place).
+                    while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                     return Err(fail(
                         LimitError::TooManyAnswers {
                             assessment: list.len() + 1,
@@ -313,7 +316,7 @@ pub struct UnitAccountPlan {
 /// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
 /// `too-many-units` and `invalid-json`, naming the path at fault.
 pub fn from_json(text: &str) -> Result<Programme, Error> {
-    crate::json::from_large_json(text, crate::json::check_programme_text)
+    crate::json::from_json_within(text, crate::json::check_programme_text)
 }
 
 impl Programme {
