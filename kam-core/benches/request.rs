@@ -1,6 +1,6 @@
 //! The request path of a web service, in one run: kam's (limits, parse,
 //! score, serialize, as `examples/service.rs` answers `POST /score`)
-//! against the plain serde_json code a service would write without kam.
+//! against the plain `serde_json` code a service would write without kam.
 //!
 //! "Plain" is: `serde_json::from_str` into a mirror of the assessment
 //! (the same fields, derived `Deserialize` only: no size, depth, length or

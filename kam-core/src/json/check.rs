@@ -384,7 +384,7 @@ mod programme_tests {
     }
 }
 
-/// The check's places against those serde_path_to_error tracked around the
+/// The check's places against those `serde_path_to_error` tracked around the
 /// same walk, which the check reported before it kept its own path.
 #[cfg(test)]
 mod place_tests {
@@ -392,7 +392,7 @@ mod place_tests {
 
     use super::*;
 
-    /// The place serde_path_to_error tracks for the walk of `text`.
+    /// The place `serde_path_to_error` tracks for the walk of `text`.
     fn tracked(text: &str) -> Option<String> {
         let (breach, track) = (Cell::new(None), Track::default());
         let walker = Walker {
@@ -425,12 +425,12 @@ mod place_tests {
         same_place(&format!(r#"{{"a/b": {{"c~": {deep}}}}}"#));
         let many = format!("[{}0]", "0,".repeat(MAX_ENTRIES));
         same_place(&format!(r#"{{"x": 1, "list": {many}}}"#));
-        let mut object = String::from("{");
-        for i in 0..=MAX_ENTRIES {
-            object.push_str(&format!(r#""k{i}": 0,"#));
-        }
-        object.push_str(r#""last": 0}"#);
-        same_place(&format!(r#"[[], {object}]"#));
+        let keys = (0..=MAX_ENTRIES)
+            .map(|i| format!(r#""k{i}": 0"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let object = format!(r#"{{{keys}, "last": 0}}"#);
+        same_place(&format!(r"[[], {object}]"));
     }
 
     proptest! {

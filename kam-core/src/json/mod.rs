@@ -146,6 +146,9 @@ pub fn read_options<T: Document + Default>(text: Option<&str>) -> Result<T, Erro
 ///
 /// # Errors
 /// Those of [`from_json`] but `invalid-json` and `input-too-large`.
+// Owned, as before: the bindings hand over the value they built, and a
+// failed read needs it once more to place the error.
+#[allow(clippy::needless_pass_by_value)]
 pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
     check_value(&value)?;
     clear_pending();
@@ -209,7 +212,7 @@ fn data_message(e: &serde_json::Error) -> String {
     text.strip_suffix(&position).unwrap_or(&text).to_owned()
 }
 
-/// The pointer of a path serde_path_to_error tracked: what kam reported
+/// The pointer of a path `serde_path_to_error` tracked: what kam reported
 /// when it read through that wrapper, for the tests that prove kam's own
 /// places the same.
 #[cfg(test)]

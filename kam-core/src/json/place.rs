@@ -1,10 +1,10 @@
 //! Where in a JSON text a typed read failed, as a JSON Pointer.
 //!
-//! kam reads a document with serde_json alone, tracking nothing: a wrapper
-//! that tracks the path as it reads (serde_path_to_error) makes every type's
+//! kam reads a document with `serde_json` alone, tracking nothing: a wrapper
+//! that tracks the path as it reads (`serde_path_to_error`) makes every type's
 //! reading code twice as large, which the WebAssembly module cannot afford,
 //! and a read that succeeds does not need the path. When a read fails,
-//! serde_json's error gives the line and column where the parser stood;
+//! `serde_json`'s error gives the line and column where the parser stood;
 //! this module reads the text up to that place, keeping the stack of open
 //! objects (with the key being read) and arrays (with the index being
 //! read), and turns that stack into the pointer.
@@ -17,7 +17,7 @@
 //! and are placed by what they say:
 //! - serde's `duplicate field` is raised right after the repeated key, and
 //!   names the object, not the key;
-//! - serde_json's `trailing characters` (a fixed-length list given too many
+//! - `serde_json`'s `trailing characters` (a fixed-length list given too many
 //!   entries) stands one character into the next entry, and names the list;
 //! - any other error of the text itself stands on the character it could
 //!   not take, one past what was read.
@@ -102,7 +102,7 @@ fn without_place(error: &serde_json::Error) -> String {
     text.strip_suffix(&place).unwrap_or(&text).to_owned()
 }
 
-/// The byte offset of serde_json's line (from 1) and column (bytes into the
+/// The byte offset of `serde_json`'s line (from 1) and column (bytes into the
 /// line), or `None` for line 0 (no place).
 fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     let skip = line.checked_sub(1)?;
@@ -258,7 +258,7 @@ mod tests {
         super::super::from_json::<T>(text).err()?.path()
     }
 
-    /// The place serde_path_to_error tracks for the same read: what kam
+    /// The place `serde_path_to_error` tracks for the same read: what kam
     /// reported while it read through that wrapper.
     fn tracked<T: DeserializeOwned>(text: &str) -> Option<String> {
         let mut de = serde_json::Deserializer::from_str(text);
@@ -471,7 +471,7 @@ mod tests {
             (0, node) => *node = leaf(),
             (1, Json::Object(entries)) => {
                 let key = match entries.get(pick % (entries.len() + 1)) {
-                    Some((key, _)) if pick % 2 == 0 => key.clone(),
+                    Some((key, _)) if pick.is_multiple_of(2) => key.clone(),
                     _ => KEYS[pick % KEYS.len()].to_owned(),
                 };
                 entries.insert(pick % (entries.len() + 1), (key, leaf()));
