@@ -25,7 +25,7 @@ bin="target/$(rustc -vV | sed -n 's/^host: //p')/release"
 # One target: its built binary (what `cargo fuzz run` starts) on its corpus.
 fuzz_one() {
   local target=$1 log="../target/fuzz-$1.log" status=0 runs
-  mkdir -p "artifacts/$target"
+  mkdir -p "artifacts/$target" "corpus/$target"
   "$bin/$target" "corpus/$target" -artifact_prefix="artifacts/$target/" \
     -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -print_final_stats=1 \
     >"$log" 2>&1 || status=$?
