@@ -2,9 +2,9 @@
 # Fuzzing: builds every cargo-fuzz target and runs each briefly from a corpus
 # seeded with the golden vectors. Any panic (including a broken report
 # invariant), hang or runaway allocation fails the run.
-#   KAM_FUZZ_SECONDS  seconds per target (default 10: with 24 targets, two
-#                     at a time on CI's 2 cores, the pass takes about 2
-#                     minutes; longer runs are recorded in docs/security.md)
+#   KAM_FUZZ_SECONDS  seconds per target (default 10: 24 targets, two at a
+#                     time on CI's 2 cores, run for about 2 minutes after the
+#                     build; longer runs are recorded in docs/security.md)
 #   KAM_FUZZ_JOBS     targets run at once (default: the number of cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
