@@ -32,8 +32,13 @@ for module in engine:kam analysis:analysis spreadsheet:spreadsheet; do
   wasm-bindgen --target web --out-dir "$out" --out-name "$name" \
     "$target_dir/wasm32-unknown-unknown/$dir/kam_wasm.wasm"
   # The optimiser of npm's binaryen: Debian's produces broken modules here.
+  # The engine, which every calculator page downloads, with `-Os
+  # --converge`: larger than `-Oz` raw but 1.4 KB smaller gzipped, which is
+  # what is sent (docs/performance.md); the on-demand modules keep `-Oz`.
+  opt=(-Oz)
+  [[ $name == kam ]] && opt=(-Os --converge)
   if [[ $profile != dev ]]; then
-    kam-wasm/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    kam-wasm/node_modules/.bin/wasm-opt "${opt[@]}" --strip-debug --strip-producers \
       "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   fi
 done

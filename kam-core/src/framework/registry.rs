@@ -42,6 +42,28 @@ pub struct DataFile {
 
 /// Every bundled data file; frameworks in listing order.
 pub const DATA_FILES: &[DataFile] = &[
+    FRAMEWORK_FILES[0],
+    FRAMEWORK_FILES[1],
+    FRAMEWORK_FILES[2],
+    FRAMEWORK_FILES[3],
+    FRAMEWORK_FILES[4],
+    DataFile {
+        name: "kam-account-plan",
+        kind: DataKind::PlanTemplate,
+        text: include_str!("../../frameworks/kam-account-plan.json"),
+    },
+    DataFile {
+        name: "kam-time-guideline",
+        kind: DataKind::TimeGuideline,
+        text: include_str!("../../frameworks/kam-time-guideline.json"),
+    },
+];
+
+/// The bundled frameworks, in listing order: the first entries of
+/// [`DATA_FILES`]. Scoring and the framework listing read only these, so a
+/// build that never reads the analyses' guidelines (the WebAssembly engine
+/// module) does not carry their text.
+const FRAMEWORK_FILES: [DataFile; 5] = [
     DataFile {
         name: "cranfield-kam-development",
         kind: DataKind::Framework { default: true },
@@ -68,16 +90,6 @@ pub const DATA_FILES: &[DataFile] = &[
         name: "kam-strategy",
         kind: DataKind::Framework { default: false },
         text: include_str!("../../frameworks/kam-strategy.json"),
-    },
-    DataFile {
-        name: "kam-account-plan",
-        kind: DataKind::PlanTemplate,
-        text: include_str!("../../frameworks/kam-account-plan.json"),
-    },
-    DataFile {
-        name: "kam-time-guideline",
-        kind: DataKind::TimeGuideline,
-        text: include_str!("../../frameworks/kam-time-guideline.json"),
     },
 ];
 
@@ -162,23 +174,33 @@ static BUILTIN: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();
 /// Only if a bundled file is broken, which the crate's tests rule out; it is
 /// returned rather than panicking so that no input path can abort a caller.
 pub fn builtin() -> Result<&'static [Framework], Error> {
-    BUILTIN
-        .get_or_init(|| {
-            DATA_FILES
-                .iter()
-                .filter(|f| matches!(f.kind, DataKind::Framework { .. }))
-                .map(|f| {
-                    let read = || -> Result<Framework, Error> {
-                        let framework: Framework = crate::json::from_json(f.text)?;
-                        framework.check()?;
-                        Ok(framework)
-                    };
-                    read().map_err(|e| e.in_framework_file(&format!("bundled {}", f.name)))
-                })
-                .collect()
+    match BUILTIN.get_or_init(read_builtin) {
+        Ok(all) => Ok(all.as_slice()),
+        // A broken file breaks the same way on every read: it is read again
+        // for its error rather than the kept one cloned, which keeps the
+        // clone of `Error` (6.5 KB) out of the WebAssembly engine module.
+        Err(_) => Err(read_builtin().err().unwrap_or_else(|| {
+            FrameworkError::Invalid {
+                reason: "the bundled frameworks read differently on a second read".to_owned(),
+            }
+            .into()
+        })),
+    }
+}
+
+/// Reads and validates every bundled framework, in listing order.
+fn read_builtin() -> Result<Vec<Framework>, Error> {
+    FRAMEWORK_FILES
+        .iter()
+        .map(|f| {
+            let read = || -> Result<Framework, Error> {
+                let framework: Framework = crate::json::from_json(f.text)?;
+                framework.check()?;
+                Ok(framework)
+            };
+            read().map_err(|e| e.in_framework_file(&format!("bundled {}", f.name)))
         })
-        .as_deref()
-        .map_err(Clone::clone)
+        .collect()
 }
 
 /// The bundled framework with this id.
@@ -207,11 +229,12 @@ pub fn builtin_framework(id: &str) -> Result<&'static Framework, Error> {
 /// `invalid-input` for a type that has no bundled default, listing those
 /// that have.
 pub fn default_framework(kind: &str) -> Result<&'static Framework, Error> {
-    let defaults = DATA_FILES
+    let defaults: Vec<&'static Framework> = FRAMEWORK_FILES
         .iter()
-        .filter(|f| f.kind == DataKind::Framework { default: true })
-        .map(|f| bundled::<Framework>(f.name))
-        .collect::<Result<Vec<_>, Error>>()?;
+        .zip(builtin()?)
+        .filter(|(f, _)| f.kind == DataKind::Framework { default: true })
+        .map(|(_, framework)| framework)
+        .collect();
     if let Some(framework) = defaults.iter().find(|f| f.kind() == kind) {
         return Ok(framework);
     }
