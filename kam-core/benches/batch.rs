@@ -1,6 +1,8 @@
 //! Batch scoring throughput: a million Cranfield audits as a `u8` matrix
 //! (129 MB), on one thread, into preallocated results — the kernel behind
-//! Python's `kam.score_batch`, with neither `NumPy` nor threads.
+//! Python's `kam.score_batch`, with neither `NumPy` nor threads; and 100,000
+//! audits as 129 `u8` columns, as a data frame holds them — the column kernel
+//! behind `kam.score_frame`, on one thread.
 //!
 //! Run: `cargo bench -p kam-engine --bench batch`
 
@@ -9,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kam_core::batch::{BatchPlan, BatchScores};
+use kam_core::batch::{BatchPlan, BatchScores, Column};
 use kam_core::framework::builtin_audit;
 
 const ROWS: usize = 1_000_000;
@@ -39,6 +41,17 @@ fn bench(c: &mut Criterion) {
     group.bench_function("score 1,000,000 audits, one thread", |b| {
         b.iter(|| {
             plan.score_into(black_box(&cells), 0, &mut scores.output())
+                .unwrap();
+        });
+    });
+    let rows = 100_000;
+    let by_column = matrix(rows, plan.columns());
+    let columns: Vec<Column<'_>> = by_column.chunks(rows).map(Column::U8).collect();
+    let mut frame_scores = BatchScores::zeroed(rows, periods, phases);
+    group.throughput(Throughput::Elements(rows as u64));
+    group.bench_function("score 100,000 audits by columns (u8), one thread", |b| {
+        b.iter(|| {
+            plan.score_columns_into(black_box(&columns), 0, &mut frame_scores.output())
                 .unwrap();
         });
     });

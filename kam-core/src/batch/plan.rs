@@ -54,6 +54,9 @@ pub struct BatchPlan {
     pub(super) groups: Vec<Group>,
     /// The group of each column, in column order.
     pub(super) column_groups: Vec<Option<usize>>,
+    /// The periods in no group: they score 0 in every row of the column
+    /// kernel.
+    pub(super) periods_without_groups: Vec<usize>,
     /// The items on the path that have no column: unscored in every row.
     unscored_without_column: u32,
     /// The scale.
@@ -86,6 +89,9 @@ pub(super) struct Group {
     pub(super) weight: u32,
     /// How many columns it has so far.
     columns: usize,
+    /// Whether this is its period's first group: it sets the period's
+    /// score rather than adding to it, as a [`Window`] does.
+    pub(super) opens_period: bool,
 }
 
 /// Sorts columns into [`Group`]s; `None` for a column on no period.
@@ -103,10 +109,12 @@ fn groups(
                 .iter()
                 .position(|g| g.period == period && g.weight == weight && g.columns < room);
             let index = open.unwrap_or_else(|| {
+                let opens_period = !groups.iter().any(|g| g.period == period);
                 groups.push(Group {
                     period,
                     weight,
                     columns: 0,
+                    opens_period,
                 });
                 groups.len() - 1
             });
@@ -308,9 +316,13 @@ impl BatchPlan {
         };
         let threshold = ScoreOptions::default().completion_threshold;
         let (groups, column_groups) = groups(&column_lines, framework.scale.max);
+        let periods_without_groups = (0..sheet.path.len())
+            .filter(|p| !groups.iter().any(|g| g.period == *p))
+            .collect();
         BatchPlan {
             groups,
             column_groups,
+            periods_without_groups,
             segments,
             windows,
             periods_without_windows,
