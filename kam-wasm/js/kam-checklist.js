@@ -348,6 +348,8 @@ export class KamChecklist extends ItemCalculator {
   /** @internal */
   renderBody() {
     const framework = this.framework;
+    // kam-core's words for the marks, read once from an empty checklist's report.
+    this.marks = this.analysis.describeChecklist(this.score(JSON.stringify({ framework: framework.id, framework_version: framework.version })));
     this.scale = this.scaleOf(framework);
     this.groupNames = new Map((framework.groupings ?? []).map((g) => [g.id, { name: g.name, groups: new Map(g.groups.map((x) => [x.id, x.name])) }]));
     this.summary = h("section", { class: "summary", part: "summary", "aria-label": "Scores" });
@@ -378,9 +380,9 @@ export class KamChecklist extends ItemCalculator {
     return [this.summary, checklist];
   }
 
-  /** A "kam's" mark after words that are kam's rather than the source's. @internal */
+  /** kam-core's mark after words that are kam's rather than the source's. @internal */
   whose(provenance) {
-    return provenance === "kam" ? h("span", { class: "kams" }, " (kam's)") : null;
+    return provenance === "kam" ? h("span", { class: "kams" }, this.marks.kams_mark) : null;
   }
 
   /** The item's group in each grouping, e.g. `Owner: Sales`. @internal */
@@ -395,7 +397,7 @@ export class KamChecklist extends ItemCalculator {
   itemRow(item) {
     const weight = this.weightOf(item);
     const groups = this.groupsOf(item);
-    const kams = item.provenance === "kam" ? " (kam's)" : "";
+    const kams = item.provenance === "kam" ? this.marks.kams_mark : "";
     return super.itemRow(item, {
       names: [item.id, `${item.text}${kams}${weight}`, ...groups],
       tags: [this.whose(item.provenance), weight || null, ...groups.map((g) => h("span", { class: "stream" }, g))],
@@ -449,7 +451,7 @@ export class KamChecklist extends ItemCalculator {
         ? h(
             "details",
             { class: "conventions" },
-            h("summary", {}, "kam's conventions"),
+            h("summary", {}, words.conventions),
             h("ul", {}, report.conventions.map((c) => h("li", { "data-convention": c.id }, c.text))),
           )
         : null,

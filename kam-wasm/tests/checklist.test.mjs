@@ -125,6 +125,14 @@ test("each bundled checklist renders by section, is scored by kam-core, and show
       await page.locator("kam-checklist [data-next]").evaluateAll((nodes) => nodes.map((n) => n.dataset.next)),
       expected.next_actions.map((a) => a.id),
     );
+    // kam-core's marks: a grouping of kam's own says so in its caption, one of the source's does not.
+    const words = analysis.describeChecklist(expected);
+    assert.equal(words.kams_mark, " (kam's)");
+    for (const grouping of framework.groupings ?? []) {
+      const caption = await page.locator("kam-checklist table caption", { hasText: `By ${grouping.name}` }).first().textContent();
+      assert.equal(caption, `By ${grouping.name}${grouping.provenance === "kam" ? words.kams_mark : ""}`, `${id}: grouping ${grouping.id}`);
+    }
+    if (expected.conventions.length) assert.equal(await page.locator("kam-checklist details.conventions summary").textContent(), words.conventions);
     await saved(page);
     await page.locator("kam-checklist .summary").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, `checklist-${id}.png`) });

@@ -2000,9 +2000,18 @@ export interface ChecklistWords {
    */
   balance_rule?: Reading | null;
   /**
+   * What the list of `report.conventions` is called: "kam's conventions".
+   */
+  conventions: string;
+  /**
    * The items without a score and those not applicable.
    */
   items: Reading;
+  /**
+   * The mark after a section, grouping or item whose words are kam's
+   * rather than the source's: " (kam's)".
+   */
+  kams_mark: string;
   /**
    * Each next action's score as a note after it, in the report's order,
    * e.g. "(score 1)" or "(not scored)".

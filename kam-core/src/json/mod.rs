@@ -24,6 +24,7 @@ pub use check::{check_programme_text, check_text, check_value};
 pub use native::{NativeReader, non_finite_number, number_out_of_range};
 
 use crate::error::{Error, InputError, LimitError};
+use crate::limits::MAX_INPUT_BYTES;
 pub use crate::pointer::PathSegment;
 
 /// Parses JSON text into `T`, checked against every limit of
@@ -48,7 +49,7 @@ pub use crate::pointer::PathSegment;
 /// - the errors of the types that check themselves as they are read (a
 ///   framework is validated: `max-mismatch`, …).
 pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
-    from_json_within(json, |text| {
+    from_json_within(json, MAX_INPUT_BYTES, |text| {
         check_text(text).map_err(|e| match e {
             Error::Input(_) => file_name_given(text).unwrap_or(e),
             e => e,
@@ -58,10 +59,21 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error>
 
 /// [`from_json`] with another limit check than the general one: a
 /// programme's text has its own size limit (see [`crate::limits`]).
+///
+/// `check` is the limit check's walk, and `max_bytes` the size it allows.
+/// Most documents are plainly within every limit, and a scan of their bytes
+/// shows it in a fraction of the walk's time ([`check::plainly_within`]):
+/// such a document is read at once, and walked only when the read fails,
+/// so that a limit's error, or text that is not JSON, is reported as the
+/// walk reports it. Either way the result is the walk-then-read result.
 pub(crate) fn from_json_within<T: serde::de::DeserializeOwned>(
     json: &str,
+    max_bytes: usize,
     check: fn(&str) -> Result<(), Error>,
 ) -> Result<T, Error> {
+    if check::plainly_within(json, max_bytes) {
+        return read_text(json).map_err(|read| check(json).err().unwrap_or(read));
+    }
     check(json)?;
     read_text(json)
 }
@@ -425,6 +437,114 @@ mod tests {
                     .collect();
                 assert!(!words.contains(&rust), "{text}: {message}");
             }
+        }
+    }
+}
+
+/// The Northwind audit broken for a test: cut short at `at`, or with
+/// `insert` put there (at the nearest character boundary before it).
+#[cfg(test)]
+fn broken_audit(at: proptest::sample::Index, cut: bool, insert: &str) -> String {
+    let audit = include_str!("../../examples/data/northwind-audit.json");
+    let at = (0..=at.index(audit.len()))
+        .rev()
+        .find(|&i| audit.is_char_boundary(i))
+        .unwrap_or(0);
+    let (before, after) = audit.split_at(at);
+    if cut {
+        before.to_owned()
+    } else {
+        format!("{before}{insert}{after}")
+    }
+}
+
+/// The scan that lets a plainly small document skip the limit walk changes
+/// no result: [`from_json`] gives what the walk, then the read, give.
+#[cfg(test)]
+mod plain_scan_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::AuditAssessment;
+    use crate::limits::{MAX_DEPTH, MAX_ENTRIES, MAX_STRING_CHARS};
+
+    /// What `from_json` gave before the scan: the walk, then the read.
+    fn walked_then_read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+        check_text(text).map_err(|e| match e {
+            Error::Input(_) => file_name_given(text).unwrap_or(e),
+            e => e,
+        })?;
+        read_text(text)
+    }
+
+    /// The outcome in comparable words: the value, or the error's kind,
+    /// place and message.
+    fn outcome<T: std::fmt::Debug>(result: Result<T, Error>) -> String {
+        match result {
+            Ok(value) => format!("{value:?}"),
+            Err(e) => format!("{} {:?} {e}", e.kind(), e.path()),
+        }
+    }
+
+    fn same<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) {
+        assert_eq!(
+            outcome(from_json::<T>(text)),
+            outcome(walked_then_read::<T>(text)),
+            "{text:.200}"
+        );
+    }
+
+    #[test]
+    fn limits_at_and_beyond_their_edge() {
+        type Any = serde_json::Value;
+        for depth in [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1] {
+            same::<Any>(&format!("{}1{}", "[".repeat(depth), "]".repeat(depth)));
+            same::<Any>(&format!(
+                "{}1{}",
+                r#"{"a":"#.repeat(depth),
+                "}".repeat(depth)
+            ));
+        }
+        for chars in [MAX_STRING_CHARS, MAX_STRING_CHARS + 1] {
+            same::<Any>(&format!(r#"["{}"]"#, "x".repeat(chars)));
+            same::<Any>(&format!(r#"{{"{}": 1}}"#, "x".repeat(chars)));
+            // Escapes: more bytes than characters, so the walk decides.
+            same::<Any>(&format!(r#"["{}"]"#, r"\u00e9".repeat(chars)));
+            same::<Any>(&format!(r#"["{}"]"#, r#"\""#.repeat(chars)));
+        }
+        for entries in [MAX_ENTRIES, MAX_ENTRIES + 1] {
+            same::<Any>(&format!("[{}0]", "0,".repeat(entries - 1)));
+        }
+        // Brackets and commas inside strings are text, not structure.
+        same::<Any>(&format!(r#"["{}"]"#, "[,".repeat(MAX_DEPTH + 1)));
+        same::<Any>(&format!(r#"["\\", "{}"]"#, "{".repeat(MAX_DEPTH + 1)));
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_reported_by_the_walk() {
+        for text in [
+            "",
+            "audit.json",
+            "{",
+            r#"{"framework": }"#,
+            "[1] 2",
+            r#"{"a": "x"#,
+        ] {
+            same::<AuditAssessment>(text);
+        }
+    }
+
+    proptest! {
+        /// An audit broken at any place, or cut short.
+        #[test]
+        fn broken_audits_read_as_before(
+            at in any::<prop::sample::Index>(),
+            cut in any::<bool>(),
+            insert in prop::sample::select(vec![",", "}", "]", "\"", ":", "x", "{", "[", "1", "\\", "\"A1.1\": 3,"]),
+        ) {
+            let broken = super::broken_audit(at, cut, insert);
+            same::<AuditAssessment>(&broken);
+            same::<serde_json::Value>(&broken);
         }
     }
 }

@@ -4,6 +4,7 @@
 //! without a word; for an audit that silently changes a score, so kam refuses.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -140,16 +141,23 @@ impl<'de, V: Deserialize<'de> + Kept> Visitor<'de> for UniqueMap<V> {
         let mut map = BTreeMap::new();
         while let Some(key) = access.next_key::<String>()? {
             let value: V = access.next_value()?;
-            if map.contains_key(&key) {
-                // The rest is read first, so the error names the map
-                // (super::place).
-                while access
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                return Err(A::Error::custom(format!("key `{key}` appears twice")));
+            // One search of the map per key: the entry both finds a repeat
+            // and keeps a new key.
+            match map.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value.kept());
+                }
+                Entry::Occupied(slot) => {
+                    // The rest is read first, so the error names the map
+                    // (super::place).
+                    while access
+                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    let key = slot.key();
+                    return Err(A::Error::custom(format!("key `{key}` appears twice")));
+                }
             }
-            map.insert(key, value.kept());
         }
         Ok(map)
     }

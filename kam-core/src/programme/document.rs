@@ -316,7 +316,11 @@ pub struct UnitAccountPlan {
 /// `input-too-large`, `too-deep`, `text-too-long`, `too-many-entries`,
 /// `too-many-units` and `invalid-json`, naming the path at fault.
 pub fn from_json(text: &str) -> Result<Programme, Error> {
-    crate::json::from_json_within(text, crate::json::check_programme_text)
+    crate::json::from_json_within(
+        text,
+        crate::limits::MAX_PROGRAMME_BYTES,
+        crate::json::check_programme_text,
+    )
 }
 
 impl Programme {

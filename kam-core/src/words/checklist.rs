@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Reading, num, whose};
 use crate::checklist::{BalanceReading, ChecklistReport, SectionRef, StageReading};
+use crate::framework::Provenance;
 
 /// A checklist report in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +39,11 @@ pub struct ChecklistWords {
     pub status: Vec<Reading>,
     /// The overall score and the stage reached in one sentence.
     pub summary: String,
+    /// The mark after a section, grouping or item whose words are kam's
+    /// rather than the source's: " (kam's)".
+    pub kams_mark: String,
+    /// What the list of `report.conventions` is called: "kam's conventions".
+    pub conventions: String,
 }
 
 impl ChecklistWords {
@@ -115,6 +121,8 @@ impl ChecklistWords {
                 .collect(),
             status,
             summary,
+            kams_mark: whose(Provenance::Kam).to_owned(),
+            conventions: "kam's conventions".to_owned(),
         }
     }
 

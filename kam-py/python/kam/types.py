@@ -462,8 +462,13 @@ class ChecklistWords(TypedDict):
     balance_rule: NotRequired[Optional[Reading]]
     """The balance indicator, quoted from the framework (the label says
 when it is kam's); `null` without a balance rule."""
+    conventions: str
+    """What the list of `report.conventions` is called: "kam's conventions"."""
     items: Reading
     """The items without a score and those not applicable."""
+    kams_mark: str
+    """The mark after a section, grouping or item whose words are kam's
+rather than the source's: " (kam's)"."""
     next_action_scores: List[str]
     """Each next action's score as a note after it, in the report's order,
 e.g. "(score 1)" or "(not scored)"."""
