@@ -124,6 +124,8 @@ pub mod json;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+#[cfg(any(feature = "reports", feature = "spreadsheet"))]
+mod parallel;
 pub mod pointer;
 #[cfg(feature = "reports")]
 pub mod programme;

@@ -6,6 +6,7 @@ mod batch;
 mod convert;
 mod errors;
 mod framework;
+mod objects;
 mod operations;
 mod programme;
 mod render;

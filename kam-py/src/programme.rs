@@ -40,6 +40,26 @@ fn programme_report_json(
         .py(py)
 }
 
+/// The programme report of a programme's JSON text, as a dict: read and
+/// reported without the GIL, then written straight into Python objects.
+/// The parsed programme and the report are freed on threads of their own.
+#[pyfunction(name = "_programme_report")]
+// pyo3 hands over owned values; they are read without the GIL.
+#[allow(clippy::needless_pass_by_value)]
+#[pyo3(signature = (programme, options=None))]
+fn programme_report_dict(
+    py: Python<'_>,
+    programme: String,
+    options: Option<String>,
+) -> PyResult<Bound<'_, PyAny>> {
+    let report = py
+        .detach(|| api::programme_report_text(&programme, options.as_deref()))
+        .py(py)?;
+    let dict = crate::objects::to_py(py, &report);
+    api::drop_later(report);
+    dict
+}
+
 /// A programme document (a dict or JSON text) with the assessments of
 /// `files` added: `(name, bytes)` pairs of saved assessments (JSON) and
 /// filled workbooks (`.xlsx`). Units the files name are added when missing.
@@ -83,6 +103,7 @@ fn example_programme(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(programme_report_json, m)?)?;
+    m.add_function(wrap_pyfunction!(programme_report_dict, m)?)?;
     m.add_function(wrap_pyfunction!(programme_assemble, m)?)?;
     m.add_function(wrap_pyfunction!(example_programme, m)?)?;
     m.add_function(wrap_pyfunction!(report_programme_xlsx, m)?)?;

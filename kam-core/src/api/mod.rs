@@ -980,8 +980,43 @@ pub fn programme_from_json(text: &str) -> Result<crate::programme::Programme, Er
 /// Those of [`programme_from_json`] and [`programme_report`].
 #[cfg(feature = "reports")]
 pub fn programme_report_json(programme: &str, options: Option<&str>) -> Result<String, Error> {
-    ops::programme_report::call_json(programme, options, None)
+    let report = programme_report_text(programme, options)?;
+    let text = operations::to_json(&report);
+    drop_later(report);
+    text
 }
+
+/// [`programme_report`] of a programme given as JSON text, `options` as
+/// JSON text (`None`: the defaults): what a binding calls to build the
+/// report in its own objects. The parsed programme is freed on a thread of
+/// its own (see [`drop_later`]), as a binding can free the report once
+/// converted.
+///
+/// ```
+/// let text = serde_json::to_string(&kam_core::api::example_programme()?).unwrap();
+/// let report = kam_core::api::programme_report_text(&text, None)?;
+/// assert_eq!(report.summary.units, 9);
+/// kam_core::api::drop_later(report);
+/// # Ok::<(), kam_core::Error>(())
+/// ```
+///
+/// # Errors
+/// Those of [`programme_from_json`], of reading `options` and of
+/// [`programme_report`].
+#[cfg(feature = "reports")]
+pub fn programme_report_text(
+    programme: &str,
+    options: Option<&str>,
+) -> Result<crate::programme::ProgrammeReport, Error> {
+    let programme = crate::programme::from_json(programme)?;
+    let options: ScoreOptions = crate::json::read_options(options)?;
+    let report = crate::programme::programme_report(&programme, &options);
+    drop_later(programme);
+    report
+}
+
+#[cfg(feature = "reports")]
+pub use crate::parallel::drop_later;
 
 /// `programme` with the assessments of `files` added: saved assessment
 /// documents (JSON) and filled workbooks (`.xlsx`), each a name (such as the

@@ -61,8 +61,13 @@ pub fn programme_report(
     let mut wants: Vec<(usize, Vec<ItemStatus>)> = Vec::new();
     let mut disputes = Disputes::default();
     let ids = book.audit.map(ItemIds::new);
-    for &u in book.hierarchy.order() {
-        let (report, latest) = unit_report(&book, ids.as_ref(), u, timescale, options)?;
+    // Units are independent of one another: each is reported on every core,
+    // then taken in hierarchy order, so the first error is the first unit's.
+    let reported = crate::parallel::map(book.hierarchy.order(), |&u| {
+        unit_report(&book, ids.as_ref(), u, timescale, options)
+    });
+    for (&u, reported) in book.hierarchy.order().iter().zip(reported) {
+        let (report, latest) = reported?;
         if let Some((figures, merged)) = latest {
             if let Some(slot) = points.get_mut(u) {
                 *slot = Some(figures);

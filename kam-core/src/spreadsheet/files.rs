@@ -5,6 +5,7 @@
 use super::{Assessment, import};
 use crate::error::{Error, SpreadsheetError};
 use crate::framework::Framework;
+use crate::parallel::map;
 
 /// Reads every named workbook, in order; the first error in that order,
 /// inside `SpreadsheetError::InFile` naming its file.
@@ -21,37 +22,4 @@ pub(crate) fn read_files(
         })
     };
     map(files, read).into_iter().collect()
-}
-
-/// `f` of each item, in order: on one thread per core, each taking a
-/// contiguous block, when there are several cores and items.
-#[cfg(not(target_arch = "wasm32"))]
-fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let blocks: Vec<_> = items
-            .chunks(items.len().div_ceil(threads))
-            .map(|block| scope.spawn(move || block.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        blocks
-            .into_iter()
-            .flat_map(|block| {
-                block
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-            .collect()
-    })
-}
-
-/// WebAssembly in a page has one thread.
-#[cfg(target_arch = "wasm32")]
-fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    items.iter().map(f).collect()
 }

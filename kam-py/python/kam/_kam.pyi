@@ -523,6 +523,10 @@ def xlsx_from_recipe(
 def _programme_report_json(programme: str, options: str | None = None) -> str:
     """The programme report of a programme's JSON text, as compact JSON text."""
 
+def _programme_report(programme: str, options: str | None = None) -> dict[str, Any]:
+    """The programme report of a programme's JSON text, as a dict (what
+    ``json.loads`` makes of the report's JSON text)."""
+
 def _programme_assemble(programme: _JsonInput, files: list[tuple[str, bytes]]) -> dict[str, Any]:
     """A programme document with the assessments of `(name, bytes)` files
     (saved JSON assessments and `.xlsx` workbooks) added, and the units they

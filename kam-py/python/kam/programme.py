@@ -260,10 +260,9 @@ def programme_report(
     if not isinstance(programme, Programme):
         programme = Programme(programme)
     if programme._text is not None:
-        text = _kam._programme_report_json(
+        result: dict[str, Any] = _kam._programme_report(
             programme._text, None if options is None else json.dumps(dict(options))
         )
-        result: dict[str, Any] = json.loads(text)
         return result
     # The generated stub types the document and options as TypedDicts; a
     # programme's dict and the caller's mapping are checked by kam-core.
