@@ -221,7 +221,7 @@ impl<'s, 'py> ser::Serializer for Objects<'s, 'py> {
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Dict<'s, 'py>, Failed> {
         Ok(Dict {
-            dict: PyDict::new(self.py),
+            entries: PyDict::new(self.py),
             key: None,
             variant: None,
             to: self,
@@ -289,7 +289,7 @@ list_impl!(
 /// A dict being filled; `key` is the key whose value comes next; a
 /// variant's name when it is a struct variant's.
 pub struct Dict<'s, 'py> {
-    dict: Bound<'py, PyDict>,
+    entries: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     variant: Option<&'static str>,
     to: Objects<'s, 'py>,
@@ -312,13 +312,13 @@ fn variant<'py>(
 
 impl<'py> Dict<'_, 'py> {
     fn finish(self) -> Done<'py> {
-        variant(self.to.py, self.variant, self.dict.into_any())
+        variant(self.to.py, self.variant, self.entries.into_any())
     }
 
     fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Failed> {
         let key = self.to.string(key);
         let value = value.serialize(self.to.child())?;
-        self.dict.set_item(key, value)?;
+        self.entries.set_item(key, value)?;
         Ok(())
     }
 }
@@ -345,7 +345,7 @@ impl<'py> ser::SerializeMap for Dict<'_, 'py> {
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Failed> {
         let value = value.serialize(self.to.child())?;
         match self.key.take() {
-            Some(key) => self.dict.set_item(key, value)?,
+            Some(key) => self.entries.set_item(key, value)?,
             None => return Err(ser::Error::custom("a value without a key")),
         }
         Ok(())
