@@ -1,8 +1,8 @@
 //! Batch scoring throughput: a million Cranfield audits as a `u8` matrix
 //! (129 MB), on one thread, into preallocated results — the kernel behind
 //! Python's `kam.score_batch`, with neither `NumPy` nor threads; and 100,000
-//! audits as 129 `u8` columns, as a data frame holds them — the column kernel
-//! behind `kam.score_frame`, on one thread.
+//! audits as 129 `u8` or `i64` columns, as a data frame holds them — the
+//! column kernel behind `kam.score_frame`, on one thread.
 //!
 //! Run: `cargo bench -p kam-engine --bench batch`
 
@@ -52,6 +52,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("score 100,000 audits by columns (u8), one thread", |b| {
         b.iter(|| {
             plan.score_columns_into(black_box(&columns), 0, &mut frame_scores.output())
+                .unwrap();
+        });
+    });
+    let wide: Vec<i64> = by_column.iter().map(|&c| i64::from(c)).collect();
+    let wide_columns: Vec<Column<'_>> = wide.chunks(rows).map(Column::I64).collect();
+    group.bench_function("score 100,000 audits by columns (i64), one thread", |b| {
+        b.iter(|| {
+            plan.score_columns_into(black_box(&wide_columns), 0, &mut frame_scores.output())
                 .unwrap();
         });
     });

@@ -123,13 +123,26 @@ impl Cell for i64 {
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     fn add_column(cells: &[Self], sum: &mut [u8], min: u8, max: u8) -> bool {
-        let mut spread = 0u64;
-        for (&cell, s) in cells.iter().zip(sum.iter_mut()) {
-            // Truncated: exact for a cell that fits, and one that does not
-            // fails the batch.
-            *s = s.wrapping_add(cell as u8);
-            spread |= cell.wrapping_sub(i64::from(min)) as u64;
+        // Sixteen cells at a time, as for `u8`: one loop of a cell at a
+        // time ran at a quarter of the speed of memory.
+        let low = i64::from(min);
+        let mut spread = [0u64; 16];
+        let mut chunks = cells.chunks_exact(16).zip(sum.chunks_exact_mut(16));
+        for (c, s) in &mut chunks {
+            for ((&cell, s), spread) in c.iter().zip(s.iter_mut()).zip(spread.iter_mut()) {
+                // Truncated: exact for a cell that fits, and one that does
+                // not fails the batch.
+                *s = s.wrapping_add(cell as u8);
+                *spread |= cell.wrapping_sub(low) as u64;
+            }
         }
+        let done = cells.len() - cells.len() % 16;
+        let mut rest = 0u64;
+        for (&cell, s) in cells.iter().zip(sum.iter_mut()).skip(done) {
+            *s = s.wrapping_add(cell as u8);
+            rest |= cell.wrapping_sub(low) as u64;
+        }
+        let spread = spread.iter().fold(rest, |a, b| a | b);
         within(spread, min, max) || fits_all(cells, min, max)
     }
 }
