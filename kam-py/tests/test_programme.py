@@ -156,3 +156,23 @@ def test_errors_are_the_engines() -> None:
     assert caught.value.kind == "unit-cycle"
     with pytest.raises(TypeError, match="not `int`"):
         kam.Programme(3)  # type: ignore[arg-type]
+
+
+def _same_order(a: Any, b: Any) -> bool:
+    """Equal, with every dict's keys in the same order."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(_same_order(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_order(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
+
+
+def test_the_report_dict_is_the_report_json_read_back() -> None:
+    # kam.programme_report builds its dict straight from kam-core's report
+    # (kam-py/src/objects.rs), not through JSON text: it must be exactly
+    # what reading the JSON text back gives, key order and number types too.
+    text = json.dumps(kam.Programme.example().to_dict())
+    for options in (None, json.dumps({"completion_threshold": 50})):
+        direct = kam._kam._programme_report(text, options)
+        via_text = json.loads(kam._kam._programme_report_json(text, options))
+        assert _same_order(direct, via_text)
