@@ -270,6 +270,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_frameworks_listed_are_the_framework_files() {
+        // DATA_FILES names each framework file by hand: a framework added to
+        // FRAMEWORK_FILES alone would be scored but never listed.
+        let listed: Vec<&str> = DATA_FILES
+            .iter()
+            .filter(|f| matches!(f.kind, DataKind::Framework { .. }))
+            .map(|f| f.name)
+            .collect();
+        let read: Vec<&str> = FRAMEWORK_FILES.iter().map(|f| f.name).collect();
+        assert_eq!(listed, read);
+    }
+
+    #[test]
     fn every_data_file_reads_as_its_kind() {
         for file in DATA_FILES {
             match file.kind {
