@@ -289,7 +289,8 @@ impl<'f> FromIterator<&'f str> for ItemIds<'f> {
             .enumerate()
             .map(|(place, id)| (id, place))
             .collect();
-        ids.sort_unstable();
+        // By id; equal ids (in a framework not validated) stay in place order.
+        crate::merge_sort::sort_by_key(&mut ids, |&(id, _)| id);
         ItemIds(ids)
     }
 }

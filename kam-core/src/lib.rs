@@ -124,6 +124,7 @@ pub mod json;
 pub mod limits;
 pub mod litmus;
 pub mod maturity;
+mod merge_sort;
 #[cfg(any(feature = "reports", feature = "spreadsheet"))]
 mod parallel;
 pub mod pointer;

@@ -144,7 +144,7 @@ fn milestone_ends(report: &AuditReport) -> Vec<(usize, &MilestoneMark)> {
         .iter()
         .filter_map(|m| Some((periods.iter().position(|&p| p == m.after)? + 1, m)))
         .collect();
-    ends.sort_by_key(|&(end, _)| end);
+    crate::merge_sort::sort_by_key(&mut ends, |&(end, _)| end);
     ends
 }
 

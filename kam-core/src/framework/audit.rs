@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::litmus::LitmusTest;
-use super::{Provenance, Source, check_id, check_unique};
+use super::{Provenance, Source, check_id, check_unique, id_set};
 use crate::error::FrameworkError;
 
 /// The largest weight an item may carry. It keeps every total within `u32`
@@ -351,11 +351,9 @@ impl AuditFramework {
             std::iter::once(s.id.as_str()).chain(s.contributory.iter().map(|c| c.id.as_str()))
         });
         check_unique("stream", all)?;
-        Ok(self
-            .streams
-            .iter()
-            .flat_map(|s| s.contributory.iter().map(|c| c.id.as_str()))
-            .collect())
+        Ok(id_set(self.streams.iter().flat_map(|s| {
+            s.contributory.iter().map(|c| c.id.as_str())
+        })))
     }
 
     fn validate_phases(&self) -> Result<BTreeSet<&str>, FrameworkError> {
@@ -388,7 +386,7 @@ impl AuditFramework {
                 });
             }
         }
-        Ok(self.path().map(|s| s.period.id.as_str()).collect())
+        Ok(id_set(self.path().map(|s| s.period.id.as_str())))
     }
 
     /// Every milestone follows a known period, and no two follow the same one.
@@ -452,7 +450,7 @@ impl AuditFramework {
             }
         }
         check_unique("item", self.items.iter().map(|i| i.id.as_str()))?;
-        let with_items: BTreeSet<&str> = self.items.iter().map(|i| i.period.as_str()).collect();
+        let with_items = id_set(self.items.iter().map(|i| i.period.as_str()));
         if let Some(step) = self
             .path()
             .find(|s| !with_items.contains(s.period.id.as_str()))

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::audit::{MAX_ITEMS, MAX_WEIGHT, NotApplicablePolicy, Scale};
-use super::{Provenance, Source, check_id, check_unique};
+use super::{Provenance, Source, check_id, check_unique, id_set};
 use crate::error::FrameworkError;
 
 /// A checklist: sections of items, each item scored on the scale.
@@ -232,7 +232,7 @@ impl ChecklistFramework {
                 &format!("group of grouping `{}`", grouping.id),
                 grouping.groups.iter().map(|g| g.id.as_str()),
             )?;
-            let ids = grouping.groups.iter().map(|g| g.id.as_str()).collect();
+            let ids = id_set(grouping.groups.iter().map(|g| g.id.as_str()));
             groupings.insert(grouping.id.as_str(), ids);
         }
         check_unique("grouping", self.groupings.iter().map(|g| g.id.as_str()))?;

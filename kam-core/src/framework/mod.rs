@@ -229,6 +229,17 @@ fn check_id(what: &str, position: usize, id: &str) -> Result<(), FrameworkError>
     Ok(())
 }
 
+/// The set of `ids`, built by inserting them one by one: collecting into a
+/// set sorts the ids first, with a sort's code that the WebAssembly engine
+/// would carry for this alone (see `crate::merge_sort`).
+fn id_set<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut set = BTreeSet::new();
+    for id in ids {
+        set.insert(id);
+    }
+    set
+}
+
 /// Rejects the first id that appears twice.
 fn check_unique<'a>(
     what: &str,

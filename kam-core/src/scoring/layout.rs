@@ -4,7 +4,6 @@
 //! worked out once, on first use; scoring then does no string lookups and
 //! copies no names (docs/performance.md).
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -41,17 +40,13 @@ pub(crate) struct Order<'f> {
 impl<'f> Order<'f> {
     pub(crate) fn new(framework: &'f AuditFramework) -> Self {
         let path: Vec<PathStep<'f>> = framework.path().collect();
-        let step_of: BTreeMap<&str, usize> = path
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.period.id.as_str(), i))
-            .collect();
-        let slot_of: BTreeMap<&str, usize> = framework
+        // Looked up by scanning: a framework has a few periods and streams,
+        // and a map here costs the engine a sort's code (see `merge_sort`).
+        let contributory: Vec<&str> = framework
             .streams
             .iter()
             .flat_map(|s| &s.contributory)
-            .enumerate()
-            .map(|(slot, c)| (c.id.as_str(), slot))
+            .map(|c| c.id.as_str())
             .collect();
         let mut items: Vec<Placed<'f>> = framework
             .items
@@ -59,13 +54,13 @@ impl<'f> Order<'f> {
             .filter_map(|item| {
                 Some(Placed {
                     item,
-                    step: *step_of.get(item.period.as_str())?,
-                    slot: slot_of.get(item.stream.as_str()).copied(),
+                    step: path.iter().rposition(|s| s.period.id == item.period)?,
+                    slot: contributory.iter().rposition(|&c| c == item.stream),
                 })
             })
             .collect();
         // Stable: items keep their file order within a period.
-        items.sort_by_key(|p| p.step);
+        crate::merge_sort::sort_by_key(&mut items, |p| p.step);
         let ids: ItemIds<'f> = items.iter().map(|p| p.item.id.as_str()).collect();
         Order {
             framework,

@@ -7,6 +7,7 @@
 
 mod layout;
 mod options;
+mod position;
 mod progress;
 mod report;
 

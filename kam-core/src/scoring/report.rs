@@ -183,7 +183,8 @@ pub struct ContributoryScore {
 /// With cumulative period maxima `C1 … Cn`, a score `S` lies in period `k`
 /// when `C(k-1) <= S < C(k)`; a score equal to the overall maximum is best
 /// practice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read by `super::position`, without serde's buffer for tagged enums.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "kebab-case")]
 #[non_exhaustive]
