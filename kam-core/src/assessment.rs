@@ -257,6 +257,16 @@ impl<'f> ItemIds<'f> {
         }
     }
 
+    /// The place of `id`: the last one, if it was given twice (as a map
+    /// collected from the same ids would keep).
+    pub(crate) fn place_of(&self, id: &str) -> Option<usize> {
+        // Equal ids stay in place order (`from_iter`), so the last of them
+        // is the entry before the first id that sorts after `id`.
+        let after = self.0.partition_point(|&(known, _)| known <= id);
+        let &(known, place) = self.0.get(after.checked_sub(1)?)?;
+        (known == id).then_some(place)
+    }
+
     /// The path places of `ids`, given in increasing order (as a
     /// `BTreeSet`'s come); unknown ids are skipped.
     pub(crate) fn places<'i>(
@@ -375,6 +385,27 @@ pub(crate) fn is_calendar_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_found_at_its_place_and_the_last_of_two_wins() {
+        let ids: ItemIds = ["B1", "A2", "C3", "A2", "A1"].into_iter().collect();
+        assert_eq!(ids.place_of("B1"), Some(0));
+        assert_eq!(ids.place_of("A1"), Some(4));
+        assert_eq!(ids.place_of("C3"), Some(2));
+        // As a map collected from the same ids keeps the last value.
+        let map: BTreeMap<&str, usize> = ["B1", "A2", "C3", "A2", "A1"]
+            .into_iter()
+            .enumerate()
+            .map(|(place, id)| (id, place))
+            .collect();
+        assert_eq!(ids.place_of("A2"), map.get("A2").copied());
+        assert_eq!(ids.place_of("A2"), Some(3));
+        for missing in ["", "A", "A0", "A3", "B", "Z9"] {
+            assert_eq!(ids.place_of(missing), None, "{missing}");
+        }
+        let none: ItemIds = std::iter::empty().collect();
+        assert_eq!(none.place_of("A1"), None);
+    }
 
     #[test]
     fn calendar_dates() {

@@ -35,14 +35,13 @@ for module in engine:kam analysis:analysis spreadsheet:spreadsheet; do
   # The engine, which every calculator page downloads, with `-Os`, then
   # flattened and its control flow rebuilt (`--flatten --rereloop`), then
   # `-Os` to a fixed point: larger than `-Oz` raw but smaller gzipped, which
-  # is what is sent (docs/performance.md). Two facts of a Rust module let
-  # the optimiser drop more: its memory is its own, so it starts zeroed
-  # (`--zero-filled-memory`), and its first 1 KB is the far end of the
-  # 1 MB stack, never reached (`--low-memory-unused`: offsets fold into
-  # loads and stores). The on-demand modules keep `-Oz`.
+  # is what is sent (docs/performance.md). A Rust module's first 1 KB of
+  # memory is the far end of its 1 MB stack (`__stack_pointer` starts at
+  # 1 MB and the stack grows down), never reached, so `--low-memory-unused`
+  # lets the optimiser fold offsets into loads and stores. The on-demand
+  # modules keep `-Oz`.
   opt=(-Oz)
-  [[ $name == kam ]] && opt=(-Os --flatten --rereloop -Os --converge
-    --zero-filled-memory --low-memory-unused)
+  [[ $name == kam ]] && opt=(-Os --flatten --rereloop -Os --converge --low-memory-unused)
   if [[ $profile != dev ]]; then
     kam-wasm/node_modules/.bin/wasm-opt "${opt[@]}" --strip-debug --strip-producers \
       "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"

@@ -10,7 +10,7 @@
 // of the engine and `wasm-opt -Os --converge` took it to 264.9 KB; a small
 // merge sort in place of the standard library's (one copy per sorted type),
 // a report position read without serde's tagged-enum buffer, two more
-// wasm-opt passes and the minified glue took it to 247.0 KB
+// wasm-opt passes and the minified glue took it to 247.7 KB
 // (docs/performance.md says what the module is made of). The analyses module
 // (`kam/analysis`), loaded only by pages that import it, is reported beside it;
 // the spreadsheet module (`kam/spreadsheet`), loaded only when a page reads or

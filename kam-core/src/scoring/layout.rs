@@ -40,9 +40,11 @@ pub(crate) struct Order<'f> {
 impl<'f> Order<'f> {
     pub(crate) fn new(framework: &'f AuditFramework) -> Self {
         let path: Vec<PathStep<'f>> = framework.path().collect();
-        // Looked up by scanning: a framework has a few periods and streams,
-        // and a map here costs the engine a sort's code (see `merge_sort`).
-        let contributory: Vec<&str> = framework
+        // Sorted id lists rather than maps: the engine already carries their
+        // sort (see `crate::merge_sort`), and a map collected from an
+        // iterator would bring a sort of its own.
+        let step_of: ItemIds<'f> = path.iter().map(|s| s.period.id.as_str()).collect();
+        let slot_of: ItemIds<'f> = framework
             .streams
             .iter()
             .flat_map(|s| &s.contributory)
@@ -54,8 +56,8 @@ impl<'f> Order<'f> {
             .filter_map(|item| {
                 Some(Placed {
                     item,
-                    step: path.iter().rposition(|s| s.period.id == item.period)?,
-                    slot: contributory.iter().rposition(|&c| c == item.stream),
+                    step: step_of.place_of(&item.period)?,
+                    slot: slot_of.place_of(&item.stream),
                 })
             })
             .collect();

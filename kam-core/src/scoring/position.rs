@@ -4,11 +4,18 @@
 //! of its own before reading the variant from it: reading code the engine
 //! carries for this one type (3 KB of the WebAssembly module, gzipped). The
 //! two variants' fields have distinct names, so one pass over the object can
-//! gather them all and then build the variant its `type` names. What it
-//! accepts and what it refuses are the derive's (unknown fields are ignored,
-//! a field given twice or missing is refused with serde's own words), but
-//! for the derive's list form (`["best-practice", 387]`), which no report
-//! has and which is now refused as any list is.
+//! gather them all and then build the variant its `type` names.
+//!
+//! It accepts and refuses what the derive did (unknown fields are ignored,
+//! a field given twice or missing is refused with serde's own words), with
+//! three differences, none of which a report kam writes can meet:
+//! - the other variant's fields (a `score` in a `period` position) are read
+//!   and checked like the variant's own, since `type` may come after them;
+//!   the derive ignored them;
+//! - an error in a field's value names the field (`/position/fraction`),
+//!   where the derive's buffer could only name the whole position;
+//! - the derive's list form (`["best-practice", 387]`) is refused, as any
+//!   list is.
 
 use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
@@ -206,6 +213,25 @@ mod tests {
     }
 
     #[test]
+    fn the_other_variants_fields_are_checked_too() {
+        let json = r#"{"type":"best-practice","score":387,"period":5}"#;
+        assert!(serde_json::from_str::<Derived>(json).is_ok());
+        let err = crate::json::from_json::<Position>(json).unwrap_err();
+        assert_eq!(err.path().as_deref(), Some("/period"));
+        assert_eq!(
+            err.to_string(),
+            "invalid input at `/period`: expected a string, found `5`"
+        );
+    }
+
+    #[test]
+    fn an_error_in_a_value_names_its_field() {
+        let json = r#"{"type":"period","period":"B1","number":3,"name":"Exploratory","phase":"B","from":10,"to":20,"fraction":"half"}"#;
+        let err = crate::json::from_json::<Position>(json).unwrap_err();
+        assert_eq!(err.path().as_deref(), Some("/fraction"));
+    }
+
+    #[test]
     fn reads_and_refuses_as_the_derive() {
         let period = r#""period":"B1","number":3,"name":"Exploratory","phase":"B","from":10,"to":20,"fraction":0.5"#;
         for json in [
@@ -213,6 +239,7 @@ mod tests {
             format!(r#"{{{period},"type":"period"}}"#),
             format!(r#"{{"type":"period",{period},"extra":[1,{{"a":2}}]}}"#),
             format!(r#"{{"type":"period",{period},"score":3}}"#),
+            format!(r#"{{"type":"period",{period},"elsewhere":null}}"#),
             r#"{"type":"best-practice","score":387}"#.to_owned(),
             r#"{"score":387,"type":"best-practice"}"#.to_owned(),
             r#"{"type":"best-practice"}"#.to_owned(),
