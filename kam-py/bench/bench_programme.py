@@ -10,9 +10,10 @@ level, seeded, so each run measures the same text). Reading the text is the
 floor any Python user pays; `kam.programme_report(text)` reads the same text,
 checks it, merges 10,000 rounds, computes every analysis and returns the
 report as a dict (built straight from the report, with no JSON text in
-between). `_kam._programme_report_json` is the same with the report
-written as JSON text instead of the dict. Every time is the best of several runs (3 by default), all in one
-process, alternating, so the machine's load weighs on each alike.
+between). `_kam._programme_report_json` is the same with the report written
+as JSON text instead of the dict. Every time is the best of several runs (3
+by default), all in one process, alternating, so the machine's load weighs
+on each alike.
 """
 
 from __future__ import annotations
